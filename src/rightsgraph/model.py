@@ -1,0 +1,92 @@
+"""Plain dataclasses between the NLP side and the RDF side (no spaCy, no rdflib here)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal
+
+__all__ = [
+    "Article", "Span", "Actor", "Statement", "Case", "Relation", "Extraction",
+    "ActorKind", "StatementKind", "Stance", "Status",
+]
+
+ActorKind = Literal["Person", "Organization", "Event"]
+StatementKind = Literal["direct", "indirect"]
+Stance = Literal["criticizes", "defends", "neutral"]
+Status = Literal["detained", "missing", "released", "exiled", "unknown"]
+
+
+@dataclass(frozen=True)
+class Article:
+    """One news article. Character offsets elsewhere are offsets into `body`."""
+
+    id: str  # stable id from the file name (or jsonl line), used for the article IRI
+    title: str
+    body: str
+    date: str | None = None  # ISO yyyy-mm-dd when the text states it
+    publisher: str | None = None
+    url: str | None = None
+    path: str | None = None  # where it was read from
+
+
+@dataclass(frozen=True)
+class Span:
+    """A sentence (or other evidence) inside an article body."""
+
+    article_id: str
+    begin: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True)
+class Actor:
+    name: str  # canonical (fullest) name
+    kind: ActorKind
+    aliases: tuple[str, ...] = ()
+    role: str | None = None  # title as printed
+    affiliation: str | None = None  # canonical name of an organization
+
+
+@dataclass(frozen=True)
+class Statement:
+    speaker: str  # canonical actor name
+    text: str  # verbatim quoted words, or the reported clause
+    kind: StatementKind
+    stance: Stance
+    sentence: Span
+    about: str | None = None  # canonical entity name
+    confidence: float = 1.0
+
+
+@dataclass(frozen=True)
+class Case:
+    """A person whose rights are at stake (kind Person) or a thematic issue (kind Issue)."""
+
+    name: str
+    kind: Literal["Person", "Issue"]
+    status: Status | None = None  # persons only
+    aliases: tuple[str, ...] = ()
+    sentence: Span | None = None
+    confidence: float = 1.0
+
+
+@dataclass(frozen=True)
+class Relation:
+    subject: str  # canonical names
+    predicate: str  # one of vocab.PREDICATES
+    object: str
+    sentence: Span
+    confidence: float = 1.0
+    rule: str = ""  # the rule that produced it
+
+
+@dataclass
+class Extraction:
+    """Everything extracted from one article."""
+
+    article: Article
+    actors: list[Actor] = field(default_factory=list)
+    statements: list[Statement] = field(default_factory=list)
+    cases: list[Case] = field(default_factory=list)
+    relations: list[Relation] = field(default_factory=list)

@@ -1,0 +1,68 @@
+"""The RDF contract (../shared/VOCABULARY.md): namespaces, classes, the closed predicate set."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from rdflib import Namespace
+from rdflib.namespace import PROV, RDF, RDFS, SKOS, XSD
+
+__all__ = [
+    "RG", "RGID", "SCHEMA", "NIF", "PROV", "RDF", "RDFS", "SKOS", "XSD",
+    "PREFIXES", "PREDICATES", "SYMMETRIC", "STANCES", "STATUSES", "KIND_PATHS",
+    "slugify", "entity_iri",
+]
+
+RG = Namespace("https://w3id.org/rightsgraph/ns#")
+RGID = Namespace("https://w3id.org/rightsgraph/id/")
+SCHEMA = Namespace("https://schema.org/")
+NIF = Namespace("http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#")
+
+PREFIXES: dict[str, Namespace] = {
+    "rg": RG,
+    "rgid": RGID,
+    "schema": SCHEMA,
+    "rdfs": Namespace(str(RDFS)),
+    "skos": Namespace(str(SKOS)),
+    "prov": Namespace(str(PROV)),
+    "nif": NIF,
+    "xsd": Namespace(str(XSD)),
+}
+
+#: The closed relation set, gold spelling.
+PREDICATES: tuple[str, ...] = (
+    "raised", "criticizes", "defends", "metWith", "memberOf",
+    "relativeOf", "urges", "detainedBy", "leads",
+)
+SYMMETRIC = frozenset({"metWith", "relativeOf"})
+
+#: stance word used in the model -> rg: term local name
+STANCES: dict[str, str] = {"criticizes": "Critical", "defends": "Supportive", "neutral": "Neutral"}
+
+#: case status word -> rg: term local name
+STATUSES: dict[str, str] = {
+    "detained": "Detained", "missing": "Missing", "released": "Released",
+    "exiled": "Exiled", "unknown": "Unknown",
+}
+
+#: entity kind -> IRI path segment under rgid:
+KIND_PATHS: dict[str, str] = {
+    "Person": "person", "Organization": "org", "Event": "event", "Issue": "issue",
+}
+
+
+def slugify(text: str) -> str:
+    """Deterministic ASCII slug: 'Michael Posner' -> 'michael-posner'."""
+    norm = unicodedata.normalize("NFKD", text)
+    ascii_ = norm.encode("ascii", "ignore").decode("ascii").lower()
+    ascii_ = ascii_.replace("u.s.", "us").replace("&", " and ")
+    slug = re.sub(r"[^a-z0-9]+", "-", ascii_).strip("-")
+    if not slug:  # names written only in CJK characters etc.
+        slug = "u" + "-".join(f"{ord(c):x}" for c in text.strip())[:60]
+    return slug
+
+
+def entity_iri(kind: str, name: str):  # -> URIRef
+    """The one IRI for an entity of `kind` with canonical `name`."""
+    return RGID[f"{KIND_PATHS[kind]}/{slugify(name)}"]
