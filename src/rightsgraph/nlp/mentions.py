@@ -1,0 +1,222 @@
+"""Actor and issue mentions in a Doc, with person names resolved within the article.
+
+Sources: the gazetteer ruler (canonical ids from data files) and the statistical NER (PERSON, ORG).
+A capital or country name is a government only where it acts (subject, object, possessor), not
+where it is a place ("in Beijing") or a modifier ("China director").
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span
+
+from .knowledge import Knowledge
+
+__all__ = ["Mention", "find_mentions", "MentionIndex"]
+
+LOCATIVE = {"in", "at", "to", "from", "across", "inside", "outside", "near", "around", "throughout",
+            "into", "visit", "visited", "toward", "towards", "within", "over", "via"}
+ORG_STOP = {"state", "news", "ads", "google", "cdt", "uc", "firefly", "un-", "the", "question", "answer"}
+
+
+@dataclass
+class Mention:
+    start: int  # token indexes into the doc
+    end: int
+    text: str
+    kind: str  # Person | Organization | Government | Event | Issue
+    canonical: str | None = None
+    role: str | None = None
+    descriptors: set[str] = field(default_factory=set)
+
+    @property
+    def is_actor(self) -> bool:
+        return self.kind in ("Person", "Organization", "Government")
+
+
+def _strip_person(span: Span, titles: frozenset[str]) -> Span | None:
+    start, end = span.start, span.end
+    doc = span.doc
+    while start < end and (not doc[start].text[:1].isupper() or doc[start].text.lower() in titles
+                           or doc[start].is_punct):
+        start += 1
+    while end > start and (doc[end - 1].text in ("'s", "’s", "'", "’") or doc[end - 1].is_punct):
+        end -= 1
+    if start >= end or any(ch.isdigit() for ch in doc[start:end].text):
+        return None
+    return doc[start:end]
+
+
+def _strip_org(span: Span) -> Span | None:
+    start, end = span.start, span.end
+    doc = span.doc
+    while start < end and doc[start].lower_ in ("the", "a", "an"):
+        start += 1
+    while end > start and (doc[end - 1].text in ("'s", "’s") or doc[end - 1].is_punct
+                           or doc[end - 1].pos_ in ("ADP", "DET", "CCONJ")):
+        end -= 1
+    if start >= end:
+        return None
+    text = doc[start:end].text
+    if text.lower() in ORG_STOP or not text[:1].isupper() or any(ch.isdigit() for ch in text):
+        return None
+    return doc[start:end]
+
+
+def _looks_like_person(span: Span, org_words: frozenset[str]) -> bool:
+    """NER sometimes calls 'Sophie Richardson of' an ORG: 2-3 capitalised name tokens, no org word."""
+    toks = [t for t in span if not t.is_punct]
+    return (2 <= len(toks) <= 3 and all(t.text[:1].isupper() and t.is_alpha for t in toks)
+            and not any(t.text in org_words for t in toks) and all(t.pos_ == "PROPN" for t in toks))
+
+
+def _is_place_or_modifier(span: Span) -> bool:
+    doc = span.doc
+    root = span.root
+    prev = doc[span.start - 1] if span.start > 0 else None
+    if prev is not None and prev.lower_ in LOCATIVE:
+        return True
+    if root.dep_ in ("compound", "amod", "nmod") and root.head.ent_type_ not in ("PERSON",):
+        return True
+    if root.dep_ == "pobj" and root.head.lower_ in LOCATIVE:
+        return True
+    return False
+
+
+def _title_before(doc: Doc, start: int) -> str | None:
+    """Title words printed just before a name: 'State Department spokesperson Victoria Nuland'."""
+    i = start
+    while i > 0:
+        tok = doc[i - 1]
+        if tok.is_punct and tok.text not in ("."):
+            break
+        if tok.pos_ in ("DET", "VERB", "AUX", "ADP") and tok.lower_ not in ("of",):
+            break
+        if tok.lower_ == "of" and i - 2 >= 0 and doc[i - 2].text[:1].isupper():
+            i -= 1
+            continue
+        if not (tok.text[:1].isupper() or tok.pos_ in ("NOUN", "ADJ", "PROPN")) or tok.ent_type_ == "PERSON":
+            break
+        if tok.dep_ not in ("compound", "amod", "nmod", "poss", "case", "punct", "nsubj", "pobj", "prep") \
+                and tok.head.i < start:
+            break
+        i -= 1
+    while i < start and (doc[i].lower_ in ("'s", "’s", "of") or doc[i].is_punct):
+        i += 1
+    if i >= start:
+        return None
+    text = doc[i:start].text.strip()
+    return text or None
+
+
+def find_mentions(doc: Doc, knowledge: Knowledge) -> list[Mention]:
+    titles = frozenset(t.lower() for t in knowledge.lexicon["titles"]) | knowledge.words("honorifics")
+    titles |= frozenset(w.lower() for t in knowledge.lexicon["titles"] for w in t.split())
+    org_words = frozenset(knowledge.lexicon["org_words"])
+    out: list[Mention] = []
+    for ent in doc.ents:
+        label = ent.label_
+        if label == "ISSUE":
+            out.append(Mention(ent.start, ent.end, ent.text, "Issue", ent.ent_id_))
+        elif label == "DIALOGUE":
+            out.append(Mention(ent.start, ent.end, ent.text, "Event", ent.ent_id_))
+        elif label == "GOV":
+            if ent.text.lower().endswith(("officials", "side", "representatives", "authorities",
+                                          "government", "administration", "leaders", "police")) \
+                    or not _is_place_or_modifier(ent):
+                out.append(Mention(ent.start, ent.end, ent.text, "Government", ent.ent_id_))
+        elif label == "PERSON":
+            span = _strip_person(ent, titles)
+            if span is not None:
+                m = Mention(span.start, span.end, span.text, "Person", ent.ent_id_ or None)
+                m.role = _title_before(doc, span.start)
+                out.append(m)
+        elif label == "ORG":
+            span = ent if ent.ent_id_ else _strip_org(ent)
+            if span is None or "\n" in span.text:
+                continue
+            if not ent.ent_id_ and _looks_like_person(span, org_words):
+                out.append(Mention(span.start, span.end, span.text, "Person", None, _title_before(doc, span.start)))
+            else:
+                out.append(Mention(span.start, span.end, span.text, "Organization", ent.ent_id_ or None))
+    _add_acronyms(doc, out)
+    _resolve_people(doc, out, knowledge)
+    for m in out:
+        if m.canonical is None:
+            m.canonical = m.text
+    return out
+
+
+def _add_acronyms(doc: Doc, mentions: list[Mention]) -> None:
+    """'Chinese Human Rights Defenders (CHRD)': the acronym becomes an alias of the name."""
+    by_start = {m.start: m for m in mentions}
+    for m in list(mentions):
+        if m.kind != "Organization" or m.end + 2 >= len(doc):
+            continue
+        if doc[m.end].text == "(" and doc[m.end + 2].text == ")" and doc[m.end + 1].is_upper:
+            acr = doc[m.end + 1].text
+            if m.end + 1 not in by_start:
+                mentions.append(Mention(m.end + 1, m.end + 2, acr, "Organization", m.canonical or m.text))
+            for other in mentions:
+                if other.text == acr and other.kind == "Organization":
+                    other.canonical = m.canonical or m.text
+
+
+def _name_tokens(text: str) -> list[str]:
+    return [t for t in text.replace(".", ". ").split() if t]
+
+
+def _resolve_people(doc: Doc, mentions: list[Mention], knowledge: Knowledge) -> None:
+    """Short forms ('Posner', 'Mr. Posner') take the full name printed in the same article."""
+    people = [m for m in mentions if m.kind == "Person"]
+    for m in people:
+        context = doc[max(0, m.start - 3):min(len(doc), m.end + 6)]
+        m.descriptors = {t.lemma_.lower() for t in context if t.pos_ == "NOUN"}
+    alias_map = {a: e.name for e in knowledge.actors if e.kind == "Person" for a in (e.name, *e.aliases)}
+    full = [m for m in people if len(_name_tokens(m.canonical or m.text)) >= 2]
+    counts = Counter(m.canonical or m.text for m in full)
+    for m in full:
+        if m.canonical is None:
+            m.canonical = alias_map.get(m.text, m.text)
+    for m in people:
+        if m.canonical is not None and len(_name_tokens(m.canonical)) >= 2:
+            continue
+        token = _name_tokens(m.text)[-1]
+        cands = [f for f in full if token in _name_tokens(f.canonical or "")]
+        if not cands:
+            m.canonical = alias_map.get(m.text, m.canonical or m.text)
+            continue
+        names = sorted({c.canonical for c in cands if c.canonical})
+
+        def rank(name: str) -> tuple[int, int, int]:
+            intro = set().union(*(c.descriptors for c in cands if c.canonical == name))
+            preceding = [c.start for c in cands if c.canonical == name and c.start < m.start]
+            return (len(m.descriptors & intro), counts[name], max(preceding, default=-1))
+
+        m.canonical = max(names, key=rank)
+
+
+class MentionIndex:
+    """token index -> mention, for mapping parse nodes (subjects, objects) to actors."""
+
+    def __init__(self, mentions: list[Mention]):
+        self.mentions = mentions
+        self._by_token: dict[int, Mention] = {}
+        for m in mentions:
+            for i in range(m.start, m.end):
+                self._by_token[i] = m
+
+    def at(self, i: int) -> Mention | None:
+        return self._by_token.get(i)
+
+    def in_range(self, start: int, end: int, kinds: tuple[str, ...] = ()) -> list[Mention]:
+        return [m for m in self.mentions if m.start >= start and m.end <= end and (not kinds or m.kind in kinds)]
+
+    def before(self, i: int, kinds: tuple[str, ...]) -> Mention | None:
+        best = None
+        for m in self.mentions:
+            if m.end <= i and m.kind in kinds and (best is None or m.start > best.start):
+                best = m
+        return best

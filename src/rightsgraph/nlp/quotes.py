@@ -1,0 +1,334 @@
+"""Statements: direct quotes (quotation marks, transcript turns) and indirect speech.
+
+Pure functions over a parsed Doc and its mentions; they return model.Statement objects whose
+`sentence` is the evidence passage (the sentence or sentences the words came from).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Token
+
+from ..model import Span as Evidence
+from ..model import Statement
+from .knowledge import Knowledge
+from .mentions import MentionIndex
+from .speakers import SpeakerResolver
+from .stance import classify_stance
+
+__all__ = ["quote_spans", "transcript_turns", "find_statements", "Turn"]
+
+OPEN = {"“": "”", '"': '"'}
+TURN_RE = re.compile(r"^([A-Z][A-Z.'\- ]{0,60}[A-Z.]|[AQ]):\s+")
+FIRST_PERSON = re.compile(r"\b(I|we|We|our|Our|us|my|My|I'm|I’m|we're|we’re|We’re|We're)\b")
+DIALOGUE = "US-China Human Rights Dialogue"
+MIN_WORDS = 5
+
+
+def _paragraphs(text: str) -> list[tuple[int, int]]:
+    spans, pos = [], 0
+    for m in re.finditer(r"\n\s*\n|\Z", text):
+        if text[pos:m.start()].strip():
+            spans.append((pos, m.start()))
+        pos = m.end()
+    return spans
+
+
+def quote_spans(text: str) -> list[list[tuple[int, int]]]:
+    """Quoted passages as lists of (start, end) content segments (one per paragraph).
+
+    Curly or straight marks; a quote that runs on over a paragraph break continues when the next
+    paragraph opens with a quotation mark (news style: an opening mark on each paragraph).
+    """
+    paras = _paragraphs(text)
+    quotes: list[list[tuple[int, int]]] = []
+    carry: list[tuple[int, int]] | None = None
+    for p_start, p_end in paras:
+        i = p_start
+        if carry is not None:
+            if text[p_start] in OPEN:
+                i = p_start + 1
+            else:
+                quotes.append(carry)
+                carry = None
+        while i < p_end:
+            if carry is None:
+                ch = text[i]
+                if ch in OPEN and (ch == "“" or i == p_start or not text[i - 1].isalnum()):
+                    carry = []
+                    seg_start = i + 1
+                    close = OPEN[ch]
+                    j = text.find(close, seg_start, p_end)
+                    if j == -1 and ch == '"':
+                        j = text.find("”", seg_start, p_end)
+                    if j == -1:
+                        carry.append((seg_start, p_end))
+                        i = p_end
+                        continue
+                    carry.append((seg_start, j))
+                    quotes.append(carry)
+                    carry = None
+                    i = j + 1
+                    continue
+                i += 1
+            else:
+                j = min((k for k in (text.find("”", i, p_end), text.find('"', i, p_end)) if k != -1), default=-1)
+                if j == -1:
+                    carry.append((i, p_end))
+                    i = p_end
+                else:
+                    carry.append((i, j))
+                    quotes.append(carry)
+                    carry = None
+                    i = j + 1
+    if carry:
+        quotes.append(carry)
+    return quotes
+
+
+@dataclass(frozen=True)
+class Turn:
+    label: str
+    start: int  # the spoken text (after "LABEL: ")
+    end: int
+
+
+def transcript_turns(text: str) -> list[Turn]:
+    """Speaker turns of a briefing transcript; continuation paragraphs in the first person join the turn."""
+    turns: list[Turn] = []
+    current: str | None = None
+    for p_start, p_end in _paragraphs(text):
+        m = TURN_RE.match(text[p_start:p_end])
+        if m:
+            current = m.group(1).strip()
+            turns.append(Turn(current, p_start + m.end(), p_end))
+        elif current is not None and FIRST_PERSON.search(text[p_start:p_end]) and "“" not in text[p_start:p_end]:
+            turns.append(Turn(current, p_start, p_end))
+        else:
+            current = None
+    return turns
+
+
+def _word_count(text: str) -> int:
+    return len(re.findall(r"\w+", text))
+
+
+class _Builder:
+    def __init__(self, doc: Doc, index: MentionIndex, knowledge: Knowledge, article_id: str):
+        self.doc, self.index, self.k, self.article_id = doc, index, knowledge, article_id
+        text = doc.text
+        self.quotes = [q for q in quote_spans(text)]
+        self.quoted: set[int] = set()
+        for q in self.quotes:
+            for s, e in q:
+                span = doc.char_span(s, e, alignment_mode="expand")
+                if span is not None:
+                    self.quoted.update(range(span.start, span.end))
+        self.turns = transcript_turns(text)
+        self.in_turn: set[int] = set()
+        for t in self.turns:
+            span = doc.char_span(t.start, t.end, alignment_mode="expand")
+            if span is not None:
+                self.in_turn.update(range(span.start, span.end))
+        self.speakers = SpeakerResolver(doc, index, knowledge, self.quoted)
+        self.out: list[tuple[Statement, int, int]] = []  # statement, text start, text end
+
+    # -- helpers -------------------------------------------------------------------------------
+    def evidence(self, start: int, end: int) -> Evidence:
+        doc = self.doc
+        first = doc.char_span(start, start + 1, alignment_mode="expand")
+        last = doc.char_span(max(start, end - 1), end, alignment_mode="expand")
+        b = first.sent.start_char if first is not None else start
+        e = last.sent.end_char if last is not None else end
+        b, e = min(b, start), max(e, end)
+        return Evidence(self.article_id, b, e, doc.text[b:e])
+
+    def add(self, speaker: str, text: str, kind: str, start: int, end: int, conf: float) -> None:
+        text = text.strip().strip(",;:").strip()
+        if _word_count(text) < MIN_WORDS:
+            return
+        stance, s_conf = classify_stance(text, self.k)
+        about = DIALOGUE if stance != "neutral" else self._about(start, end)
+        st = Statement(speaker=speaker, text=text, kind=kind,  # type: ignore[arg-type]
+                       stance=stance, sentence=self.evidence(start, end), about=about,  # type: ignore[arg-type]
+                       confidence=round(min(conf, s_conf + 0.2), 2))
+        self.out.append((st, start, end))
+
+    def last_before(self, offset: int, window: int = 1200) -> str | None:
+        """Speaker of the latest statement ending before `offset` (a quote paragraph that continues it)."""
+        best = None
+        for st, _s, e in self.out:
+            if e <= offset and offset - e < window and (best is None or e > best[1]):
+                best = (st.speaker, e)
+        return best[0] if best else None
+
+    def _about(self, start: int, end: int) -> str | None:
+        span = self.doc.char_span(start, end, alignment_mode="expand")
+        if span is None:
+            return None
+        for m in self.index.in_range(span.start, span.end, ("Event",)):
+            return m.canonical
+        for m in self.index.in_range(span.start, span.end, ("Issue", "Government", "Person", "Organization")):
+            return m.canonical
+        return None
+
+    # -- transcript turns --------------------------------------------------------------------
+    def turns_pass(self) -> None:
+        for t in self.turns:
+            speaker = self.speakers.from_label(t.label)
+            if speaker:
+                self.add(speaker, self.doc.text[t.start:t.end], "direct", t.start, t.end, 0.85)
+
+    # -- quotation marks --------------------------------------------------------------------
+    def _tag_verbs(self, start: int, end: int) -> list[Token]:
+        doc = self.doc
+        a = doc.char_span(start, start + 1, alignment_mode="expand")
+        b = doc.char_span(end - 1, end, alignment_mode="expand")
+        if a is None or b is None:
+            return []
+        lo, hi = a.sent.start, b.sent.end
+        verbs = self.k.words("quote_tag_verbs") | self.k.words("reporting_verbs")
+        cands = [t for t in doc[lo:hi] if t.i not in self.quoted and t.lemma_.lower() in verbs
+                 and t.pos_ in ("VERB", "AUX")]
+        cands.sort(key=lambda t: min(abs(t.idx - start), abs(t.idx - end)))
+        return cands
+
+    def _according_to(self, start: int, end: int) -> Token | None:
+        a = self.doc.char_span(start, start + 1, alignment_mode="expand")
+        if a is None:
+            return None
+        for t in a.sent:
+            if t.lower_ == "according" and t.i + 1 < len(self.doc) and self.doc[t.i + 1].lower_ == "to":
+                objs = [c for c in self.doc[t.i + 1].children if c.dep_ == "pobj"]
+                if objs:
+                    return objs[0]
+        return None
+
+    def _embedded(self, verb: Token, start: int, end: int) -> bool:
+        """The quote sits inside a reported clause with words of its own: indirect speech covers it."""
+        for c in verb.children:
+            if c.dep_ in ("ccomp", "dobj", "xcomp"):
+                lo, hi = c.left_edge.i, c.right_edge.i + 1
+                span = self.doc[lo:hi]
+                if span.start_char <= start and span.end_char >= end - 1:
+                    outside = [t for t in span if t.i not in self.quoted and t.is_alpha]
+                    return len(outside) >= 3
+        return False
+
+    def quotes_pass(self) -> None:
+        for segs in self._merge_split_quotes():
+            start, end = segs[0][0], segs[-1][1]
+            first = self.doc.char_span(start, start + 1, alignment_mode="expand")
+            if first is None or first[0].i in self.in_turn:
+                continue
+            text = "\n\n".join(self.doc.text[s:e] for s, e in segs)
+            if _word_count(text) < MIN_WORDS:
+                continue
+            speaker, conf = None, 0.0
+            verbs = self._tag_verbs(start, end)
+            if any(self._embedded(v, start, end) for v in verbs):
+                continue
+            if verbs:
+                speaker, conf = self.speakers.resolve(self.speakers.subject_of(verbs[0]))
+            if speaker is None:
+                speaker, conf = self.speakers.resolve(self._according_to(start, end))
+            if speaker is None and not verbs:
+                speaker, conf = self._colon_intro(start)
+            if speaker is None and not verbs:
+                speaker, conf = self.last_before(start), 0.55
+            if speaker:
+                self.add(speaker, text, "direct", start, end, conf)
+
+    def _colon_intro(self, start: int) -> tuple[str | None, float]:
+        before = self.doc.text[:start].rstrip(" “\"\n")
+        if not before.endswith(":"):
+            return None, 0.0
+        span = self.doc.char_span(len(before) - 1, len(before), alignment_mode="expand")
+        if span is None:
+            return None, 0.0
+        verbs = [t for t in span.sent if t.pos_ == "VERB" and t.i not in self.quoted]
+        for v in verbs:
+            speaker, conf = self.speakers.resolve(self.speakers.subject_of(v))
+            if speaker:
+                return speaker, conf * 0.9
+        return None, 0.0
+
+    def _merge_split_quotes(self) -> list[list[tuple[int, int]]]:
+        """“A,” X said, “B.” -> one statement A … B."""
+        verbs = self.k.words("quote_tag_verbs")
+        out: list[list[tuple[int, int]]] = []
+        for q in self.quotes:
+            if out:
+                prev_end = out[-1][-1][1]
+                between = self.doc.text[prev_end:q[0][0]]
+                words = re.findall(r"[\w.']+", between)
+                if (0 < len(words) <= 8 and "\n" not in between and not re.search(r"[.!?]\s", between)
+                        and between.strip().startswith(("”", '"')) and between.rstrip().endswith((",", "“", '"'))
+                        and any(w.lower().rstrip("s") in verbs or w.lower() in ("said", "says", "told", "adds",
+                                                                               "added") for w in words)):
+                    out[-1] = out[-1] + q
+                    continue
+            out.append(list(q))
+        return out
+
+    # -- indirect speech -------------------------------------------------------------------
+    def indirect_pass(self) -> None:
+        reporting = self.k.words("reporting_verbs") | {"want"}
+        acts = self.k.words("speech_act_verbs")
+        objects = self.k.words("speech_act_objects")
+        any_object = {"note", "cite", "mention", "highlight", "reject", "oppose", "condemn", "denounce",
+                      "criticize", "criticise", "demand", "promise", "pledge", "express", "decry", "welcome"}
+        for t in self.doc:
+            if t.i in self.quoted or t.i in self.in_turn or t.pos_ != "VERB":
+                continue
+            lemma = t.lemma_.lower()
+            clause = next((c for c in t.children if c.dep_ == "ccomp"), None)
+            if lemma in reporting and clause is not None:
+                lo, hi = clause.left_edge.i, clause.right_edge.i + 1
+                while lo < hi and self.doc[lo].lower_ in ("that", ",", "“", '"'):
+                    lo += 1
+                if lemma in acts and t.i == lo - 1:
+                    lo = t.i  # "demanded the talks produce results": the act is part of what was said
+            elif lemma in acts:
+                objs = [c for c in t.children if c.dep_ in ("dobj", "xcomp", "prep")]
+                if not objs or not (lemma in any_object or any(o.lemma_.lower() in objects for o in objs)):
+                    continue
+                lo = min([t.i] + [c.i for c in t.children if c.dep_ == "advmod" and c.i < t.i])
+                hi = t.right_edge.i + 1
+            else:
+                continue
+            colons = [x.i for x in self.doc[lo:hi] if x.text == ":"]
+            if colons:
+                lo, hi = (colons[-1] + 1, hi) if t.i > colons[-1] else (lo, colons[0])
+            while hi > lo and self.doc[hi - 1].is_punct and self.doc[hi - 1].text not in ("”", '"', ")", "]"):
+                hi -= 1
+            span = self.doc[lo:hi]
+            if not span.text.strip():
+                continue
+            inside = sum(1 for x in span if x.i in self.quoted and x.is_alpha)
+            outside = sum(1 for x in span if x.i not in self.quoted and x.is_alpha)
+            if inside and outside < 3:
+                continue  # a direct quote with a speech tag: the quotes pass has it
+            speaker, conf = self.speakers.resolve(self.speakers.subject_of(t))
+            if speaker:
+                self.add(speaker, span.text, "indirect", span.start_char, span.end_char, conf * 0.9)
+
+    def dedupe(self) -> list[Statement]:
+        """Drop a statement repeated by a longer one of the same speaker, or nested inside another's words."""
+        keep: list[tuple[Statement, int, int]] = []
+        for st, a, b in sorted(self.out, key=lambda x: (-(x[2] - x[1]), x[1])):
+            if any((k.speaker == st.speaker and st.text in k.text) or (ka <= a and b <= kb and (ka, kb) != (a, b))
+                   for k, ka, kb in keep):
+                continue
+            keep.append((st, a, b))
+        return [st for st, _a, _b in sorted(keep, key=lambda x: (x[1], x[0].text))]
+
+
+def find_statements(doc: Doc, index: MentionIndex, knowledge: Knowledge, article_id: str) -> list[Statement]:
+    b = _Builder(doc, index, knowledge, article_id)
+    b.turns_pass()
+    b.indirect_pass()
+    b.quotes_pass()
+    return b.dedupe()

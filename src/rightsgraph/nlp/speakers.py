@@ -1,0 +1,104 @@
+"""Who is speaking: map a parse node (subject of a reporting verb, a transcript label) to an actor."""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Token
+
+from .knowledge import Knowledge
+from .mentions import MentionIndex
+
+__all__ = ["SpeakerResolver"]
+
+NOMINAL_ORG = {"group", "organization", "organisation", "ngo", "watchdog", "agency", "ministry", "department"}
+NOMINAL_PERSON = {"official", "spokesman", "spokeswoman", "spokesperson", "lawyer", "activist", "diplomat",
+                  "researcher", "director", "expert", "secretary", "envoy", "ambassador", "senator",
+                  "congressman", "congresswoman", "chairman", "minister", "dissident"}
+SKIP_LABELS = {"QUESTION", "Q", "MODERATOR", "OPERATOR", "PARTICIPANT", "STAFF", "REPORTER", "AUDIENCE",
+               "JOURNALIST", "VOICE"}
+ANSWER_LABELS = {"A", "ANSWER"}
+
+
+class SpeakerResolver:
+    def __init__(self, doc: Doc, index: MentionIndex, knowledge: Knowledge, quoted: set[int]):
+        self.doc = doc
+        self.index = index
+        self.k = knowledge
+        self.quoted = quoted  # token indexes inside quotation marks
+        self.generic = knowledge.words("generic_speakers")
+        self.titles = frozenset(w.lower().rstrip(".") for t in knowledge.lexicon["titles"] for w in t.split())
+
+    # -- subjects --------------------------------------------------------------------------
+    def subject_of(self, verb: Token) -> Token | None:
+        """nsubj of the verb, climbing through participial/coordinated clauses ('… saying that')."""
+        tok: Token | None = verb
+        for _ in range(4):
+            if tok is None:
+                return None
+            subj = [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass") and c.i not in self.quoted]
+            if subj:
+                return subj[0]
+            climb = (tok.dep_ == "conj"
+                     or (tok.tag_ in ("VBG", "VBN") and tok.dep_ in ("advcl", "acl", "xcomp", "pcomp"))
+                     or (tok.pos_ in ("NOUN", "PROPN") and tok.dep_ in ("dobj", "attr")))
+            if climb and tok.head is not tok:
+                tok = tok.head
+            else:
+                return None
+        return None
+
+    def resolve(self, tok: Token | None) -> tuple[str | None, float]:
+        """Canonical actor name for a subject token, and how sure we are."""
+        if tok is None:
+            return None, 0.0
+        m = self.index.at(tok.i)
+        if m is not None and m.is_actor:
+            return m.canonical, 0.9
+        lower = tok.lower_
+        if lower in self.k.words("pronouns_person"):
+            prev = self.index.before(tok.i, ("Person",))
+            prev = self._skip_quoted(prev, tok.i)
+            return (prev.canonical, 0.6) if prev else (None, 0.0)
+        sub = self.index.in_range(tok.left_edge.i, tok.right_edge.i + 1, ("Person", "Organization", "Government"))
+        sub = [s for s in sub if s.start not in self.quoted]
+        if sub and tok.lemma_.lower() not in self.generic | NOMINAL_ORG | NOMINAL_PERSON:
+            sub.sort(key=lambda s: (s.kind != "Person", abs(s.start - tok.i)))
+            return sub[0].canonical, 0.8
+        if sub and tok.lemma_.lower() in ("official", "officials") and sub[0].kind == "Government":
+            return sub[0].canonical, 0.7
+        det = [c.lower_ for c in tok.children if c.dep_ in ("det", "poss")]
+        if tok.lemma_.lower() in NOMINAL_ORG and det and det[0] in ("the", "its", "their"):
+            prev = self.index.before(tok.i, ("Organization",))
+            return (prev.canonical, 0.5) if prev else (None, 0.0)
+        if tok.lemma_.lower() in NOMINAL_PERSON and det and det[0] == "the" and tok.tag_ == "NN":
+            prev = self.index.before(tok.i, ("Person",))
+            return (prev.canonical, 0.5) if prev else (None, 0.0)
+        return None, 0.0
+
+    def _skip_quoted(self, m, limit):  # noqa: ANN001, ANN202
+        while m is not None and m.start in self.quoted:
+            m = self.index.before(m.start, ("Person",))
+        return m
+
+    # -- transcript labels ------------------------------------------------------------------
+    def from_label(self, label: str) -> str | None:
+        """'ASSISTANT SECRETARY POSNER' -> 'Michael Posner'; QUESTION -> None; A -> the spokesperson."""
+        words = [w.strip(".,") for w in label.split()]
+        if not words or words[0].upper() in SKIP_LABELS:
+            return None
+        if words[0].upper() in ANSWER_LABELS:
+            for m in self.index.mentions:
+                if m.kind == "Person" and m.role and "spokes" in m.role.lower():
+                    return m.canonical
+            return None
+        names = [w.capitalize() for w in words if w.lower() not in self.titles]
+        if not names:
+            return None
+        surname = names[-1]
+        people = [m for m in self.index.mentions if m.kind == "Person" and m.canonical
+                  and m.canonical.split()[-1].lower() == surname.lower()]
+        if people:
+            return max(people, key=lambda m: len(m.canonical or "")).canonical
+        for e in self.k.actors:
+            if e.kind == "Person" and any(a.split()[-1].lower() == surname.lower() for a in (e.name, *e.aliases)):
+                return e.name
+        return " ".join(names)
