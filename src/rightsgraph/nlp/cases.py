@@ -2,14 +2,112 @@
 
 from __future__ import annotations
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from ..model import Case
+from ..model import Span as Evidence
 from .knowledge import Knowledge
-from .mentions import MentionIndex
+from .mentions import Mention, MentionIndex
+from .stance import find_cues
 
-__all__ = ["find_cases"]
+__all__ = ["find_cases", "status_of", "raised_objects", "STATUS_ORDER"]
+
+#: when cues of several kinds surround a name, the later state wins ("escaped detention" -> exiled)
+STATUS_ORDER = ("exiled", "released", "missing", "detained")
+CONTEXT_DEPS = {"aux", "auxpass", "neg", "prep", "acomp", "attr", "advmod", "xcomp", "agent", "oprd", "prt"}
+CLIMB_DEPS = {"appos", "conj", "pobj", "prep", "compound"}
+RELEASE_WORDS = {"release", "released", "freed", "free", "reappear", "reappeared", "paroled"}
 
 
-def find_cases(doc: Doc, index: MentionIndex, knowledge: Knowledge, article_id: str) -> list[Case]:
-    return []
+def _subject_verb(tok: Token) -> tuple[Token, Token | None]:
+    """Climb out of lists and appositions ('some, including lawyers A and B, have …') to the clause."""
+    t = tok
+    for _ in range(6):
+        if t.dep_ in ("nsubj", "nsubjpass", "dobj") and t.head.pos_ in ("VERB", "AUX"):
+            return t, t.head
+        if t.dep_ in CLIMB_DEPS and t.head is not t:
+            t = t.head
+        else:
+            break
+    return t, None
+
+
+def _context_text(m: Mention, doc: Doc) -> str:
+    root = doc[m.start:m.end].root
+    parts: list[tuple[int, str]] = []
+    for t in root.subtree:
+        if not (m.start <= t.i < m.end):
+            parts.append((t.i, t.text_with_ws))
+    _top, verb = _subject_verb(root)
+    if verb is not None:
+        parts.append((verb.i, verb.text_with_ws))
+        for c in verb.children:
+            if c.dep_ in CONTEXT_DEPS:
+                parts.extend((t.i, t.text_with_ws) for t in c.subtree)
+    return "".join(text for _i, text in sorted(set(parts)))
+
+
+def status_of(m: Mention, doc: Doc, knowledge: Knowledge) -> str | None:
+    """detained | missing | released | exiled from cue words in the name's own clause, else None."""
+    text = _context_text(m, doc)
+    cues = knowledge.lexicon["status_cues"]
+    found = set()
+    for status in STATUS_ORDER:
+        for _off, phrase in find_cues(text, tuple(sorted((p.lower() for p in cues[status]), key=len, reverse=True))):
+            if status == "released" and phrase in RELEASE_WORDS and _demanded(text, phrase):
+                found.add("detained")
+                continue
+            found.add(status)
+    for status in STATUS_ORDER:
+        if status in found:
+            return status
+    return None
+
+
+def _demanded(text: str, word: str) -> bool:
+    """'urged China to free X', 'called for the release of X': the person is still held."""
+    low = text.lower()
+    i = low.find(word)
+    before = low[max(0, i - 25):i]
+    return any(w in before for w in ("to ", "the ", "for ", "demand", "urge", "call"))
+
+
+def raised_objects(verb: Token, index: MentionIndex) -> list[Mention]:
+    """Persons and issues in the object side of a raise-type verb (lists included), not possessors."""
+    out = []
+    for c in verb.children:
+        if c.dep_ in ("nsubj", "nsubjpass", "agent", "aux", "auxpass", "neg", "punct", "cc", "conj"):
+            continue
+        for m in index.in_range(c.left_edge.i, c.right_edge.i + 1, ("Person", "Issue")):
+            doc = verb.doc
+            possessor = m.end < len(doc) and doc[m.end].text in ("'s", "’s")
+            if m.kind == "Person" and (doc[m.start:m.end].root.dep_ == "poss" or possessor):
+                continue
+            out.append(m)
+    return out
+
+
+def find_cases(doc: Doc, index: MentionIndex, knowledge: Knowledge, article_id: str,
+               raised: set[str] | None = None) -> list[Case]:
+    """Issues from the thesaurus; persons with a status cue or raised as cases (status unknown)."""
+    raised = raised or set()
+    issues: dict[str, set[str]] = {}
+    persons: dict[str, tuple[str | None, Mention]] = {}
+    for m in index.mentions:
+        if m.kind == "Issue" and m.canonical:
+            issues.setdefault(m.canonical, set()).add(m.text)
+        elif m.kind == "Person" and m.canonical:
+            status = status_of(m, doc, knowledge)
+            prev = persons.get(m.canonical)
+            if status is not None and (prev is None or prev[0] is None
+                                       or STATUS_ORDER.index(status) < STATUS_ORDER.index(prev[0])):
+                persons[m.canonical] = (status, m)
+            elif prev is None and m.canonical in raised:
+                persons[m.canonical] = (None, m)
+    cases = [Case(name=n, kind="Issue", aliases=tuple(sorted(a - {n}))) for n, a in sorted(issues.items())]
+    for name, (status, m) in sorted(persons.items()):
+        sent = doc[m.start].sent
+        cases.append(Case(name=name, kind="Person", status=status or "unknown",  # type: ignore[arg-type]
+                          sentence=Evidence(article_id, sent.start_char, sent.end_char, sent.text),
+                          confidence=0.7 if status else 0.6))
+    return cases

@@ -4,12 +4,14 @@ from __future__ import annotations
 
 from spacy.language import Language
 
-from ..model import Actor, Article, Extraction
+from ..model import Actor, Article, Extraction, Relation
 from .cases import find_cases
+from .derived import derived_relations, raised_relations
 from .knowledge import Knowledge, load_knowledge
 from .mentions import Mention, MentionIndex, find_mentions
-from .quotes import find_statements
+from .quotes import find_statements, quoted_tokens
 from .relations import find_relations
+from .speakers import SpeakerResolver
 
 __all__ = ["extract", "actors_from_mentions"]
 
@@ -39,7 +41,21 @@ def extract(nlp: Language, article: Article, *, knowledge: Knowledge | None = No
     mentions = find_mentions(doc, k)
     index = MentionIndex(mentions)
     statements = find_statements(doc, index, k, article.id)
-    cases = find_cases(doc, index, k, article.id)
-    relations = find_relations(doc, index, k, article.id, statements, cases)
+    speakers = SpeakerResolver(doc, index, k, quoted_tokens(doc))
+    relations = raised_relations(doc, index, k, article.id, speakers, statements)
+    cases = find_cases(doc, index, k, article.id, raised={r.object for r in relations})
+    relations += find_relations(doc, index, k, article.id, speakers)
+    relations += derived_relations(doc, index, k, article.id, statements, cases, relations)
+    relations = _dedupe(relations)
     return Extraction(article=article, actors=actors_from_mentions(mentions, k), statements=statements,
                       cases=cases, relations=relations)
+
+
+def _dedupe(relations: list[Relation]) -> list[Relation]:
+    """One Relation per (s, p, o, sentence): the most confident rule wins."""
+    best: dict[tuple[str, str, str, int], Relation] = {}
+    for r in relations:
+        key = (r.subject, r.predicate, r.object, r.sentence.begin)
+        if key not in best or r.confidence > best[key].confidence:
+            best[key] = r
+    return sorted(best.values(), key=lambda r: (r.sentence.begin, r.subject, r.predicate, r.object))

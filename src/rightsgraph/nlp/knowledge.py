@@ -23,6 +23,7 @@ class GazetteerEntry:
     parent: str | None = None  # organizations: the government they belong to
     leads: str | None = None
     government: bool = False
+    demonyms: tuple[str, ...] = ()  # governments: "Chinese" -> China
 
 
 @dataclass(frozen=True)
@@ -64,7 +65,8 @@ def _read_jsonl(name: str, default_kind: str) -> tuple[GazetteerEntry, ...]:
             entries.append(GazetteerEntry(
                 name=d["name"], kind=d.get("kind", default_kind), aliases=tuple(d.get("aliases", ())),
                 role=d.get("role"), affiliation=d.get("affiliation"), parent=d.get("parent"),
-                leads=d.get("leads"), government=bool(d.get("government", False))))
+                leads=d.get("leads"), government=bool(d.get("government", False)),
+                demonyms=tuple(d.get("demonyms", ()))))
         except (json.JSONDecodeError, KeyError) as e:
             raise ExtractionError(f"nlp/data/{name} line {n}: {e}; each line needs a JSON object with 'name'") from e
     return tuple(entries)

@@ -18,7 +18,7 @@ from .mentions import MentionIndex
 from .speakers import SpeakerResolver
 from .stance import classify_stance
 
-__all__ = ["quote_spans", "transcript_turns", "find_statements", "Turn"]
+__all__ = ["quote_spans", "quoted_tokens", "transcript_turns", "find_statements", "Turn"]
 
 OPEN = {"“": "”", '"': '"'}
 TURN_RE = re.compile(r"^([A-Z][A-Z.'\- ]{0,60}[A-Z.]|[AQ]):\s+")
@@ -111,6 +111,17 @@ def transcript_turns(text: str) -> list[Turn]:
     return turns
 
 
+def quoted_tokens(doc: Doc, quotes: list[list[tuple[int, int]]] | None = None) -> set[int]:
+    """Indexes of tokens inside quotation marks."""
+    out: set[int] = set()
+    for q in quotes if quotes is not None else quote_spans(doc.text):
+        for s, e in q:
+            span = doc.char_span(s, e, alignment_mode="expand")
+            if span is not None:
+                out.update(range(span.start, span.end))
+    return out
+
+
 def _word_count(text: str) -> int:
     return len(re.findall(r"\w+", text))
 
@@ -119,13 +130,8 @@ class _Builder:
     def __init__(self, doc: Doc, index: MentionIndex, knowledge: Knowledge, article_id: str):
         self.doc, self.index, self.k, self.article_id = doc, index, knowledge, article_id
         text = doc.text
-        self.quotes = [q for q in quote_spans(text)]
-        self.quoted: set[int] = set()
-        for q in self.quotes:
-            for s, e in q:
-                span = doc.char_span(s, e, alignment_mode="expand")
-                if span is not None:
-                    self.quoted.update(range(span.start, span.end))
+        self.quotes = quote_spans(text)
+        self.quoted = quoted_tokens(doc, self.quotes)
         self.turns = transcript_turns(text)
         self.in_turn: set[int] = set()
         for t in self.turns:

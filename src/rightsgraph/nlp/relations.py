@@ -1,16 +1,258 @@
-"""Relation rules: Doc + mentions -> model.Relation for the closed predicate set."""
+"""Structural relation rules over the parse: memberOf, leads, metWith, relativeOf, urges.
+
+Each rule is a small function (doc, index, knowledge) -> iterable of (subject, predicate, object,
+trigger token, confidence, rule name); `find_relations` turns them into model.Relation objects.
+"""
 
 from __future__ import annotations
 
-from spacy.tokens import Doc
+from collections.abc import Iterator
 
-from ..model import Case, Relation, Statement
+from spacy.tokens import Doc, Token
+
+from ..model import Relation
+from ..model import Span as Evidence
 from .knowledge import Knowledge
-from .mentions import MentionIndex
+from .mentions import Mention, MentionIndex
+from .speakers import SpeakerResolver
 
-__all__ = ["find_relations"]
+__all__ = ["find_relations", "evidence_of", "Hit"]
+
+Hit = tuple[str, str, str, Token, float, str]
+ACTOR = ("Person", "Organization", "Government")
+ORGS = ("Organization", "Government")
+AFFIL_PREPS = {"at", "of", "with", "in", "for", "from"}
 
 
-def find_relations(doc: Doc, index: MentionIndex, knowledge: Knowledge, article_id: str,
-                   statements: list[Statement], cases: list[Case]) -> list[Relation]:
-    return []
+def evidence_of(tok: Token, article_id: str) -> Evidence:
+    s = tok.sent
+    return Evidence(article_id, s.start_char, s.end_char, s.text)
+
+
+def _mention_in(tok: Token, index: MentionIndex, kinds: tuple[str, ...]) -> Mention | None:
+    m = index.at(tok.i)
+    if m is not None and m.kind in kinds:
+        return m
+    found = index.in_range(tok.left_edge.i, tok.right_edge.i + 1, kinds)
+    return min(found, key=lambda x: abs(x.start - tok.i)) if found else None
+
+
+def _root(m: Mention, doc: Doc) -> Token:
+    return doc[m.start:m.end].root
+
+
+def _orgs_in(tok: Token, index: MentionIndex) -> list[Mention]:
+    return index.in_range(tok.left_edge.i, tok.right_edge.i + 1, ORGS)
+
+
+def _title_org(role: str, knowledge: Knowledge) -> str | None:
+    low = role.lower()
+    for entry in sorted(knowledge.lexicon["title_affiliations"], key=lambda e: -len(e["title"])):
+        if entry["title"] in low:
+            return entry["org"]
+    return None
+
+
+# -- memberOf / leads ------------------------------------------------------------------------------
+def membership(doc: Doc, index: MentionIndex, k: Knowledge) -> Iterator[Hit]:
+    lead_titles = k.words("lead_titles")
+    for m in index.mentions:
+        if m.kind != "Person":
+            continue
+        root = _root(m, doc)
+        # printed title before the name: "State Department spokesperson Victoria Nuland"
+        if m.role:
+            in_title = index.in_range(m.start - len(m.role.split()) - 4, m.start, ORGS)
+            orgs = [o for o in in_title if o.end <= m.start]
+            if orgs and not any(w in m.role.lower().split() for w in ("president",)):
+                yield (m.canonical or "", "memberOf", orgs[-1].canonical or "", root, 0.8, "title-org")
+            elif (org := _title_org(m.role, k)) is not None:
+                yield (m.canonical or "", "memberOf", org, root, 0.7, "title-affiliation")
+        for c in root.children:
+            # "Sophie Richardson of Human Rights Watch", "Rebecca Berg at The New York Times"
+            if c.dep_ == "prep" and c.lower_ in AFFIL_PREPS:
+                for o in _orgs_in(c, index)[:1]:
+                    yield (m.canonical or "", "memberOf", o.canonical or "", c, 0.8, "person-prep-org")
+            # appositive: "X, China director at Human Rights Watch" / "X, CHRD's International Director"
+            if c.dep_ == "appos" and c.pos_ in ("NOUN", "PROPN") and index.at(c.i) is None:
+                orgs = _orgs_in(c, index)
+                leads = c.lemma_.lower() in lead_titles and any(p.lower_ == "of" for p in c.children)
+                for o in orgs[:1]:
+                    yield (m.canonical or "", "leads" if leads else "memberOf", o.canonical or "", c, 0.75,
+                           "appositive-title")
+        # possessive: "Human Rights Watch's Sophie Richardson"
+        for c in root.children:
+            if c.dep_ == "poss" and (o := index.at(c.i)) is not None and o.kind == "Organization":
+                yield (m.canonical or "", "memberOf", o.canonical or "", c, 0.7, "org-possessive")
+    # organisation under organisation: "Institute of American Studies under the Chinese Academy …"
+    for m in index.mentions:
+        if m.kind == "Organization":
+            root = _root(m, doc)
+            for c in root.children:
+                if c.dep_ == "prep" and c.lower_ in ("under", "within", "part"):
+                    for o in _orgs_in(c, index)[:1]:
+                        yield (m.canonical or "", "memberOf", o.canonical or "", c, 0.7, "org-under-org")
+
+
+def _delegation_name(tok: Token, index: MentionIndex, k: Knowledge) -> str | None:
+    """'the US side of the table', 'the Chinese delegation' -> 'U.S. delegation' / 'Chinese delegation'."""
+    words = {t.lower_ for t in tok.subtree}
+    if not words & k.words("delegation_terms"):
+        return None
+    govs = index.in_range(tok.left_edge.i, tok.right_edge.i + 1, ("Government",))
+    text = " ".join(t.lower_ for t in tok.subtree)
+    if govs:
+        return "U.S. delegation" if govs[0].canonical == "United States" else f"{govs[0].canonical} delegation"
+    if "chinese" in text:
+        return "Chinese delegation"
+    if "american" in text or "u.s." in text or "us " in text:
+        return "U.S. delegation"
+    return None
+
+
+def leadership(doc: Doc, index: MentionIndex, k: Knowledge) -> Iterator[Hit]:
+    lead_verbs = k.words("lead_verbs")
+    for t in doc:
+        if t.lemma_.lower() not in lead_verbs or t.pos_ != "VERB":
+            continue
+        agents = [c for c in t.children if c.dep_ == "agent"]
+        if agents:  # passive: "X will be led by P (and Q)"
+            leaders = [m for m in index.in_range(agents[0].left_edge.i, agents[0].right_edge.i + 1, ("Person",))]
+            subj = [c for c in t.children if c.dep_ in ("nsubjpass", "nsubj")]
+            target = subj[0] if subj else (t.head if t.dep_ in ("acl", "advcl") else None)
+            if target is None:
+                continue
+            deleg = _delegation_name(target, index, k)
+            event = _mention_in(target, index, ("Event",))
+            if deleg:
+                for p in leaders:
+                    yield (p.canonical or "", "leads", deleg, t, 0.8, "led-by-delegation")
+            elif event is not None or target.lemma_.lower() in k.words("dialogue_terms"):
+                for a, b in zip(leaders, leaders[1:]):
+                    yield (a.canonical or "", "metWith", b.canonical or "", t, 0.7, "talks-led-by")
+            elif (org := _mention_in(target, index, ORGS)) is not None:
+                for p in leaders:
+                    yield (p.canonical or "", "leads", org.canonical or "", t, 0.7, "led-by")
+            continue
+        subj = [c for c in t.children if c.dep_ == "nsubj"]
+        objs = [c for c in t.children if c.dep_ == "dobj"]
+        if subj and objs and (p := _mention_in(subj[0], index, ("Person",))) is not None:
+            deleg = _delegation_name(objs[0], index, k)
+            org = _mention_in(objs[0], index, ORGS)
+            target = deleg or (org.canonical if org else None)
+            if target:
+                yield (p.canonical or "", "leads", target, t, 0.75, "leads-verb")
+
+
+# -- metWith -----------------------------------------------------------------------------------
+def meetings(doc: Doc, index: MentionIndex, k: Knowledge) -> Iterator[Hit]:
+    for t in doc:
+        lemma = t.lemma_.lower()
+        is_talks = lemma == "hold" and any(c.lemma_ in ("talk", "meeting") for c in t.children if c.dep_ == "dobj")
+        if not (lemma == "meet" or is_talks) or t.pos_ != "VERB":
+            continue
+        subjects: list[Mention] = []
+        for c in t.children:
+            if c.dep_ == "nsubj":
+                subjects += index.in_range(c.left_edge.i, c.right_edge.i + 1, ACTOR)
+        subjects = [m for m in subjects if not any(o is not m and o.start <= m.start and m.end <= o.end
+                                                   for o in subjects)]
+        subjects = _heads_only(subjects, doc)
+        others: list[Mention] = []
+        for c in t.children:
+            if (c.dep_ == "dobj" and lemma == "meet") or (c.dep_ == "prep" and c.lower_ == "with"):
+                others += [m for m in index.in_range(c.left_edge.i, c.right_edge.i + 1, ACTOR)]
+            elif c.dep_ == "dobj" and is_talks:
+                for cc in c.children:
+                    if cc.dep_ == "prep" and cc.lower_ == "with":
+                        others += index.in_range(cc.left_edge.i, cc.right_edge.i + 1, ACTOR)
+        others = _heads_only(others, doc)
+        if others:
+            for s in subjects:
+                for o in others:
+                    yield (s.canonical or "", "metWith", o.canonical or "", t, 0.8, "met-with")
+        else:  # "A and B met"
+            for a, b in zip(subjects, subjects[1:]):
+                yield (a.canonical or "", "metWith", b.canonical or "", t, 0.75, "met-together")
+
+
+def _heads_only(ms: list[Mention], doc: Doc) -> list[Mention]:
+    """Drop mentions that only modify another ('China's Ministry …' inside an appositive)."""
+    out = []
+    for m in ms:
+        r = _root(m, doc)
+        if r.dep_ in ("poss", "compound") or (r.dep_ == "pobj" and r.head.head.dep_ == "appos"):
+            continue
+        out.append(m)
+    return out
+
+
+# -- relativeOf --------------------------------------------------------------------------------
+def kinship(doc: Doc, index: MentionIndex, k: Knowledge, speakers: SpeakerResolver) -> Iterator[Hit]:
+    kin = k.words("kinship")
+    for t in doc:
+        if t.lemma_.lower() not in kin or t.pos_ != "NOUN":
+            continue
+        owner = None
+        for c in t.children:
+            if c.dep_ == "poss":
+                m = index.at(c.i)
+                if m is not None and m.kind == "Person":
+                    owner = m.canonical
+                elif c.lower_ in ("his", "her"):
+                    owner = speakers.resolve(c)[0] or None
+        if owner is None:
+            continue
+        relative = None
+        if t.head.dep_ != "ROOT" and (m := index.at(t.head.i)) is not None and m.kind == "Person" \
+                and t.dep_ in ("compound", "appos"):
+            relative = m.canonical  # "Chen Guangcheng's nephew Chen Kegui"
+        for c in t.children:
+            if c.dep_ in ("appos", "compound") and (m := _mention_in(c, index, ("Person",))) is not None:
+                relative = m.canonical
+        if t.dep_ == "appos" and (m := index.at(t.head.i)) is not None and m.kind == "Person":
+            relative = m.canonical  # "Liu Xia, Liu Xiaobo's wife"
+        if relative and relative != owner:
+            yield (relative, "relativeOf", owner, t, 0.8, "kinship-noun")
+    # surface pattern for parses that miss the possessive: "A’s nephew B"
+    for m in index.mentions:
+        if m.kind != "Person" or m.end + 2 >= len(doc):
+            continue
+        if doc[m.end].text in ("'s", "’s") and doc[m.end + 1].lemma_.lower() in kin:
+            other = index.at(m.end + 2)
+            if other is not None and other.kind == "Person" and other.canonical != m.canonical:
+                yield (other.canonical or "", "relativeOf", m.canonical or "", doc[m.end + 1], 0.75, "kinship-surface")
+
+
+# -- urges -------------------------------------------------------------------------------------
+def urging(doc: Doc, index: MentionIndex, k: Knowledge, speakers: SpeakerResolver) -> Iterator[Hit]:
+    verbs = k.words("urge_verbs")
+    for t in doc:
+        if t.lemma_.lower() not in verbs or t.pos_ != "VERB" or t.i in speakers.quoted:
+            continue
+        target = None
+        for c in t.children:
+            if c.dep_ in ("dobj", "nsubj") and c.head is t and c.dep_ == "dobj":
+                target = _mention_in(c, index, ACTOR)
+            if c.dep_ == "prep" and c.lower_ in ("on", "upon", "for"):
+                target = target or _mention_in(c, index, ACTOR)
+            if c.dep_ == "ccomp":  # "X wants the U.S. to put …"
+                subj = [s for s in c.children if s.dep_ == "nsubj"]
+                if subj and any(a.lower_ == "to" for a in c.children if a.dep_ == "aux"):
+                    target = target or _mention_in(subj[0], index, ACTOR)
+        if target is None:
+            continue
+        speaker, conf = speakers.resolve(speakers.subject_of(t))
+        if speaker and speaker != target.canonical:
+            yield (speaker, "urges", target.canonical or "", t, round(0.8 * conf + 0.1, 2), "urge-verb")
+
+
+def find_relations(doc: Doc, index: MentionIndex, k: Knowledge, article_id: str,
+                   speakers: SpeakerResolver) -> list[Relation]:
+    hits: list[Hit] = [*membership(doc, index, k), *leadership(doc, index, k), *meetings(doc, index, k),
+                       *kinship(doc, index, k, speakers), *urging(doc, index, k, speakers)]
+    out = []
+    for s, p, o, tok, conf, rule in hits:
+        if s and o and s != o:
+            out.append(Relation(s, p, o, evidence_of(tok, article_id), conf, rule))
+    return out

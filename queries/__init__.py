@@ -1,0 +1,1 @@
+"""Saved SPARQL queries (*.rq). Installed as the package ``rightsgraph.queries`` (see pyproject)."""

@@ -1,0 +1,212 @@
+"""Page furniture: split the plain text of a page into headline, body and the lines that are not article.
+
+The rules (patterns and word lists) live in ``nlp/data/furniture.json``; this module applies them with
+a few structural heuristics:
+
+* pattern lines (subscription banners, ad slots, share buttons, "More from X:", comment counters,
+  donation pleas, photo credits, contact lines with an email or phone number) are dropped anywhere;
+  a photo credit that opens a paragraph takes the rest of that paragraph (its caption) with it;
+* in the *top zone*, the lines before the first prose line (a transcript speaker turn, or a line of
+  8+ words ending like a sentence, or any line of 20+ words), short label lines without sentence
+  punctuation (bylines, dates, section names, "Spokesperson") are dropped as well;
+* an end-of-article marker ("Media contacts", "Back to Top", "Subscribe to …") drops everything after
+  it, but only when every line after it is furniture too (labels, links, contacts, patterns).
+
+Short unpunctuated lines in the middle of an article are kept: they are subheads or lists of names.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib.resources import files
+
+from .errors import ExtractionError
+from .metadata import parse_date
+
+__all__ = [
+    "Page", "Rules", "clean_page", "furniture_kind", "is_label", "is_prose", "is_speaker_turn", "load_rules",
+]
+
+logger = logging.getLogger(__name__)
+
+DATA_FILE = "nlp/data/furniture.json"
+TERMINAL = (".", "!", "?", '"', "”", "’", "'", "…")
+# "QUESTION: …", "ASSISTANT SECRETARY POSNER: …", "MS. NULAND: …", "Q: …"
+_SPEAKER = re.compile(r"^(?:[A-Z][A-Z.'’-]*\s+){0,5}[A-Z][A-Z.'’-]*:\s+\S")
+_TIME = re.compile(r"\b\d{1,2}:\d{2}\b")
+
+
+@dataclass(frozen=True)
+class Rules:
+    """Compiled furniture rules (see ``nlp/data/furniture.json``)."""
+
+    label_max_words: int
+    kickers: frozenset[str]
+    drop: tuple[re.Pattern[str], ...]
+    end: tuple[re.Pattern[str], ...]
+    metadata: tuple[re.Pattern[str], ...]
+    credits: tuple[re.Pattern[str], ...]
+    email: re.Pattern[str]
+    phone: re.Pattern[str]
+    url: re.Pattern[str]
+
+
+@dataclass(frozen=True)
+class Page:
+    """A page split into article text and the rest."""
+
+    title: str
+    body: str  # kept lines; paragraphs separated by a blank line
+    dropped: tuple[str, ...]  # every line removed, in page order (publisher tells live here)
+    datelines: tuple[str, ...]  # dropped lines that may carry the publication date
+    opening: tuple[str, ...]  # kept lines up to the first prose line ("(Outlet, Date) …", "CITY, Date — …")
+
+
+@lru_cache(maxsize=1)
+def load_rules() -> Rules:
+    """Read and compile ``nlp/data/furniture.json`` (once per process)."""
+    try:
+        raw = json.loads(files("rightsgraph").joinpath(DATA_FILE).read_text(encoding="utf-8"))
+        ci = re.IGNORECASE
+        name = r"[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,4}"
+        agency = "|".join(re.escape(a) for a in sorted(raw["photo_agencies"], key=len, reverse=True))
+        return Rules(
+            label_max_words=int(raw["label_max_words"]),
+            kickers=frozenset(k.casefold() for k in raw["section_kickers"]),
+            drop=tuple(re.compile(p, ci) for p in raw["drop_lines"]),
+            end=tuple(re.compile(p, ci) for p in raw["end_markers"]),
+            metadata=tuple(re.compile(p, ci) for p in raw["metadata_prefixes"]),
+            credits=tuple(
+                re.compile(p.replace("<NAME>", name).replace("<AGENCY>", agency))
+                for p in raw["photo_credits"]
+            ),
+            email=re.compile(raw["contact"]["email"]),
+            phone=re.compile(raw["contact"]["phone"]),
+            url=re.compile(raw["contact"]["url"], ci),
+        )
+    except (OSError, ValueError, KeyError, TypeError, re.error) as e:
+        raise ExtractionError(
+            f"cannot load furniture rules {DATA_FILE}: {e}; fix the file or reinstall rightsgraph"
+        ) from e
+
+
+def is_speaker_turn(line: str) -> bool:
+    """A transcript turn such as ``QUESTION: …`` or ``ASSISTANT SECRETARY POSNER: …``."""
+    return bool(_SPEAKER.match(line.strip()))
+
+
+def is_label(line: str, max_words: int = 12) -> bool:
+    """A short line without sentence punctuation: a byline, a date, a heading, a button."""
+    s = line.strip()
+    return bool(s) and len(s.split()) <= max_words and not s.endswith(TERMINAL) and not is_speaker_turn(s)
+
+
+def is_prose(line: str) -> bool:
+    """A line that reads like article text: a speaker turn, a sentence of 8+ words, or 20+ words."""
+    s = line.strip()
+    words = len(s.split())
+    return is_speaker_turn(s) or (words >= 8 and s.endswith(TERMINAL)) or words >= 20
+
+
+def furniture_kind(line: str, rules: Rules | None = None) -> str | None:
+    """Why ``line`` is page furniture wherever it appears ("credit", "furniture", "end", "metadata",
+    "contact"), or None when it may be article text."""
+    rules = rules or load_rules()
+    s = line.strip()
+    if not s:
+        return None
+    if any(p.search(s) for p in rules.credits):
+        return "credit"
+    if is_speaker_turn(s):
+        return None
+    if any(p.search(s) for p in rules.drop):
+        return "furniture"
+    if any(p.search(s) for p in rules.end):
+        return "end"
+    if any(p.search(s) for p in rules.metadata) and (parse_date(s) or _TIME.search(s)) and not is_prose(s):
+        return "metadata"  # "Posted July 24th, 2012 at 6:10 am", "Updated: 2012-07-24"
+    if len(s.split()) <= 30 and (rules.email.search(s) or rules.phone.search(s)):
+        return "contact"
+    return None
+
+
+def clean_page(lines: list[str], *, title: str | None = None) -> Page:
+    """Split page lines into headline and body. Without ``title`` the first non-blank line is the
+    headline (after a known section kicker such as "Conflict & Justice")."""
+    rules = load_rules()
+    lines = [ln.rstrip() for ln in lines]
+    dropped: list[str] = []
+    start = 0
+    if title is None:
+        title, start, kicker = _split_headline(lines, rules)
+        dropped.extend(kicker)
+    flat = [(b, ln) for b, block in enumerate(_blocks(lines[start:])) for ln in block]
+    reasons: list[str | None] = [furniture_kind(ln, rules) for _, ln in flat]
+    lead = next((i for i, (_, ln) in enumerate(flat) if reasons[i] is None and is_prose(ln)), None)
+    datelines: list[str] = []
+    for i, (block, ln) in enumerate(flat):
+        if reasons[i] is None and lead is not None and i < lead and is_label(ln, rules.label_max_words):
+            reasons[i] = "label"
+        if reasons[i] in ("label", "metadata"):
+            datelines.append(ln.strip())
+        if reasons[i] == "credit" and (i == 0 or flat[i - 1][0] != block):
+            for j in range(i + 1, len(flat)):  # the caption under a photo credit
+                if flat[j][0] != block:
+                    break
+                reasons[j] = reasons[j] or "caption"
+    _drop_tail(flat, reasons, rules)
+    kept: dict[int, list[str]] = {}
+    for (block, ln), reason in zip(flat, reasons, strict=True):
+        if reason is None:
+            kept.setdefault(block, []).append(ln)
+        else:
+            logger.debug("dropped %s line: %r", reason, ln)
+            dropped.append(ln.strip())
+    body = "\n\n".join("\n".join(block) for block in kept.values())
+    last = lead if lead is not None else min(len(flat), 3) - 1
+    opening = tuple(ln.strip() for i, (_, ln) in enumerate(flat[: last + 1]) if reasons[i] is None)
+    return Page(
+        title=title.strip(), body=body, dropped=tuple(dropped), datelines=tuple(datelines), opening=opening
+    )
+
+
+def _split_headline(lines: list[str], rules: Rules) -> tuple[str, int, list[str]]:
+    nonblank = [i for i, ln in enumerate(lines) if ln.strip()]
+    if not nonblank:
+        return "", len(lines), []
+    first = nonblank[0]
+    title = lines[first].strip()
+    if title.casefold() in rules.kickers and len(nonblank) > 1:
+        nxt = lines[nonblank[1]].strip()
+        if len(nxt.split()) <= 25 and not nxt.endswith(".") and not is_speaker_turn(nxt):
+            return nxt, nonblank[1] + 1, [title]
+    return title, first + 1, []
+
+
+def _blocks(lines: list[str]) -> list[list[str]]:
+    """Paragraphs: runs of non-blank lines (a line of spaces or no-break spaces is blank)."""
+    blocks: list[list[str]] = [[]]
+    for ln in lines:
+        if ln.strip():
+            blocks[-1].append(ln)
+        elif blocks[-1]:
+            blocks.append([])
+    return [b for b in blocks if b]
+
+
+def _drop_tail(flat: list[tuple[int, str]], reasons: list[str | None], rules: Rules) -> None:
+    """From the first end marker after which every line is furniture, drop the rest of the page."""
+    def tail_ok(i: int) -> bool:
+        s = flat[i][1]
+        return reasons[i] is not None or is_label(s, rules.label_max_words) or bool(rules.url.search(s))
+
+    for i, (_, ln) in enumerate(flat):
+        marker = reasons[i] in ("end", "furniture") and any(p.search(ln.strip()) for p in rules.end)
+        if marker and all(tail_ok(j) for j in range(i + 1, len(flat))):
+            for j in range(i, len(flat)):
+                reasons[j] = reasons[j] or "tail"
+            return

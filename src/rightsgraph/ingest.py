@@ -1,0 +1,265 @@
+"""Files and directories → :class:`~rightsgraph.model.Article`. Encoding is handled here only.
+
+Formats: ``.txt`` (line 1 the headline, the rest the body), ``.html``/``.htm`` (main text through
+BeautifulSoup) and ``.jsonl`` (one article per line: ``text``, ``title``, ``date``, ``url``, ``source``).
+Page furniture is removed by :mod:`rightsgraph.furniture`; date and publisher come from
+:mod:`rightsgraph.metadata`. ``Article.body`` is exactly the cleaned text, so character offsets into it
+are stable provenance.
+"""
+
+from __future__ import annotations
+
+import codecs
+import json
+import logging
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any
+
+from bs4 import BeautifulSoup, Tag
+
+from .errors import InputError
+from .furniture import Page, clean_page
+from .metadata import find_date, find_publisher, parse_date
+from .model import Article
+
+__all__ = ["SUFFIXES", "read_article", "read_articles"]
+
+logger = logging.getLogger(__name__)
+
+SUFFIXES = (".txt", ".html", ".htm", ".jsonl")
+_KINDS = ".txt, .html, .jsonl"
+_DROP_TAGS = (
+    "script", "style", "nav", "header", "footer", "aside", "form", "noscript", "template", "iframe",
+    "svg", "figure", "button",
+)
+_BLOCK_TAGS = (
+    "p", "div", "section", "article", "main", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol",
+    "blockquote", "pre", "table", "tr", "dl", "dt", "dd", "hr",
+)
+_PARA, _BREAK = "\ue000", "\ue001"  # private-use sentinels for paragraph and line breaks
+
+
+def read_articles(paths: Iterable[Path | str]) -> list[Article]:
+    """Read every article under ``paths`` (files or directories, searched recursively in path order).
+
+    Raises :class:`InputError` for a missing path, a directory without articles, an unsupported or
+    undecodable file, an article without body text, duplicate article ids, or an empty corpus.
+    """
+    if isinstance(paths, (str, Path)):
+        paths = [paths]
+    given = [Path(p) for p in paths]
+    if not given:
+        raise InputError(f"empty corpus: no article paths given; pass article files ({_KINDS}) or folders")
+    articles: list[Article] = []
+    seen: dict[str, str] = {}
+    for file in _article_files(given):
+        for article in read_article(file):
+            if article.id in seen:
+                raise InputError(
+                    f"duplicate article id {article.id!r} from {seen[article.id]} and {article.path}; "
+                    "rename one of the files"
+                )
+            seen[article.id] = str(article.path)
+            articles.append(article)
+    if not articles:
+        names = ", ".join(map(str, given))
+        raise InputError(f"empty corpus: no articles read from {names}; add article text to them")
+    return articles
+
+
+def read_article(path: Path | str) -> list[Article]:
+    """Read one article file; a ``.jsonl`` file gives one article per non-blank line."""
+    path = Path(path)
+    suffix = path.suffix.lower()
+    if suffix not in SUFFIXES:
+        raise _unsupported(path)
+    text = _read_text(path)
+    if suffix == ".jsonl":
+        return _read_jsonl(path, text)
+    if suffix in (".html", ".htm"):
+        return [_html_article(path, text)]
+    page = clean_page(text.split("\n"))
+    return [_article(path, page, id=path.stem)]
+
+
+def _article_files(given: list[Path]) -> list[Path]:
+    files: list[Path] = []
+    for p in given:
+        if not p.exists():
+            raise InputError(f"article path not found: {p}; check the path or pass a directory of articles")
+        if p.is_dir():
+            found = sorted(
+                f for f in p.rglob("*")
+                if f.is_file() and f.suffix.lower() in SUFFIXES
+                and not any(part.startswith(".") for part in f.relative_to(p).parts)
+            )
+            if not found:
+                raise InputError(
+                    f"no articles ({_KINDS}) found in {p}; add article files or pass another directory"
+                )
+            files.extend(found)
+        elif p.suffix.lower() not in SUFFIXES:
+            raise _unsupported(p)
+        else:
+            files.append(p)
+    unique: dict[Path, Path] = {}
+    for f in files:
+        unique.setdefault(f.resolve(), f)  # a file named twice (or via its directory) is read once
+    return list(unique.values())
+
+
+def _unsupported(path: Path) -> InputError:
+    kinds = ", ".join(SUFFIXES)
+    return InputError(f"unsupported article file {path}: expected {kinds}; rename or convert it")
+
+
+def _read_text(path: Path) -> str:
+    """Decode UTF-8 (BOM optional; UTF-16 with a BOM), falling back to cp1252 only for text that
+    decodes cleanly as cp1252 (no NUL or control bytes). Newlines become ``\\n``."""
+    try:
+        data = path.read_bytes()
+    except OSError as e:
+        raise InputError(f"cannot read {path}: {e.strerror or e}; check that it is a readable file") from e
+    try:
+        if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+            text = data.decode("utf-16")
+        else:
+            text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as e:
+        fallback = _cp1252(data)
+        if fallback is None:
+            raise InputError(
+                f"cannot decode {path} as UTF-8 text: {e.reason} at byte {e.start}; re-save it as UTF-8"
+            ) from e
+        text = fallback
+        logger.warning("%s is not UTF-8; read it as Windows-1252 (cp1252)", path)
+    if "\x00" in text:
+        raise InputError(
+            f"cannot decode {path} as UTF-8 text: it contains NUL bytes (binary?); re-save it as UTF-8"
+        )
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def _cp1252(data: bytes) -> str | None:
+    try:
+        text = data.decode("cp1252")
+    except UnicodeDecodeError:
+        return None
+    controls = {chr(c) for c in range(32)} - set("\t\n\r\f")
+    return None if any(ch in controls for ch in text) else text
+
+
+def _article(
+    path: Path, page: Page, *, id: str, where: str | None = None, date: str | None = None,
+    publisher: str | None = None, url: str | None = None,
+) -> Article:
+    where = where or str(path)
+    if not page.title:
+        raise InputError(f"article {where} is empty: no headline or text; check that it holds an article")
+    if not page.body:
+        raise InputError(
+            f"article {where} has no body text after removing page furniture; "
+            "put the article text after the headline"
+        )
+    return Article(
+        id=id,
+        title=page.title,
+        body=page.body,
+        date=date or find_date(headline=page.title, datelines=page.datelines, opening=page.opening),
+        publisher=find_publisher(
+            headline=page.title, dropped=page.dropped, opening=page.opening, url=url, stated=publisher
+        ),
+        url=url,
+        path=str(path),
+    )
+
+
+def _read_jsonl(path: Path, text: str) -> list[Article]:
+    articles = []
+    for number, line in enumerate(text.split("\n"), start=1):
+        if not line.strip():
+            continue
+        where = f"{path}:{number}"
+        try:
+            record: Any = json.loads(line)
+        except json.JSONDecodeError as e:
+            raise InputError(
+                f"bad JSON in {where}: {e.msg} (column {e.colno}); fix or remove that line"
+            ) from e
+        if not isinstance(record, dict) or not isinstance(record.get("text"), str):
+            raise InputError(
+                f'bad article in {where}: expected an object with a "text" string; fix that line'
+            )
+        fields = {k: _str(record.get(k)) for k in ("title", "date", "url", "source")}
+        page = clean_page(record["text"].replace("\r\n", "\n").split("\n"), title=fields["title"])
+        date = parse_date(fields["date"]) if fields["date"] else None
+        if fields["date"] and not date:
+            logger.warning("%s: cannot parse date %r; looking for one in the text", where, fields["date"])
+        articles.append(_article(
+            path, page, id=f"{path.stem}-{number}", where=where, date=date, publisher=fields["source"],
+            url=fields["url"],
+        ))
+    return articles
+
+
+def _str(value: Any) -> str | None:
+    return value.strip() or None if isinstance(value, str) else None
+
+
+def _html_article(path: Path, text: str) -> Article:
+    soup = BeautifulSoup(text, "html.parser")
+    url = _attr(soup.find("link", rel="canonical"), "href") or _meta(soup, property="og:url")
+    date = next(
+        (d for d in (
+            _meta(soup, property="article:published_time"),
+            _attr(soup.find("time", attrs={"datetime": True}), "datetime"),
+            _meta(soup, name="date"),
+        ) if d and parse_date(d)),
+        None,
+    )
+    h1 = soup.find("h1")
+    title = h1.get_text(" ", strip=True) if isinstance(h1, Tag) else ""
+    title = title or _meta(soup, property="og:title") or ""
+    if not title and isinstance(soup.title, Tag):
+        title = soup.title.get_text(" ", strip=True)
+    title = " ".join(title.split())
+    container = soup.find("article") or soup.find("main") or soup.body or soup
+    for tag in container.find_all(_DROP_TAGS):
+        tag.decompose()
+    if isinstance(h1, Tag) and h1.parent is not None:
+        h1.decompose()
+    lines = _html_lines(container) if isinstance(container, Tag) else []
+    page = clean_page(lines, title=title or None)
+    return _article(
+        path, page, id=path.stem, date=parse_date(date) if date else None,
+        publisher=_meta(soup, property="og:site_name"), url=url,
+    )
+
+
+def _html_lines(container: Tag) -> list[str]:
+    """Visible text with one line per <br>, paragraphs (block elements) separated by blank lines;
+    whitespace inside a line is collapsed as a browser would."""
+    for br in container.find_all("br"):
+        br.replace_with(_BREAK)
+    for block in container.find_all(_BLOCK_TAGS):
+        block.insert_before(_PARA)
+        block.append(_PARA)
+    lines: list[str] = []
+    for para in container.get_text().split(_PARA):
+        para_lines = [" ".join(part.split()) for part in para.split(_BREAK)]
+        para_lines = [ln for ln in para_lines if ln]
+        if para_lines:
+            lines.extend([*para_lines, ""])
+    return lines
+
+
+def _meta(soup: BeautifulSoup, *, property: str | None = None, name: str | None = None) -> str | None:
+    if property:
+        return _attr(soup.find("meta", attrs={"property": property}), "content")
+    return _attr(soup.find("meta", attrs={"name": name or ""}), "content")
+
+
+def _attr(tag: object, name: str) -> str | None:
+    value = tag.get(name) if isinstance(tag, Tag) else None
+    return value.strip() or None if isinstance(value, str) else None

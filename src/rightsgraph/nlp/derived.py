@@ -1,0 +1,172 @@
+"""Relations that follow from other facts: raised, criticizes/defends, detainedBy, gazetteer roles.
+
+- raised: the subject of a raise-type verb raised every person/issue on its object side; the
+  speaker of a statement raised the cases and issues it names; what an official raised in the
+  talks, the government they represent raised too (lower confidence).
+- criticizes/defends the dialogue: the majority stance of a speaker's statements in the article.
+- criticizes an actor: a statement with criticism cues that names another government/organisation.
+- detainedBy: a detained or missing person is held by the agent the text names, else by the
+  government most present where detention is reported.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterator
+
+from spacy.tokens import Doc
+
+from ..model import Case, Relation, Statement
+from .cases import raised_objects
+from .knowledge import Knowledge
+from .mentions import MentionIndex
+from .relations import evidence_of
+from .speakers import SpeakerResolver
+from .stance import find_cues
+
+__all__ = ["raised_relations", "derived_relations", "DIALOGUE"]
+
+DIALOGUE = "US-China Human Rights Dialogue"
+
+
+def raised_relations(doc: Doc, index: MentionIndex, k: Knowledge, article_id: str,
+                     speakers: SpeakerResolver, statements: list[Statement]) -> list[Relation]:
+    out: list[Relation] = []
+    verbs = k.words("raise_verbs")
+    for t in doc:
+        if t.lemma_.lower() not in verbs or t.pos_ != "VERB":
+            continue
+        if t.lemma_.lower() in ("bring", "put") and not any(c.lower_ in ("up", "on") for c in t.children):
+            continue
+        agent = [c for c in t.children if c.dep_ == "agent"]
+        subj = agent[0] if agent else speakers.subject_of(t)
+        if subj is None:
+            continue
+        speaker, conf = speakers.resolve(subj if not agent else next(iter(agent[0].children), None))
+        if not speaker:
+            continue
+        for m in raised_objects(t, index):
+            if m.canonical and m.canonical != speaker:
+                out.append(Relation(speaker, "raised", m.canonical, evidence_of(t, article_id),
+                                    round(0.85 * conf, 2), "raise-verb"))
+    for st in statements:
+        span = doc.char_span(st.sentence.begin, st.sentence.end, alignment_mode="expand")
+        if span is None:
+            continue
+        a = doc.text.find(st.text, st.sentence.begin)
+        lo, hi = (a, a + len(st.text)) if a != -1 else (st.sentence.begin, st.sentence.end)
+        for m in index.mentions:
+            if m.kind == "Issue" and m.canonical and lo <= doc[m.start].idx < hi:
+                out.append(Relation(st.speaker, "raised", m.canonical, st.sentence, 0.5, "statement-names-issue"))
+    return out
+
+
+def _official_government(person: str, relations: list[Relation], k: Knowledge) -> str | None:
+    gaz = k.by_name
+    for r in relations:
+        if r.subject == person and r.predicate == "memberOf":
+            org = gaz.get(r.object)
+            if org is not None and org.government:
+                return org.name
+            if org is not None and org.parent:
+                return org.parent
+    entry = gaz.get(person)
+    if entry and entry.affiliation and (aff := gaz.get(entry.affiliation)) is not None:
+        return aff.parent
+    return None
+
+
+def derived_relations(doc: Doc, index: MentionIndex, k: Knowledge, article_id: str,
+                      statements: list[Statement], cases: list[Case], relations: list[Relation]) -> list[Relation]:
+    out = list(_gazetteer_roles(index, k, doc, article_id))
+    members = relations + out
+    for r in [r for r in relations if r.predicate == "raised"]:
+        gov = _official_government(r.subject, members, k)
+        if gov and gov != r.subject:
+            out.append(Relation(gov, "raised", r.object, r.sentence, round(r.confidence * 0.6, 2), "official-raised"))
+    out += _stance_relations(statements)
+    out += _criticized_actors(doc, index, k, statements)
+    out += _detentions(doc, index, k, article_id, cases)
+    return out
+
+
+def _gazetteer_roles(index: MentionIndex, k: Knowledge, doc: Doc, article_id: str) -> Iterator[Relation]:
+    """Known officials (data/actors.jsonl): their office and whom they lead, when the article names them."""
+    gaz = k.by_name
+    seen = set()
+    for m in index.mentions:
+        entry = gaz.get(m.canonical or "")
+        if entry is None or entry.kind != "Person" or entry.name in seen:
+            continue
+        seen.add(entry.name)
+        ev = evidence_of(doc[m.start], article_id)
+        if entry.affiliation:
+            yield Relation(entry.name, "memberOf", entry.affiliation, ev, 0.5, "gazetteer-affiliation")
+        if entry.leads:
+            yield Relation(entry.name, "leads", entry.leads, ev, 0.5, "gazetteer-leads")
+
+
+def _stance_relations(statements: list[Statement]) -> list[Relation]:
+    by_speaker: dict[str, Counter[str]] = {}
+    first: dict[tuple[str, str], Statement] = {}
+    for st in statements:
+        if st.stance != "neutral":
+            by_speaker.setdefault(st.speaker, Counter())[st.stance] += 1
+            first.setdefault((st.speaker, st.stance), st)
+    out = []
+    for speaker, counts in sorted(by_speaker.items()):
+        top = max(counts.values())
+        for stance, n in sorted(counts.items()):
+            if n == top:
+                st = first[(speaker, stance)]
+                out.append(Relation(speaker, stance, DIALOGUE, st.sentence, st.confidence, "statement-stance"))
+    return out
+
+
+def _criticized_actors(doc: Doc, index: MentionIndex, k: Knowledge, statements: list[Statement]) -> list[Relation]:
+    cues = k.phrases("criticism_cues")
+    gaz = k.by_name
+    out = []
+    for st in statements:
+        if not find_cues(st.text, cues):
+            continue
+        a = doc.text.find(st.text, st.sentence.begin)
+        lo, hi = (a, a + len(st.text)) if a != -1 else (st.sentence.begin, st.sentence.end)
+        own = {st.speaker}
+        entry = gaz.get(st.speaker)
+        if entry is not None:
+            own |= {entry.parent or "", entry.affiliation or ""}
+            if entry.affiliation and (aff := gaz.get(entry.affiliation)) is not None:
+                own.add(aff.parent or "")
+        found = find_cues(doc.text[lo:hi], cues)
+        govs = [m for m in index.mentions if m.kind == "Government" and m.canonical and m.canonical not in own
+                and lo <= doc[m.start].idx < hi]
+        if govs:
+            target = min(govs, key=lambda m: min(abs(doc[m.start].idx - lo - off) for off, _p in found))
+            out.append(Relation(st.speaker, "criticizes", target.canonical or "", st.sentence, 0.5, "criticism-cue"))
+    return out
+
+
+def _detentions(doc: Doc, index: MentionIndex, k: Knowledge, article_id: str, cases: list[Case]) -> list[Relation]:
+    held = [c for c in cases if c.kind == "Person" and c.status in ("detained", "missing")]
+    if not held:
+        return []
+    cues = tuple(sorted({p.lower() for ps in k.lexicon["status_cues"].values() for p in ps}
+                        | set(k.phrases("criticism_cues")), key=len, reverse=True))
+    demonyms = {d.lower(): e.name for e in k.actors if e.government for d in e.demonyms}
+    counts: Counter[str] = Counter()
+    for sent in doc.sents:
+        weight = 2 if find_cues(sent.text, cues) else 0
+        if not weight:
+            continue
+        for t in sent:
+            m = index.at(t.i)
+            gov = m.canonical if m is not None and m.kind == "Government" and t.i == m.start else None
+            gov = gov or demonyms.get(t.lower_)
+            if gov:
+                counts[gov] += weight
+    if not counts:
+        return []
+    gov = max(sorted(counts), key=lambda g: counts[g])
+    return [Relation(c.name, "detainedBy", gov, c.sentence, 0.5, "detention-government")
+            for c in held if c.sentence is not None]

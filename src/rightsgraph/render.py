@@ -1,0 +1,333 @@
+"""rdflib.Graph (or saved-query rows) -> one self-contained, offline HTML page.
+
+pyvis builds the network (nodes, edges, vis options); the page itself is our own template
+(``assets/page.html``) with the vis-network JS/CSS that pyvis ships inlined, so it loads nothing
+from any network. pyvis's own templates pull bootstrap and tom-select from CDNs even with
+``cdn_resources="in_line"``; we never use them.
+
+Every string that came from an article travels as JSON in ``<script type="application/json">``
+with ``<``, ``>``, ``&``, U+2028 and U+2029 escaped, and the page's scripts insert it with
+``textContent`` only. Output is deterministic: sorted nodes and edges, fixed layout seed.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import re
+from collections import defaultdict
+from collections.abc import Iterable, Mapping, Sequence
+from functools import cache
+from importlib.resources import files
+from typing import Any
+
+from pyvis.network import Network
+from rdflib import Graph, URIRef
+from rdflib.term import Node
+
+from .analyze import (
+    KINDS,
+    article_index,
+    centrality,
+    entity_kinds,
+    find_node,
+    neighbourhood,
+    seed_layout,
+    sentence_evidence,
+    to_networkx,
+)
+from .errors import RightsgraphError
+from .vocab import NIF, PREDICATES, PREFIXES, PROV, RDF, RDFS, RG, SCHEMA
+
+__all__ = ["RenderError", "render_html", "rows_to_graph", "graph_around", "page_data", "json_for_script"]
+
+#: more nodes/edges than this: coarser physics, straight edges, no improved layout
+BIG_NODES, BIG_EDGES = 300, 800
+_MARKER = re.compile(r"\{\{([A-Z_]+)\}\}")
+_JSON_ESCAPES = {"<": "\\u003c", ">": "\\u003e", "&": "\\u0026", "\u2028": "\\u2028", "\u2029": "\\u2029"}
+
+
+class RenderError(RightsgraphError):
+    """The page cannot be drawn: unknown focus entity, or query rows without entity IRIs."""
+
+
+@cache
+def _asset(name: str) -> str:
+    return (files("rightsgraph") / "assets" / name).read_text(encoding="utf-8")
+
+
+@cache
+def _vis(name: str) -> str:
+    return (files("pyvis") / "lib" / "vis-9.1.2" / name).read_text(encoding="utf-8")
+
+
+@cache
+def _style() -> dict[str, Any]:
+    style: dict[str, Any] = json.loads(_asset("style.json"))
+    return style
+
+
+def json_for_script(data: Any) -> str:
+    """JSON that is safe inside <script type="application/json">: no '<', '>', '&', U+2028/9."""
+    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    return re.sub("[<>&\u2028\u2029]", lambda m: _JSON_ESCAPES[m.group()], text)
+
+
+def _options(n_nodes: int, n_edges: int) -> dict[str, Any]:
+    big = n_nodes > BIG_NODES or n_edges > BIG_EDGES
+    return {
+        "autoResize": True,
+        "layout": {"randomSeed": 7, "improvedLayout": not big},
+        "physics": {
+            "enabled": True,
+            "solver": "barnesHut",
+            "barnesHut": {"gravitationalConstant": -4000 if big else -6000, "centralGravity": 0.3,
+                          "springLength": 110, "springConstant": 0.04, "damping": 0.35,
+                          "avoidOverlap": 0 if big else 0.2},
+            "maxVelocity": 60, "minVelocity": 1.5 if big else 0.75, "timestep": 0.5,
+            "stabilization": {"enabled": True, "iterations": 180 if big else 600,
+                              "updateInterval": 20, "fit": True},
+        },
+        "interaction": {"hover": True, "tooltipDelay": 150, "hideEdgesOnDrag": big,
+                        "hideEdgesOnZoom": big, "multiselect": False, "navigationButtons": False},
+        "nodes": {"borderWidth": 1, "font": {"size": 14, "face": "sans-serif"}},
+        "edges": {
+            "smooth": False if big else {"enabled": True, "type": "continuous", "roundness": 0.2},
+            "font": {"size": 10, "align": "horizontal", "color": "#444", "strokeWidth": 3},
+            "arrows": {"to": {"enabled": True, "scaleFactor": 0.5}},
+            "selectionWidth": 2, "hoverWidth": 1,
+        },
+    }
+
+
+def _years(article_ids: Iterable[str], articles: Mapping[str, Mapping[str, str]]) -> list[str]:
+    dates = (articles[a]["date"] for a in article_ids if a in articles)
+    return sorted({d[:4] for d in dates if re.match(r"\d{4}", d)})
+
+
+def page_data(graph: Graph, *, min_confidence: float = 0.0, focus: str | None = None, depth: int = 1,
+              title: str = "rightsgraph") -> dict[str, Any]:
+    """Everything the page draws, as plain JSON-ready data (nodes and edges built with pyvis)."""
+    nxg = to_networkx(graph, min_confidence=min_confidence)
+    focus_id = None
+    if focus is not None:
+        try:
+            focus_id = find_node(nxg, focus)
+        except RightsgraphError as e:
+            raise RenderError(f"cannot focus the page: {e}") from e
+        nxg = neighbourhood(nxg, focus_id, depth)
+    index = article_index(graph)
+    articles = {info["id"]: info for info in index.values()}
+    statements = _statements(graph, set(nxg.nodes), index)
+    node_articles: dict[str, set[str]] = defaultdict(set)
+    for s in statements:
+        for who in (s["speaker"], s["about"]):
+            if who in nxg and s["article"]:
+                node_articles[who].add(s["article"])
+    style = _style()
+    net = Network(height="100%", width="100%", directed=True, cdn_resources="in_line", heading=title)
+    sizes = centrality(nxg)
+    seeds = seed_layout(nxg)
+    top = max(sizes.values(), default=0.0) or 1.0
+    edges = list(nxg.edges(data=True))
+    pair_count: dict[frozenset[str], int] = defaultdict(int)
+    for u, v, _ in edges:
+        pair_count[frozenset((u, v))] += 1
+    for u, v, d in edges:
+        for ev in d["evidence"]:
+            if ev["article"]:
+                node_articles[u].add(ev["article"])
+                node_articles[v].add(ev["article"])
+    for n, d in nxg.nodes(data=True):
+        look = style["kinds"].get(d["kind"], style["kinds"]["other"])
+        affiliations = sorted(nxg.nodes[t]["label"] for _, t, p in nxg.out_edges(n, data="predicate")
+                              if p == "memberOf")
+        arts = sorted(node_articles[n] | set(d["articles"]))
+        net.add_node(
+            n, label=d["label"], shape=look["shape"], size=round(12 + 28 * sizes[n] / top, 2),
+            x=seeds[n][0], y=seeds[n][1],
+            color={"background": look["color"], "border": look["border"],
+                   "highlight": {"background": look["color"], "border": "#000000"},
+                   "hover": {"background": look["color"], "border": "#000000"}},
+            kind=d["kind"], aliases=d["aliases"], role=d["role"], status=d["status"],
+            affiliations=affiliations, articles=arts, years=_years(arts, articles),
+        )
+    seen_pair: dict[frozenset[str], int] = defaultdict(int)
+    for i, (u, v, d) in enumerate(edges):
+        look = style["predicates"][d["predicate"]]
+        pair = frozenset((u, v))
+        extra: dict[str, Any] = {}
+        if pair_count[pair] > 1:  # parallel relations: fan them out so each stays clickable
+            seen_pair[pair] += 1
+            extra["smooth"] = {"enabled": True, "type": "curvedCW", "roundness": 0.15 * seen_pair[pair]}
+        if d["predicate"] in ("metWith", "relativeOf"):  # symmetric
+            extra["arrows"] = {"to": {"enabled": False}}
+        arts = sorted({ev["article"] for ev in d["evidence"] if ev["article"]})
+        net.add_edge(
+            u, v, id=f"e{i}", label=d["predicate"], predicate=d["predicate"],
+            color={"color": look["color"], "highlight": look["color"], "hover": look["color"]},
+            dashes=look["dashes"], width=round(1 + 2 * d["confidence"], 2), confidence=d["confidence"],
+            evidence=d["evidence"], articles=arts, years=_years(arts, articles), **extra,
+        )
+    net.set_options(json.dumps(_options(len(net.nodes), len(net.edges))))
+    used = {a for n in net.nodes for a in n["articles"]}
+    return {
+        "title": title,
+        "focus": focus_id,
+        "minConfidence": min_confidence,
+        "nodes": net.nodes,
+        "edges": net.edges,
+        "statements": statements,
+        "articles": [articles[a] for a in sorted(used, key=lambda a: (articles[a]["date"], a))
+                     if a in articles],
+        "kinds": {k: v["label"] for k, v in style["kinds"].items()},
+        "options": net.options,
+    }
+
+
+def _statements(
+    graph: Graph, nodes: set[str], index: Mapping[Node, Mapping[str, str]]
+) -> list[dict[str, Any]]:
+    """Statements made by or about the entities in `nodes`, with their first evidence sentence."""
+    out = []
+    for st in set(graph.subjects(RDF.type, RG.Statement)):
+        speaker, about = graph.value(st, RG.speaker), graph.value(st, RG.about)
+        if str(speaker) not in nodes and str(about) not in nodes:
+            continue
+        sentences = sorted(graph.objects(st, PROV.wasDerivedFrom), key=str)
+        ev = sentence_evidence(graph, sentences[0], index) if sentences else \
+            {"sentence": "", "headline": "", "date": "", "article": ""}
+        kind, stance = graph.value(st, RG.kind), graph.value(st, RG.stance)
+        conf = graph.value(st, RG.confidence)
+        out.append({
+            "id": str(st),
+            "speaker": str(speaker or ""),
+            "speakerLabel": str(graph.value(speaker, RDFS.label) or speaker or "") if speaker else "",
+            "about": str(about or ""),
+            "aboutLabel": str(graph.value(about, RDFS.label) or about or "") if about else "",
+            "text": str(graph.value(st, RG.text) or ""),
+            "kind": str(kind).rsplit("#", 1)[-1] if kind is not None else "",
+            "stance": str(stance).rsplit("#", 1)[-1] if stance is not None else "",
+            "confidence": float(conf.toPython()) if conf is not None else None,
+            **ev,
+        })
+    return sorted(out, key=lambda s: (s["date"], s["article"], s["speaker"], s["id"]))
+
+
+def _legend(data: Mapping[str, Any]) -> str:
+    style = _style()
+    kinds = defaultdict(int, {k: 0 for k in KINDS})
+    for n in data["nodes"]:
+        kinds[n["kind"]] += 1
+    preds = defaultdict(int, {p: 0 for p in PREDICATES})
+    for e in data["edges"]:
+        preds[e["predicate"]] += 1
+    out = ['<fieldset id="legend-kinds"><legend>Entity types</legend>']
+    for kind, count in kinds.items():
+        look = style["kinds"][kind]
+        out.append(
+            f'<label class="legend-item"><input type="checkbox" data-kind="{html.escape(kind)}" checked>'
+            f'<span class="swatch shape-{look["shape"]}" style="background:{look["color"]}"></span>'
+            f'{html.escape(look["label"])} <span class="count">{count}</span></label>'
+        )
+    out.append('</fieldset><fieldset id="legend-predicates"><legend>Relations</legend>')
+    for pred, count in preds.items():
+        look = style["predicates"][pred]
+        dash = " ".join(str(x) for x in look["dashes"]) if look["dashes"] else "none"
+        out.append(
+            f'<label class="legend-item"><input type="checkbox" data-predicate="{html.escape(pred)}" checked>'
+            f'<svg class="line" width="30" height="10" aria-hidden="true"><line x1="0" y1="5" x2="30" y2="5" '
+            f'stroke="{look["color"]}" stroke-width="2.5" stroke-dasharray="{dash}"/></svg>'
+            f'{html.escape(pred)} <span class="count">{count}</span></label>'
+        )
+    out.append("</fieldset>")
+    return "\n".join(out)
+
+
+def render_html(graph: Graph, *, min_confidence: float = 0.0, focus: str | None = None, depth: int = 1,
+                title: str = "rightsgraph") -> str:
+    """The graph as one offline HTML page. `focus` (label, alias or IRI) limits the page to the
+    entities within `depth` relations of it; edges under `min_confidence` are left out."""
+    data = page_data(graph, min_confidence=min_confidence, focus=focus, depth=depth, title=title)
+    stances = "".join(f'<option value="{html.escape(s)}">{html.escape(s)}</option>'
+                      for s in _style()["stances"])
+    parts = {
+        "TITLE": html.escape(title),
+        "VIS_CSS": _vis("vis-network.css"),
+        "PAGE_CSS": _asset("page.css"),
+        "LEGEND": _legend(data),
+        "STANCES": stances,
+        "MIN_CONFIDENCE": f"{min_confidence:g}",
+        "DATA": json_for_script(data),
+        "VIS_JS": _vis("vis-network.min.js"),
+        "APP_JS": "\n".join(_asset(f) for f in ("panel.js", "controls.js", "main.js")),
+    }
+    return _MARKER.sub(lambda m: parts[m.group(1)], _asset("page.html"))
+
+
+def rows_to_graph(graph: Graph, rows: Iterable[Any] | Graph, *, vars: Sequence[str] | None = None) -> Graph:
+    """The part of `graph` a saved query selects, ready for render_html.
+
+    `rows` is a SELECT result (rdflib Result, ResultRows, tuples or dicts) or a CONSTRUCT result
+    Graph. Every cell (or, for a Graph, every subject/object) that is an entity IRI of `graph`
+    is kept; the result holds those entities, the relations among them with their evidence, and
+    the statements they made. Only the columns in `vars` are looked at when it is given.
+    """
+    kinds = entity_kinds(graph)
+    cells: list[Node] = []
+    if isinstance(rows, Graph):
+        cells = [t for s, _, o in rows for t in (s, o)]
+    else:
+        wanted = [str(v).lstrip("?") for v in vars] if vars is not None else None
+        for row in rows:
+            mapping = row.asdict() if hasattr(row, "asdict") else row
+            if isinstance(mapping, Mapping):
+                cells += [val for k, val in mapping.items() if wanted is None or str(k) in wanted]
+            else:
+                cells += list(mapping)
+    keep = {URIRef(str(c)) for c in cells if c is not None and URIRef(str(c)) in kinds}
+    if cells and not keep:
+        raise RenderError("none of the query results is an entity IRI, so there is nothing to draw; "
+                          "select entity variables (e.g. ?actor, ?case) to render a query")
+    return graph_around(graph, keep)
+
+
+def graph_around(graph: Graph, keep: set[URIRef]) -> Graph:
+    """The triples of `graph` about the entities in `keep`: their descriptions, the relations
+    among them and the Facts behind those, the statements they made or that are about them,
+    and the sentences and articles all of these cite (labels only for entities outside `keep`)."""
+    out = Graph()
+    for prefix, ns in PREFIXES.items():
+        out.bind(prefix, ns)
+    relations = {RG[p] for p in PREDICATES}
+    cited: set[Node] = set()
+
+    def copy(node: Node) -> None:
+        for p, o in graph.predicate_objects(node):
+            out.add((node, p, o))
+
+    for e in keep:
+        for p, o in graph.predicate_objects(e):
+            if p not in relations or o in keep:
+                out.add((e, p, o))
+    fact_nodes = set(graph.subjects(RDF.type, RG.Fact)) | set(graph.subjects(RDF.type, RDF.Statement))
+    for f in fact_nodes:
+        if graph.value(f, RDF.subject) in keep and graph.value(f, RDF.object) in keep:
+            copy(f)
+            cited.update(graph.objects(f, PROV.wasDerivedFrom))
+    for st in set(graph.subjects(RDF.type, RG.Statement)):
+        ends = [graph.value(st, RG.speaker), graph.value(st, RG.about)]
+        if any(x in keep for x in ends):
+            copy(st)
+            cited.update(graph.objects(st, PROV.wasDerivedFrom))
+            for x in ends:
+                if x is not None and x not in keep:
+                    for label in graph.objects(x, RDFS.label):
+                        out.add((x, RDFS.label, label))
+    for sentence in cited:
+        copy(sentence)
+    articles = {o for s in keep | cited for p, o in graph.predicate_objects(s)
+                if p in (RG.mentionedIn, NIF.referenceContext, SCHEMA.isPartOf)}
+    for a in articles:
+        copy(a)
+    return out
