@@ -66,6 +66,7 @@
     document.body.setAttribute("data-ready", "true");
   }
   network.on("stabilizationProgress", function (p) {
+    timings.iterations = p.iterations;
     loading.textContent = "Laying out the network\u2026 " + Math.round((100 * p.iterations) / p.total) + "%";
   });
   network.once("stabilizationIterationsDone", finish);
