@@ -79,8 +79,8 @@ class _Writer:
         g.add((iri, RDF.type, NIF.String))
         g.add((iri, RDF.type, RG.Sentence))
         g.add((iri, NIF.anchorOf, Literal(text)))
-        g.add((iri, NIF.beginIndex, Literal(begin, datatype=XSD.nonNegativeInteger)))
-        g.add((iri, NIF.endIndex, Literal(end, datatype=XSD.nonNegativeInteger)))
+        g.add((iri, NIF.beginIndex, Literal(begin, datatype=XSD.integer)))
+        g.add((iri, NIF.endIndex, Literal(end, datatype=XSD.integer)))
         g.add((iri, NIF.referenceContext, self.art))
         return iri
 

@@ -58,7 +58,9 @@ def _asset(name: str) -> str:
 
 @cache
 def _vis(name: str) -> str:
-    return (files("pyvis") / "lib" / "vis-9.1.2" / name).read_text(encoding="utf-8")
+    """vis-network 9.1.2 as pyvis ships it, minus the source-map reference (a file we don't ship)."""
+    text = (files("pyvis") / "lib" / "vis-9.1.2" / name).read_text(encoding="utf-8")
+    return re.sub(r"^\s*(//|/\*)# sourceMappingURL=.*$", "", text, flags=re.M)
 
 
 @cache

@@ -40,6 +40,8 @@ def raised_relations(doc: Doc, index: MentionIndex, k: Knowledge, article_id: st
             continue
         agent = [c for c in t.children if c.dep_ == "agent"]
         subj = agent[0] if agent else speakers.subject_of(t)
+        if subj is None and t.dep_ == "xcomp" and t.head.lemma_.lower() in k.words("urge_verbs"):
+            subj = speakers.subject_of(t.head)  # "X urged Washington to raise the case of Y": X raised Y
         if subj is None:
             continue
         speaker, conf = speakers.resolve(subj if not agent else next(iter(agent[0].children), None))

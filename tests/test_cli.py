@@ -1,0 +1,166 @@
+"""cli.py through click's CliRunner: exit codes 0/1/2, data on stdout, `Error: …` on stderr."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from rdflib import Graph
+from rdflib.compare import isomorphic
+
+from rightsgraph.cli import cli
+
+DATA = Path(__file__).parent / "data"
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory) -> dict[str, Path]:
+    """One real build of tests/data/articles into an Oxigraph store, shared by the module."""
+    d = tmp_path_factory.mktemp("built")
+    paths = {"store": d / "store", "ttl": d / "g.ttl", "html": d / "g.html"}
+    result = CliRunner().invoke(cli, ["build", str(DATA / "articles"), "--store", str(paths["store"]),
+                                      "-o", str(paths["ttl"]), "--html", str(paths["html"])])
+    assert result.exit_code == 0, result.output
+    return paths
+
+
+def _run(runner: CliRunner, built: dict[str, Path], *args: str):
+    return runner.invoke(cli, [*args, "--store", str(built["store"])])
+
+
+def test_cli_build_writes_turtle_html_and_store(built):
+    g = Graph().parse(built["ttl"])
+    assert len(g) > 100
+    assert built["html"].read_text().startswith("<!DOCTYPE html>")
+    assert (built["store"]).is_dir()
+
+
+def test_cli_build_twice_replaces_not_duplicates(runner, tmp_path):
+    args = ["build", str(DATA / "articles" / "a1_wire.txt"), "--store", str(tmp_path / "s"),
+            "-o", str(tmp_path / "g.ttl"), "--no-html"]
+    assert runner.invoke(cli, args).exit_code == 0
+    first = runner.invoke(cli, ["export", "-f", "nt", "--store", str(tmp_path / "s")]).stdout
+    assert runner.invoke(cli, args).exit_code == 0
+    second = runner.invoke(cli, ["export", "-f", "nt", "--store", str(tmp_path / "s")]).stdout
+    assert len(first.splitlines()) == len(second.splitlines())
+
+
+def test_cli_queries_lists_saved_queries(runner):
+    result = runner.invoke(cli, ["queries"])
+    assert result.exit_code == 0
+    assert "cases_raised_by" in result.stdout and "-p speaker VALUE" in result.stdout
+
+
+def test_cli_query_with_parameter(runner, built):
+    result = _run(runner, built, "query", "cases_raised_by", "-p", "speaker", "Chris Smith")
+    assert result.exit_code == 0, result.output
+    assert "Xu Zhiyong" in result.stdout
+
+
+@pytest.mark.parametrize("fmt", ["csv", "json", "table"])
+def test_cli_query_formats(runner, built, fmt):
+    result = _run(runner, built, "query", "actors", "-f", fmt)
+    assert result.exit_code == 0, result.output
+    if fmt == "json":
+        rows = json.loads(result.stdout)
+        assert any(r.get("label") == "Human Rights Watch" for r in rows)
+    else:
+        assert "Human Rights Watch" in result.stdout
+
+
+def test_cli_query_sparql_string(runner, built):
+    q = "PREFIX schema: <https://schema.org/> SELECT (COUNT(DISTINCT ?a) AS ?n) WHERE { ?a a schema:Article }"
+    result = _run(runner, built, "query", q, "-f", "csv")
+    assert result.exit_code == 0, result.output
+    assert result.stdout.splitlines()[1].strip() == "3"
+
+
+@pytest.mark.parametrize("fmt", ["turtle", "nt", "json-ld", "trig", "graphml", "gexf"])
+def test_cli_export_formats(runner, built, fmt):
+    result = _run(runner, built, "export", "-f", fmt)
+    assert result.exit_code == 0, result.output
+    assert len(result.stdout) > 1000
+
+
+def test_cli_export_turtle_matches_build_file(runner, built):
+    result = _run(runner, built, "export", "-f", "turtle")
+    assert isomorphic(Graph().parse(data=result.stdout, format="turtle"), Graph().parse(built["ttl"]))
+
+
+def test_cli_render_writes_page(runner, built, tmp_path):
+    out = tmp_path / "p.html"
+    result = _run(runner, built, "render", "-o", str(out), "--focus", "Human Rights Watch", "--depth", "2")
+    assert result.exit_code == 0, result.output
+    assert "vis" in out.read_text()
+
+
+def test_cli_render_query(runner, built, tmp_path):
+    out = tmp_path / "q.html"
+    result = _run(runner, built, "render", "-o", str(out), "--query", "construct_neighbourhood",
+                  "-p", "entity", "Michael Posner")
+    assert result.exit_code == 0, result.output
+    assert "Michael Posner" in out.read_text()
+
+
+def test_cli_stats(runner, built):
+    result = _run(runner, built, "stats")
+    assert result.exit_code == 0, result.output
+    assert "most central (degree)" in result.stdout and "connected components" in result.stdout
+
+
+def test_cli_memory_store_reads_graph_file(runner, built):
+    result = runner.invoke(cli, ["query", "actors", "--store", "memory", "--graph", str(built["ttl"])])
+    assert result.exit_code == 0, result.output
+    assert "Human Rights Watch" in result.stdout
+
+
+def test_cli_evaluate_scores_against_gold(runner, built):
+    result = runner.invoke(cli, ["evaluate", str(DATA / "gold"), "--graph", str(built["ttl"]), "--json"])
+    assert result.exit_code == 0, result.output
+    report = json.loads(result.stdout)
+    assert report["categories"]["actors"]["f1"] > 0.5
+    assert set(report["predicates"]) >= {"raised", "memberOf", "metWith"}
+
+
+# -- errors: one line `Error: …`, exit 1, no traceback -------------------------------------------
+@pytest.mark.parametrize("args, needle", [
+    (["build", "no/such/file.txt", "--store", "memory", "--no-html"], "no/such/file.txt"),
+    (["query", "actors_by_cas"], "not found"),
+    (["query", "SELECT WHERE {", "--store", "memory", "--graph", str(DATA / "expected" / "corpus.ttl")], "SPARQL"),
+    (["query", "cases_raised_by", "--store", "memory", "--graph", str(DATA / "expected" / "corpus.ttl")],
+     "needs parameter speaker"),
+    (["query", "actors", "-p", "nope", "x", "--store", "memory", "--graph", str(DATA / "expected" / "corpus.ttl")],
+     "nope"),
+    (["query", "actors", "--store", "/nonexistent/store"], "no store at"),
+    (["query", "actors", "--store", "memory", "--graph", "missing.ttl"], "missing.ttl"),
+    (["build", "--aliases", "missing-aliases.json", "--store", "memory", "--no-html"], "missing-aliases.json"),
+])
+def test_cli_errors_are_one_line(runner, args, needle):
+    result = runner.invoke(cli, args)
+    assert result.exit_code == 1, result.output
+    assert result.stderr.startswith("Error: ")
+    assert needle in result.stderr
+    assert "Traceback" not in result.output
+
+
+def test_cli_error_bad_encoding(runner, tmp_path):
+    bad = tmp_path / "bad.txt"
+    bad.write_bytes(b"Headline\n\n\x00\x81\x8d\x8f\x90\x9d binary")
+    result = runner.invoke(cli, ["build", str(bad), "--store", "memory", "--no-html", "-o", str(tmp_path / "x.ttl")])
+    assert result.exit_code == 1
+    assert result.stderr.startswith("Error: ") and "bad.txt" in result.stderr
+
+
+def test_cli_error_empty_corpus(runner, tmp_path):
+    (tmp_path / "empty").mkdir()
+    result = runner.invoke(cli, ["build", str(tmp_path / "empty"), "--store", "memory", "--no-html"])
+    assert result.exit_code == 1
+    assert result.stderr.startswith("Error: ") and "no articles" in result.stderr
+
+
+@pytest.mark.parametrize("args", [["nosuchcommand"], ["export", "-f", "xml"], ["render", "--depth", "0"],
+                                  ["query"], ["build", "--min-confidence", "2"]])
+def test_cli_bad_usage_exits_2(runner, args):
+    assert runner.invoke(cli, args).exit_code == 2
