@@ -1,0 +1,56 @@
+"""Helpers for the NLP rule tests: one real pipeline per process, and plain-tuple views of an Extraction.
+
+Test modules declare their own session-scoped ``nlp`` fixture that returns ``load_nlp()``; the
+pipeline itself is built once (lru_cache), whichever module asks first.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from spacy.language import Language
+
+from rightsgraph.model import Article, Extraction
+from rightsgraph.nlp import extract, make_nlp
+
+DIALOGUE = "US-China Human Rights Dialogue"
+
+
+@lru_cache(maxsize=1)
+def load_nlp() -> Language:
+    return make_nlp()
+
+
+def run(nlp: Language, text: str) -> Extraction:
+    """Extract from a one-off article whose body is `text`."""
+    return extract(nlp, Article(id="t", title="Test article", body=text))
+
+
+def statements(ex: Extraction) -> list[tuple[str, str, str]]:
+    """(speaker, kind, stance) for every statement."""
+    return [(s.speaker, s.kind, s.stance) for s in ex.statements]
+
+
+def statement_texts(ex: Extraction) -> list[tuple[str, str]]:
+    """(speaker, text) for every statement."""
+    return [(s.speaker, s.text) for s in ex.statements]
+
+
+def relations(ex: Extraction) -> list[tuple[str, str, str]]:
+    """(subject, predicate, object) for every relation."""
+    return [(r.subject, r.predicate, r.object) for r in ex.relations]
+
+
+def cases(ex: Extraction) -> list[tuple[str, str, str | None]]:
+    """(name, kind, status) for every case; issues have status None."""
+    return [(c.name, c.kind, c.status) for c in ex.cases]
+
+
+def actors(ex: Extraction) -> list[tuple[str, str]]:
+    """(name, kind) for every actor."""
+    return [(a.name, a.kind) for a in ex.actors]
+
+
+def aliases(ex: Extraction) -> dict[str, tuple[str, ...]]:
+    """canonical actor name -> printed aliases."""
+    return {a.name: a.aliases for a in ex.actors}

@@ -1,0 +1,213 @@
+"""The rendered page in headless Chromium: offline, searchable, filterable, evidence on click, XSS-proof.
+
+Needs the system Chromium at /usr/bin/chromium (Debian package `chromium`; CI installs it).
+Playwright's own browser downloads are never used. Run only these with `pytest -m browser`.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from rdflib import Graph
+
+from rightsgraph.render import render_html
+
+pytestmark = pytest.mark.browser
+
+CHROMIUM = Path("/usr/bin/chromium")
+ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+        "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+DATA = Path(__file__).parent / "data"
+SCREENSHOT = Path(__file__).parent.parent / "test-output" / "sample-graph.png"
+ID = "https://w3id.org/rightsgraph/id/"
+POSNER, KEGUI, HRW = ID + "person/michael-posner", ID + "person/chen-kegui", ID + "org/human-rights-watch"
+SOPHIE, STATE = ID + "person/sophie-richardson", ID + "org/us-department-of-state"
+RAISED_SENTENCE = "Assistant Secretary Michael Posner raised the case of Chen Kegui."
+
+
+@pytest.fixture(scope="module")
+def browser():
+    if not CHROMIUM.exists():
+        pytest.fail(f"{CHROMIUM} not found: install the system browser (apt-get install chromium); "
+                    "the browser tests never download one", pytrace=False)
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
+        yield b
+        b.close()
+
+
+@pytest.fixture(scope="module")
+def pages(tmp_path_factory) -> dict[str, str]:
+    out = tmp_path_factory.mktemp("pages")
+    files = {}
+    for name in ("small_graph", "hostile_graph"):
+        path = out / f"{name}.html"
+        path.write_text(render_html(Graph().parse(DATA / f"{name}.ttl"), title=name), encoding="utf-8")
+        files[name] = path.as_uri()
+    return files
+
+
+class Opened:
+    """A loaded page plus everything it asked the network for and complained about."""
+
+    def __init__(self, browser, url: str, *, csp: bool = False):
+        # bypass_csp by default: the page's own CSP would hide requests and injected scripts we test for
+        self.context = browser.new_context(viewport={"width": 1400, "height": 850}, bypass_csp=not csp)
+        self.page = self.context.new_page()
+        self.requests: list[str] = []
+        self.errors: list[str] = []
+        self.dialogs: list[str] = []
+        self.page.on("request", lambda r: self.requests.append(r.url))
+        self.page.on("console", lambda m: self.errors.append(m.text) if m.type == "error" else None)
+        self.page.on("pageerror", lambda e: self.errors.append(str(e)))
+        self.page.on("dialog", lambda d: (self.dialogs.append(d.message), d.dismiss()))
+        self.page.goto(url)
+        self.page.wait_for_selector("body[data-ready=true]", state="attached", timeout=30_000)
+
+    def js(self, expr: str, arg=None):
+        return self.page.evaluate(expr, arg)
+
+    def hidden_edges(self) -> set[str]:
+        return set(self.js("() => window.rightsgraph.edges.get({filter: e => e.hidden}).map(e => e.id)"))
+
+    def visible_nodes(self) -> set[str]:
+        return set(self.js("() => window.rightsgraph.nodes.get({filter: n => !n.hidden}).map(n => n.id)"))
+
+    def click_canvas(self, point: dict) -> None:
+        box = self.page.locator("#network").bounding_box()
+        self.page.mouse.click(box["x"] + point["x"], box["y"] + point["y"])
+
+    def click_node(self, node_id: str) -> None:
+        self.click_canvas(self.js("id => window.network.canvasToDOM(window.network.getPositions([id])[id])", node_id))
+
+    def edge_id(self, predicate: str) -> str:
+        return self.js("p => window.rightsgraph.data.edges.find(e => e.predicate === p).id", predicate)
+
+
+@pytest.fixture
+def small(browser, pages):
+    opened = Opened(browser, pages["small_graph"])
+    yield opened
+    opened.context.close()
+
+
+def test_browser_offline_no_console_errors_with_csp(browser, pages):
+    opened = Opened(browser, pages["small_graph"], csp=True)  # as users get it: CSP enforced
+    try:
+        assert opened.js("() => window.rightsgraphReady") is True
+        assert opened.js("() => window.rightsgraphStabilizedMs") > 0
+        assert opened.requests == [pages["small_graph"]]
+        assert opened.errors == []  # CSP violations would be console errors
+    finally:
+        opened.context.close()
+
+
+def test_browser_no_requests_outside_the_file(small, pages):
+    small.click_node(SOPHIE)  # panels, tooltips and selection make no requests either
+    small.page.mouse.move(10, 10)
+    assert all(u == pages["small_graph"] or u.startswith("data:") for u in small.requests), small.requests
+    assert small.errors == []
+
+
+def test_browser_search_focuses_node(small):
+    small.page.fill("#search", "hrw")
+    small.page.press("#search", "Enter")
+    assert small.js("() => window.network.getSelectedNodes()") == [HRW]
+    assert small.page.text_content("#panel-body h2") == "Human Rights Watch"
+    small.page.fill("#search", "Assistant Secretary Posner")
+    small.page.click("#search-form button")
+    assert small.js("() => window.network.getSelectedNodes()") == [POSNER]
+    small.page.fill("#search", "nobody at all")
+    small.page.press("#search", "Enter")
+    assert "No entity matches" in small.page.text_content("#search-status")
+
+
+def test_browser_predicate_filter_hides_edges(small):
+    member_edges = set(small.js(
+        "() => window.rightsgraph.data.edges.filter(e => e.predicate === 'memberOf').map(e => e.id)"))
+    assert len(member_edges) == 2 and small.hidden_edges() == set()
+    small.page.uncheck("input[data-predicate=memberOf]")
+    assert small.hidden_edges() == member_edges
+    assert "4 of 6 relations" in small.page.text_content("#counts")
+    small.page.check("input[data-predicate=memberOf]")
+    assert small.hidden_edges() == set()
+
+
+def test_browser_type_stance_confidence_filters(small):
+    small.page.uncheck("input[data-kind=case]")
+    assert KEGUI not in small.visible_nodes()
+    assert small.edge_id("raised") in small.hidden_edges()  # its endpoint is hidden
+    small.page.check("input[data-kind=case]")
+    small.page.select_option("#f-stance", "Critical")
+    assert small.visible_nodes() == {SOPHIE, ID + "event/us-china-human-rights-dialogue"}
+    small.page.click("#reset")
+    small.page.locator("#f-confidence").fill("0.85")
+    hidden = small.hidden_edges()
+    assert small.edge_id("criticizes") in hidden and small.edge_id("raised") not in hidden
+    small.page.select_option("#f-year", "2012")
+    small.page.select_option("#f-article", ID + "article/a1")
+    assert len(small.visible_nodes()) == 9
+
+
+def test_browser_neighbourhood_of_selected_node(small):
+    small.click_node(POSNER)
+    assert small.js("() => window.network.getSelectedNodes()") == [POSNER]
+    small.page.click("#hood")
+    assert small.visible_nodes() == {POSNER, KEGUI, STATE}
+    small.page.fill("#hood-depth", "2")
+    small.page.dispatch_event("#hood-depth", "change")
+    assert len(small.visible_nodes()) == 5
+    small.page.click("#reset")
+    assert len(small.visible_nodes()) == 9
+
+
+def test_browser_click_edge_shows_sentence(small):
+    edge = small.edge_id("raised")
+    small.click_canvas(small.js("id => window.rightsgraph.edgeMidpointDOM(id)", edge))
+    assert small.js("() => window.network.getSelectedEdges()") == [edge]
+    panel = small.page.text_content("#panel")
+    assert RAISED_SENTENCE in panel
+    assert "Rights talks open in Washington" in panel and "2012-07-24" in panel
+
+
+def test_browser_click_node_shows_details_and_statements(small):
+    small.click_node(SOPHIE)
+    panel = small.page.text_content("#panel")
+    for text in ("Sophie Richardson", "Richardson", "China director", "Human Rights Watch",
+                 "The talks are a smoke screen,", "Critical", "direct"):
+        assert text in panel
+    small.click_node(KEGUI)
+    assert "Detained" in small.page.text_content("#panel")
+    small.click_node(SOPHIE)  # leave an informative view for the screenshot
+    SCREENSHOT.parent.mkdir(exist_ok=True)
+    small.page.screenshot(path=str(SCREENSHOT))
+
+
+def test_browser_hostile_labels_do_not_execute(browser, pages):
+    opened = Opened(browser, pages["hostile_graph"])
+    try:
+        page = opened.page
+        evil = ID + "person/evil"
+        opened.click_node(evil)
+        page.mouse.move(0, 0)
+        opened.click_node(evil)  # hover + click: tooltip and panel
+        page.wait_for_timeout(400)
+        label = page.text_content("#panel-body h2")
+        assert label == "</script><img src=x onerror=\"window.__pwned='label';alert(1)\">"
+        assert "</script><script>window.__pwned='statement'</script>" in page.text_content("#panel")
+        opened.click_canvas(opened.js("id => window.rightsgraph.edgeMidpointDOM(id)", opened.edge_id("metWith")))
+        assert "<svg onload" in page.text_content("#panel")
+        page.fill("#search", "{{DATA}}")
+        page.press("#search", "Enter")
+        assert opened.js("() => window.network.getSelectedNodes()") == [evil]
+        assert opened.js("() => typeof window.__pwned") == "undefined"
+        assert opened.dialogs == []
+        assert page.locator("#panel img, #panel svg, #panel script, #panel b").count() == 0
+        assert opened.js("() => document.querySelectorAll('script').length") == 3
+        assert all(u == pages["hostile_graph"] or u.startswith("data:") for u in opened.requests)
+        assert opened.errors == []
+    finally:
+        opened.context.close()
