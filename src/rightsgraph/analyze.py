@@ -27,7 +27,8 @@ from .vocab import NIF, PREDICATES, PROV, RDF, RDFS, RG, SCHEMA, SKOS, SYMMETRIC
 
 __all__ = [
     "KINDS", "GraphStats", "NodeNotFoundError", "article_index", "entity_kinds", "sentence_evidence",
-    "to_networkx", "centrality", "seed_layout", "graph_stats", "serialize_network", "neighbourhood", "find_node",
+    "to_networkx", "centrality", "seed_layout", "graph_stats", "serialize_network", "neighbourhood",
+    "find_node",
 ]
 
 #: entity kinds in legend order ("case" = a person whose rights are at stake)
@@ -168,23 +169,32 @@ def centrality(nxg: nx.MultiDiGraph) -> dict[str, float]:
 
 
 def seed_layout(nxg: nx.MultiDiGraph, *, spacing: float = 45.0) -> dict[str, tuple[float, float]]:
-    """Deterministic starting positions for the page's physics: components largest first, each
-    walked breadth-first from its best-connected node, laid along one sunflower spiral, so
-    neighbours start near each other and the layout needs far fewer physics iterations."""
+    """Deterministic starting positions for the page's physics, so a bounded number of
+    iterations gives a readable layout: each connected component is walked breadth-first from
+    its best-connected node and laid along its own sunflower spiral (neighbours start near each
+    other), and the components are packed in rows, largest first."""
     und = nxg.to_undirected(as_view=True)
-    order: list[str] = []
     comps = sorted(nx.connected_components(und), key=lambda c: (-len(c), min(c)))
+    golden = math.pi * (3 - math.sqrt(5))
+    row_width = spacing * 3 * math.sqrt(max(len(und), 1))
+    pos: dict[str, tuple[float, float]] = {}
+    x = y = row_height = 0.0
     for comp in comps:
         root = min(comp, key=lambda n: (-und.degree(n), n))
-        order.append(root)
-        seen = {root}
-        for _, child in nx.bfs_edges(und, root, sort_neighbors=lambda ns: sorted(ns)):
-            if child not in seen:
-                seen.add(child)
-                order.append(child)
-    golden = math.pi * (3 - math.sqrt(5))
-    return {n: (round(spacing * math.sqrt(i) * math.cos(i * golden), 1),
-                round(spacing * math.sqrt(i) * math.sin(i * golden), 1)) for i, n in enumerate(order)}
+        order = [root, *(child for _, child in nx.bfs_edges(und, root, sort_neighbors=sorted))]
+        radius = spacing * (math.sqrt(len(order)) + 0.5)
+        if x > 0 and x + 2 * radius > row_width:
+            x, y, row_height = 0.0, y + row_height, 0.0
+        cx, cy = x + radius, y + radius
+        for i, n in enumerate(order):
+            r, a = spacing * math.sqrt(i), i * golden
+            pos[n] = (cx + r * math.cos(a), cy + r * math.sin(a))
+        x, row_height = x + 2 * radius, max(row_height, 2 * radius)
+    if not pos:
+        return {}
+    mx = sum(p[0] for p in pos.values()) / len(pos)
+    my = sum(p[1] for p in pos.values()) / len(pos)
+    return {n: (round(px - mx, 1), round(py - my, 1)) for n, (px, py) in pos.items()}
 
 
 def _betweenness(nxg: nx.MultiDiGraph) -> dict[str, float]:

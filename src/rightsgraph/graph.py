@@ -116,6 +116,7 @@ class _Writer:
             if case.sentence is not None:
                 s = case.sentence
                 self.g.add((iri, PROV.wasDerivedFrom, self.sentence(s.begin, s.end, s.text)))
+                self.g.add((iri, RG.caseConfidence, _decimal(case.confidence)))
 
     def statements(self) -> None:
         for st in self.x.statements:
