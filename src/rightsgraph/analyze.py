@@ -13,6 +13,7 @@ import json
 import math
 import re
 from collections import Counter, defaultdict
+from collections.abc import Mapping
 from dataclasses import asdict, dataclass
 from typing import Any, Literal
 
@@ -92,7 +93,9 @@ def article_index(graph: Graph) -> dict[Node, dict[str, str]]:
     return out
 
 
-def sentence_evidence(graph: Graph, sentence: Node, articles: dict[Node, dict[str, str]]) -> dict[str, str]:
+def sentence_evidence(
+    graph: Graph, sentence: Node, articles: Mapping[Node, Mapping[str, str]]
+) -> dict[str, str]:
     """{sentence, headline, date, article} for one nif sentence node."""
     article = graph.value(sentence, NIF.referenceContext) or graph.value(sentence, SCHEMA.isPartOf)
     info = articles.get(article) if article is not None else None

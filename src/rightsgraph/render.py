@@ -22,7 +22,7 @@ from importlib.resources import files
 from typing import Any
 
 from pyvis.network import Network
-from rdflib import Graph, URIRef
+from rdflib import Graph, Literal, URIRef
 from rdflib.term import Node
 
 from .analyze import (
@@ -213,7 +213,7 @@ def _statements(
             "text": str(graph.value(st, RG.text) or ""),
             "kind": str(kind).rsplit("#", 1)[-1] if kind is not None else "",
             "stance": str(stance).rsplit("#", 1)[-1] if stance is not None else "",
-            "confidence": float(conf.toPython()) if conf is not None else None,
+            "confidence": float(conf) if isinstance(conf, Literal) else None,
             **ev,
         })
     return sorted(out, key=lambda s: (s["date"], s["article"], s["speaker"], s["id"]))

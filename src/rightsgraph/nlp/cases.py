@@ -25,7 +25,7 @@ def _subject_verb(tok: Token) -> tuple[Token, Token | None]:
     for _ in range(6):
         if t.dep_ in ("nsubj", "nsubjpass", "dobj") and t.head.pos_ in ("VERB", "AUX"):
             return t, t.head
-        if t.dep_ in CLIMB_DEPS and t.head is not t:
+        if t.dep_ in CLIMB_DEPS and t.head.i != t.i:
             t = t.head
         else:
             break
@@ -38,12 +38,14 @@ def _context_text(m: Mention, doc: Doc) -> str:
     for t in root.subtree:
         if not (m.start <= t.i < m.end):
             parts.append((t.i, t.text_with_ws))
-    _top, verb = _subject_verb(root)
+    top, verb = _subject_verb(root)
     if verb is not None:
         parts.append((verb.i, verb.text_with_ws))
-        for c in verb.children:
-            if c.dep_ in CONTEXT_DEPS:
-                parts.extend((t.i, t.text_with_ws) for t in c.subtree)
+        transitive = top.dep_ == "nsubj" and any(c.dep_ in ("dobj", "ccomp", "xcomp") for c in verb.children)
+        if not transitive:  # "X remains in custody", "X was detained": not "X raised detained lawyers"
+            for c in verb.children:
+                if c.dep_ in CONTEXT_DEPS:
+                    parts.extend((t.i, t.text_with_ws) for t in c.subtree)
     return "".join(text for _i, text in sorted(set(parts)))
 
 
@@ -81,7 +83,9 @@ def raised_objects(verb: Token, index: MentionIndex) -> list[Mention]:
         for m in index.in_range(c.left_edge.i, c.right_edge.i + 1, ("Person", "Issue")):
             doc = verb.doc
             possessor = m.end < len(doc) and doc[m.end].text in ("'s", "’s")
-            if m.kind == "Person" and (doc[m.start:m.end].root.dep_ == "poss" or possessor):
+            root = doc[m.start:m.end].root
+            partner = root.dep_ == "pobj" and root.head.lower_ in ("with", "to", "by")
+            if m.kind == "Person" and (root.dep_ == "poss" or possessor or partner):
                 continue
             out.append(m)
     return out
@@ -97,6 +101,9 @@ def find_cases(doc: Doc, index: MentionIndex, knowledge: Knowledge, article_id: 
         if m.kind == "Issue" and m.canonical:
             issues.setdefault(m.canonical, set()).add(m.text)
         elif m.kind == "Person" and m.canonical:
+            entry = knowledge.by_name.get(m.canonical)
+            if entry is not None and entry.role:
+                continue  # a known official is an actor, not a case
             status = status_of(m, doc, knowledge)
             prev = persons.get(m.canonical)
             if status is not None and (prev is None or prev[0] is None

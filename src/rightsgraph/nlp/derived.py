@@ -80,7 +80,7 @@ def _official_government(person: str, relations: list[Relation], k: Knowledge) -
 
 def derived_relations(doc: Doc, index: MentionIndex, k: Knowledge, article_id: str,
                       statements: list[Statement], cases: list[Case], relations: list[Relation]) -> list[Relation]:
-    out = list(_gazetteer_roles(index, k, doc, article_id))
+    out = list(_gazetteer_roles(index, k, doc, article_id, statements))
     members = relations + out
     for r in [r for r in relations if r.predicate == "raised"]:
         gov = _official_government(r.subject, members, k)
@@ -92,16 +92,18 @@ def derived_relations(doc: Doc, index: MentionIndex, k: Knowledge, article_id: s
     return out
 
 
-def _gazetteer_roles(index: MentionIndex, k: Knowledge, doc: Doc, article_id: str) -> Iterator[Relation]:
+def _gazetteer_roles(index: MentionIndex, k: Knowledge, doc: Doc, article_id: str,
+                     statements: list[Statement]) -> Iterator[Relation]:
     """Known officials (data/actors.jsonl): their office and whom they lead, when the article names them."""
     gaz = k.by_name
     seen = set()
-    for m in index.mentions:
-        entry = gaz.get(m.canonical or "")
+    named = [(m.canonical or "", evidence_of(doc[m.start], article_id)) for m in index.mentions]
+    named += [(st.speaker, st.sentence) for st in statements]
+    for name, ev in named:
+        entry = gaz.get(name)
         if entry is None or entry.kind != "Person" or entry.name in seen:
             continue
         seen.add(entry.name)
-        ev = evidence_of(doc[m.start], article_id)
         if entry.affiliation:
             yield Relation(entry.name, "memberOf", entry.affiliation, ev, 0.5, "gazetteer-affiliation")
         if entry.leads:
@@ -153,8 +155,8 @@ def _detentions(doc: Doc, index: MentionIndex, k: Knowledge, article_id: str, ca
     held = [c for c in cases if c.kind == "Person" and c.status in ("detained", "missing")]
     if not held:
         return []
-    cues = tuple(sorted({p.lower() for ps in k.lexicon["status_cues"].values() for p in ps}
-                        | set(k.phrases("criticism_cues")), key=len, reverse=True))
+    cues = tuple(sorted({p.lower() for st in ("detained", "missing") for p in k.lexicon["status_cues"][st]},
+                        key=len, reverse=True))
     demonyms = {d.lower(): e.name for e in k.actors if e.government for d in e.demonyms}
     counts: Counter[str] = Counter()
     for sent in doc.sents:

@@ -41,8 +41,22 @@ def _root(m: Mention, doc: Doc) -> Token:
     return doc[m.start:m.end].root
 
 
+NP_DEPS = {"prep", "pobj", "compound", "poss", "amod", "conj", "cc", "det", "case", "nmod", "appos", "punct"}
+
+
 def _orgs_in(tok: Token, index: MentionIndex) -> list[Mention]:
-    return index.in_range(tok.left_edge.i, tok.right_edge.i + 1, ORGS)
+    """Organisations inside the noun phrase of `tok` (not inside relative clauses or a next person)."""
+    doc = tok.doc
+    stop = min((m.start for m in index.in_range(tok.i + 1, tok.right_edge.i + 1, ("Person",))),
+               default=tok.right_edge.i + 1)
+    out = []
+    for m in index.in_range(tok.left_edge.i, stop, ORGS):
+        t = doc[m.start:m.end].root
+        while t.i != tok.i and t.dep_ in NP_DEPS and t.head.i != t.i:
+            t = t.head
+        if t.i == tok.i:
+            out.append(m)
+    return out
 
 
 def _title_org(role: str, knowledge: Knowledge) -> str | None:
@@ -232,7 +246,7 @@ def urging(doc: Doc, index: MentionIndex, k: Knowledge, speakers: SpeakerResolve
             continue
         target = None
         for c in t.children:
-            if c.dep_ in ("dobj", "nsubj") and c.head is t and c.dep_ == "dobj":
+            if c.dep_ == "dobj":
                 target = _mention_in(c, index, ACTOR)
             if c.dep_ == "prep" and c.lower_ in ("on", "upon", "for"):
                 target = target or _mention_in(c, index, ACTOR)

@@ -40,7 +40,7 @@ class SpeakerResolver:
             climb = (tok.dep_ == "conj"
                      or (tok.tag_ in ("VBG", "VBN") and tok.dep_ in ("advcl", "acl", "xcomp", "pcomp"))
                      or (tok.pos_ in ("NOUN", "PROPN") and tok.dep_ in ("dobj", "attr")))
-            if climb and tok.head is not tok:
+            if climb and tok.head.i != tok.i:
                 tok = tok.head
             else:
                 return None
