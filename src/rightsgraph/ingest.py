@@ -20,7 +20,7 @@ from bs4 import BeautifulSoup, Tag
 
 from .errors import InputError
 from .furniture import Page, clean_page
-from .metadata import find_date, find_publisher, parse_date
+from .metadata import find_date, find_publisher, find_voice, parse_date
 from .model import Article
 
 __all__ = ["SUFFIXES", "read_article", "read_articles"]
@@ -162,16 +162,18 @@ def _article(
             f"article {where} has no body text after removing page furniture; "
             "put the article text after the headline"
         )
+    outlet = find_publisher(
+        headline=page.title, dropped=page.dropped, opening=page.opening, url=url, stated=publisher
+    )
     return Article(
         id=id,
         title=page.title,
         body=page.body,
         date=date or find_date(headline=page.title, datelines=page.datelines, opening=page.opening),
-        publisher=find_publisher(
-            headline=page.title, dropped=page.dropped, opening=page.opening, url=url, stated=publisher
-        ),
+        publisher=outlet,
         url=url,
         path=str(path),
+        voice=find_voice(publisher=outlet, headline=page.title, dropped=page.dropped),
     )
 
 

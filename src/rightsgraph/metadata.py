@@ -116,6 +116,8 @@ class Outlet:
     domain: re.Pattern[str] | None
     tells: tuple[re.Pattern[str], ...]
     headline_tells: tuple[re.Pattern[str], ...]
+    voice: str | None = None  # who speaks in the body when this outlet issues it
+    voice_tells: tuple[tuple[re.Pattern[str], str], ...] = ()
 
 
 @lru_cache(maxsize=1)
@@ -133,6 +135,8 @@ def load_publishers() -> tuple[Outlet, ...]:
                 domain=re.compile(rf"(?<![\w-])(?:{domains})(?![\w-])", ci) if domains else None,
                 tells=tuple(re.compile(t, ci) for t in entry.get("tells", [])),
                 headline_tells=tuple(re.compile(t, ci) for t in entry.get("headline_tells", [])),
+                voice=entry["name"] if entry.get("voice") == "self" else entry.get("voice"),
+                voice_tells=tuple((re.compile(t, ci), who) for t, who in entry.get("voice_tells", {}).items()),
             ))
         return tuple(outlets)
     except (OSError, ValueError, KeyError, TypeError, re.error) as e:
@@ -194,3 +198,16 @@ def find_publisher(
         if any(t.search(headline) for t in outlet.headline_tells):
             return outlet.name
     return None
+
+
+def find_voice(*, publisher: str | None, headline: str, dropped: Iterable[str]) -> str | None:
+    """Whose own words the body is: an editorial that speaks for a government (its tell line), or
+    the issuing organisation of a press release or statement. News outlets have no voice."""
+    outlet = _known(publisher) if publisher else None
+    if outlet is None:
+        return None
+    for line in [headline, *dropped]:
+        for pattern, who in outlet.voice_tells:
+            if pattern.search(line):
+                return who
+    return outlet.voice

@@ -27,6 +27,7 @@ class Article:
     publisher: str | None = None
     url: str | None = None
     path: str | None = None  # where it was read from
+    voice: str | None = None  # who speaks in the body itself (press release issuer, editorial's government)
 
 
 @dataclass(frozen=True)

@@ -40,7 +40,7 @@ def extract(nlp: Language, article: Article, *, knowledge: Knowledge | None = No
     doc = nlp(article.body)
     mentions = find_mentions(doc, k)
     index = MentionIndex(mentions)
-    statements = find_statements(doc, index, k, article.id)
+    statements = find_statements(doc, index, k, article.id, voice=article.voice)
     speakers = SpeakerResolver(doc, index, k, quoted_tokens(doc))
     relations = raised_relations(doc, index, k, article.id, speakers, statements)
     cases = find_cases(doc, index, k, article.id, raised={r.object for r in relations})

@@ -16,7 +16,7 @@ from ..model import Statement
 from .knowledge import Knowledge
 from .mentions import MentionIndex
 from .speakers import SpeakerResolver
-from .stance import classify_stance
+from .stance import classify_stance, find_cues
 
 __all__ = ["quote_spans", "quoted_tokens", "transcript_turns", "find_statements", "Turn"]
 
@@ -282,6 +282,7 @@ class _Builder:
     # -- indirect speech -------------------------------------------------------------------
     def indirect_pass(self) -> None:
         reporting = self.k.words("reporting_verbs") | {"want"}
+        urges = self.k.words("urge_verbs")
         acts = self.k.words("speech_act_verbs")
         objects = self.k.words("speech_act_objects")
         any_object = {"note", "cite", "mention", "highlight", "reject", "oppose", "condemn", "denounce",
@@ -297,6 +298,8 @@ class _Builder:
                     lo += 1
                 if lemma in acts and t.i == lo - 1:
                     lo = t.i  # "demanded the talks produce results": the act is part of what was said
+            elif lemma in urges and (target := self._urge_target(t)) is not None:
+                lo, hi = target.left_edge.i, t.right_edge.i + 1  # "called on the administration to …"
             elif lemma in acts:
                 objs = [c for c in t.children if c.dep_ in ("dobj", "xcomp", "prep")]
                 if not objs or not (lemma in any_object or any(o.lemma_.lower() in objects for o in objs)):
@@ -317,9 +320,49 @@ class _Builder:
             outside = sum(1 for x in span if x.i not in self.quoted and x.is_alpha)
             if inside and outside < 3:
                 continue  # a direct quote with a speech tag: the quotes pass has it
-            speaker, conf = self.speakers.resolve(self.speakers.subject_of(t))
-            if speaker:
+            for speaker, conf in self.speakers.resolve_all(self.speakers.subject_of(t)):
                 self.add(speaker, span.text, "indirect", span.start_char, span.end_char, conf * 0.9)
+
+    # -- the issuer's own voice (press release, statement, editorial) -------------------------
+    def voice_pass(self, voice: str) -> None:
+        """Paragraph runs in the issuer's own words that argue or ask something become its statements."""
+        if self.turns:
+            return
+        taken = [(a, b) for _st, a, b in self.out]
+        modal = {"must", "should", "ought", "need", "needs", "urge", "urges", "call", "calls", "we", "our", "us"}
+        stance_cues = tuple(sorted(set(self.k.phrases("stance_critical")) | set(self.k.phrases("stance_supportive")),
+                                   key=len, reverse=True))
+        for p_start, p_end in _paragraphs(self.doc.text):
+            span = self.doc.char_span(p_start, p_end, alignment_mode="expand")
+            if span is None:
+                continue
+            run: list = []
+            for sent in list(span.sents) + [None]:
+                ok = sent is not None and self._voice_sentence(sent, taken)
+                if ok:
+                    run.append(sent)
+                    continue
+                if run and any(any(t.lower_ in modal for t in r) or find_cues(r.text, stance_cues) for r in run):
+                    a, b = run[0].start_char, run[-1].end_char
+                    self.add(voice, self.doc.text[a:b], "direct", a, b, 0.5)
+                run = []
+
+    def _voice_sentence(self, sent, taken) -> bool:  # noqa: ANN001
+        words = [t for t in sent if t.is_alpha and t.i not in self.quoted]
+        if len(words) < 8 or any(t.i in self.quoted for t in sent):
+            return False
+        return not any(a < sent.end_char and sent.start_char < b for a, b in taken)
+
+    def _urge_target(self, verb: Token) -> Token | None:
+        """The addressee of 'call on X to …', 'urge X to …' when an infinitive follows."""
+        if not any(c.dep_ in ("xcomp", "ccomp") for c in verb.subtree if c.i > verb.i):
+            return None
+        for c in verb.children:
+            if c.dep_ == "dobj":
+                return c
+            if c.dep_ == "prep" and c.lower_ in ("on", "upon"):
+                return next((g for g in c.children if g.dep_ == "pobj"), None)
+        return None
 
     def dedupe(self) -> list[Statement]:
         """Drop a statement repeated by a longer one of the same speaker, or nested inside another's words."""
@@ -332,9 +375,13 @@ class _Builder:
         return [st for st, _a, _b in sorted(keep, key=lambda x: (x[1], x[0].text))]
 
 
-def find_statements(doc: Doc, index: MentionIndex, knowledge: Knowledge, article_id: str) -> list[Statement]:
+def find_statements(doc: Doc, index: MentionIndex, knowledge: Knowledge, article_id: str,
+                    voice: str | None = None) -> list[Statement]:
+    """All statements of one article; `voice` is who speaks in the body itself (press releases)."""
     b = _Builder(doc, index, knowledge, article_id)
     b.turns_pass()
     b.indirect_pass()
     b.quotes_pass()
+    if voice:
+        b.voice_pass(voice)
     return b.dedupe()

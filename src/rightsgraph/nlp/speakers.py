@@ -46,6 +46,17 @@ class SpeakerResolver:
                 return None
         return None
 
+    def resolve_all(self, tok: Token | None) -> list[tuple[str, float]]:
+        """Every speaker of a coordinated subject ('Rubio and Smith called on …')."""
+        if tok is None:
+            return []
+        out = []
+        for t in [tok, *tok.conjuncts]:
+            name, conf = self.resolve(t)
+            if name and name not in [n for n, _c in out]:
+                out.append((name, conf))
+        return out
+
     def resolve(self, tok: Token | None) -> tuple[str | None, float]:
         """Canonical actor name for a subject token, and how sure we are."""
         if tok is None:
