@@ -87,11 +87,10 @@ def _options(n_nodes: int, n_edges: int) -> dict[str, Any]:
         "physics": {
             "enabled": True,
             "solver": "barnesHut",
-            # small graphs: strong central gravity keeps isolated entities from shrinking the main view
             "barnesHut": {"theta": 0.9 if big else 0.5, "gravitationalConstant": -4000 if big else -6000,
-                          "centralGravity": 0.3 if big else 0.8, "springLength": 110 if big else 150,
+                          "centralGravity": 0.3, "springLength": 110 if big else 120,
                           "springConstant": 0.04, "damping": 0.35, "avoidOverlap": 0 if big else 0.2},
-            "maxVelocity": 60, "minVelocity": 1.5 if big else 0.75, "timestep": 0.5,
+            "maxVelocity": 60, "minVelocity": 1.5 if big else 0.4, "timestep": 0.5,
             "stabilization": {"enabled": True, "iterations": iterations, "updateInterval": 10, "fit": True},
         },
         "interaction": {"hover": True, "tooltipDelay": 150, "hideEdgesOnDrag": big,

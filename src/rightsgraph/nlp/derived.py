@@ -51,15 +51,21 @@ def raised_relations(doc: Doc, index: MentionIndex, k: Knowledge, article_id: st
             if m.canonical and m.canonical != speaker:
                 out.append(Relation(speaker, "raised", m.canonical, evidence_of(t, article_id),
                                     round(0.85 * conf, 2), "raise-verb"))
+    out += _named_in_statements(doc, index, statements, kinds=("Issue",))
+    return out
+
+
+def _named_in_statements(doc: Doc, index: MentionIndex, statements: list[Statement], *,
+                         kinds: tuple[str, ...], only: set[str] | None = None) -> list[Relation]:
+    """The speaker of a statement raised the issues (and case persons) its words name."""
+    out = []
     for st in statements:
-        span = doc.char_span(st.sentence.begin, st.sentence.end, alignment_mode="expand")
-        if span is None:
-            continue
         a = doc.text.find(st.text, st.sentence.begin)
         lo, hi = (a, a + len(st.text)) if a != -1 else (st.sentence.begin, st.sentence.end)
         for m in index.mentions:
-            if m.kind == "Issue" and m.canonical and lo <= doc[m.start].idx < hi:
-                out.append(Relation(st.speaker, "raised", m.canonical, st.sentence, 0.5, "statement-names-issue"))
+            if m.kind in kinds and m.canonical and lo <= doc[m.start].idx < hi \
+                    and (only is None or m.canonical in only) and m.canonical != st.speaker:
+                out.append(Relation(st.speaker, "raised", m.canonical, st.sentence, 0.5, "statement-names-case"))
     return out
 
 
@@ -86,6 +92,8 @@ def derived_relations(doc: Doc, index: MentionIndex, k: Knowledge, article_id: s
         gov = _official_government(r.subject, members, k)
         if gov and gov != r.subject:
             out.append(Relation(gov, "raised", r.object, r.sentence, round(r.confidence * 0.6, 2), "official-raised"))
+    persons = {c.name for c in cases if c.kind == "Person"}
+    out += _named_in_statements(doc, index, statements, kinds=("Person",), only=persons)
     out += _stance_relations(statements)
     out += _criticized_actors(doc, index, k, statements)
     out += _detentions(doc, index, k, article_id, cases)
