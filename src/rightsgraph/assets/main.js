@@ -52,11 +52,55 @@
   RG.network = network;
   window.network = network;
 
+  function components() {
+    var seen = {}, out = [];
+    data.nodes.forEach(function (n) {
+      if (seen[n.id]) return;
+      var comp = [n.id], queue = [n.id];
+      seen[n.id] = true;
+      while (queue.length) {
+        var id = queue.pop();
+        (RG.edgesOf[id] || []).forEach(function (eid) {
+          var e = RG.edgeById[eid], other = e.from === id ? e.to : e.from;
+          if (!seen[other]) { seen[other] = true; comp.push(other); queue.push(other); }
+        });
+      }
+      out.push(comp);
+    });
+    return out.sort(function (a, b) { return b.length - a.length || (a[0] < b[0] ? -1 : 1); });
+  }
+  function box(pos, ids) {
+    var b = { minX: Infinity, maxX: -Infinity, minY: Infinity, maxY: -Infinity };
+    ids.forEach(function (id) {
+      b.minX = Math.min(b.minX, pos[id].x); b.maxX = Math.max(b.maxX, pos[id].x);
+      b.minY = Math.min(b.minY, pos[id].y); b.maxY = Math.max(b.maxY, pos[id].y);
+    });
+    return b;
+  }
+  /* Small components and lone entities drift to the rim and shrink the view: park them, each
+   * keeping its shape, in rows under the largest component (deterministic order). */
+  function parkSmallComponents() {
+    var comps = components();
+    if (comps.length < 2) return;
+    var main = box(network.getPositions(comps[0]), comps[0]);
+    var width = Math.max(main.maxX - main.minX, 600), x = main.minX, y = main.maxY + 140, rowHeight = 0;
+    comps.slice(1).forEach(function (comp) {
+      var pos = network.getPositions(comp), b = box(pos, comp);
+      var w = b.maxX - b.minX, h = b.maxY - b.minY;
+      if (x > main.minX && x + w > main.minX + width) { x = main.minX; y += rowHeight + 90; rowHeight = 0; }
+      comp.forEach(function (id) { network.moveNode(id, pos[id].x - b.minX + x, pos[id].y - b.minY + y); });
+      x += w + 160;
+      rowHeight = Math.max(rowHeight, h);
+    });
+  }
+
   var done = false;
   function finish() {
     if (done) return;
     done = true;
     network.setOptions({ physics: { enabled: false } });
+    parkSmallComponents();
+    network.fit({ animation: false });
     if (data.nodes.length) network.moveTo({ scale: network.getScale() * 0.92 }); // room for outer labels
     window.rightsgraphStabilizedMs = timings.stabilized = Math.round(performance.now());
     loading.classList.add("done");

@@ -74,6 +74,13 @@ def _demanded(text: str, word: str) -> bool:
     return any(w in before for w in ("to ", "the ", "for ", "demand", "urge", "call"))
 
 
+def _listed_as_case(m: Mention, doc: Doc, knowledge: Knowledge) -> bool:
+    """'the cases of A, B and C', 'prisoners including A', 'the release of A': A is a case."""
+    sent = doc[m.start].sent
+    window = doc[max(sent.start, m.start - 8):m.start].text.lower()
+    return bool(find_cues(window, knowledge.phrases("case_cues")))
+
+
 def raised_objects(verb: Token, index: MentionIndex) -> list[Mention]:
     """Persons and issues in the object side of a raise-type verb (lists included), not possessors."""
     out = []
@@ -109,7 +116,7 @@ def find_cases(doc: Doc, index: MentionIndex, knowledge: Knowledge, article_id: 
             if status is not None and (prev is None or prev[0] is None
                                        or STATUS_ORDER.index(status) < STATUS_ORDER.index(prev[0])):
                 persons[m.canonical] = (status, m)
-            elif prev is None and m.canonical in raised:
+            elif prev is None and (m.canonical in raised or _listed_as_case(m, doc, knowledge)):
                 persons[m.canonical] = (None, m)
     cases = [Case(name=n, kind="Issue", aliases=tuple(sorted(a - {n}))) for n, a in sorted(issues.items())]
     for name, (status, m) in sorted(persons.items()):

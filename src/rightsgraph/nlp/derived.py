@@ -27,6 +27,7 @@ from .stance import find_cues
 __all__ = ["raised_relations", "derived_relations", "DIALOGUE"]
 
 DIALOGUE = "US-China Human Rights Dialogue"
+DETAIN_VERBS = {"detain", "arrest", "hold", "jail", "imprison", "sentence", "take", "seize", "abduct", "disappear"}
 
 
 def raised_relations(doc: Doc, index: MentionIndex, k: Knowledge, article_id: str,
@@ -51,15 +52,18 @@ def raised_relations(doc: Doc, index: MentionIndex, k: Knowledge, article_id: st
             if m.canonical and m.canonical != speaker:
                 out.append(Relation(speaker, "raised", m.canonical, evidence_of(t, article_id),
                                     round(0.85 * conf, 2), "raise-verb"))
-    out += _named_in_statements(doc, index, statements, kinds=("Issue",))
+    out += _named_in_statements(doc, index, k, statements, kinds=("Issue",))
     return out
 
 
-def _named_in_statements(doc: Doc, index: MentionIndex, statements: list[Statement], *,
+def _named_in_statements(doc: Doc, index: MentionIndex, k: Knowledge, statements: list[Statement], *,
                          kinds: tuple[str, ...], only: set[str] | None = None) -> list[Relation]:
-    """The speaker of a statement raised the issues (and case persons) its words name."""
+    """The speaker of an advocacy statement (it asks, presses, condemns) raised the issues and case
+    persons its words name; an official merely mentioning an issue is not raising it."""
     out = []
     for st in statements:
+        if not find_cues(st.text, k.phrases("advocacy_cues")):
+            continue
         a = doc.text.find(st.text, st.sentence.begin)
         lo, hi = (a, a + len(st.text)) if a != -1 else (st.sentence.begin, st.sentence.end)
         for m in index.mentions:
@@ -93,9 +97,9 @@ def derived_relations(doc: Doc, index: MentionIndex, k: Knowledge, article_id: s
         if gov and gov != r.subject:
             out.append(Relation(gov, "raised", r.object, r.sentence, round(r.confidence * 0.6, 2), "official-raised"))
     persons = {c.name for c in cases if c.kind == "Person"}
-    out += _named_in_statements(doc, index, statements, kinds=("Person",), only=persons)
+    out += _named_in_statements(doc, index, k, statements, kinds=("Person",), only=persons)
     out += _stance_relations(statements)
-    out += _criticized_actors(doc, index, k, statements)
+    out += _criticized_actors(doc, index, k, statements, members)
     out += _detentions(doc, index, k, article_id, cases)
     return out
 
@@ -135,7 +139,8 @@ def _stance_relations(statements: list[Statement]) -> list[Relation]:
     return out
 
 
-def _criticized_actors(doc: Doc, index: MentionIndex, k: Knowledge, statements: list[Statement]) -> list[Relation]:
+def _criticized_actors(doc: Doc, index: MentionIndex, k: Knowledge, statements: list[Statement],
+                       members: list[Relation]) -> list[Relation]:
     cues = k.phrases("criticism_cues")
     gaz = k.by_name
     out = []
@@ -144,7 +149,7 @@ def _criticized_actors(doc: Doc, index: MentionIndex, k: Knowledge, statements: 
             continue
         a = doc.text.find(st.text, st.sentence.begin)
         lo, hi = (a, a + len(st.text)) if a != -1 else (st.sentence.begin, st.sentence.end)
-        own = {st.speaker}
+        own = {st.speaker, _official_government(st.speaker, members, k) or ""}
         entry = gaz.get(st.speaker)
         if entry is not None:
             own |= {entry.parent or "", entry.affiliation or ""}
@@ -163,22 +168,35 @@ def _detentions(doc: Doc, index: MentionIndex, k: Knowledge, article_id: str, ca
     held = [c for c in cases if c.kind == "Person" and c.status in ("detained", "missing")]
     if not held:
         return []
-    cues = tuple(sorted({p.lower() for st in ("detained", "missing") for p in k.lexicon["status_cues"][st]},
-                        key=len, reverse=True))
-    demonyms = {d.lower(): e.name for e in k.actors if e.government for d in e.demonyms}
-    counts: Counter[str] = Counter()
-    for sent in doc.sents:
-        weight = 2 if find_cues(sent.text, cues) else 0
-        if not weight:
-            continue
-        for t in sent:
-            m = index.at(t.i)
-            gov = m.canonical if m is not None and m.kind == "Government" and t.i == m.start else None
-            gov = gov or demonyms.get(t.lower_)
-            if gov:
-                counts[gov] += weight
-    if not counts:
+    mentioned = {m.canonical for m in index.mentions if m.kind == "Government"}
+    default = k.lexicon.get("default_detaining_government")
+    if default in mentioned:
+        gov = default  # the domain's detaining state (data: lexicon.json), when the article names it
+    elif mentioned:
+        counts = Counter(m.canonical for m in index.mentions if m.kind == "Government" and m.canonical)
+        gov = max(sorted(counts), key=lambda g: counts[g])
+    else:
         return []
-    gov = max(sorted(counts), key=lambda g: counts[g])
-    return [Relation(c.name, "detainedBy", gov, c.sentence, 0.5, "detention-government")
-            for c in held if c.sentence is not None]
+    out = []
+    for c in held:
+        if c.sentence is None:
+            continue
+        agent = _detaining_agent(doc, index, c)
+        out.append(Relation(c.name, "detainedBy", agent or gov, c.sentence, 0.8 if agent else 0.5,
+                            "detained-by-agent" if agent else "detention-government"))
+    return out
+
+
+def _detaining_agent(doc: Doc, index: MentionIndex, case: Case) -> str | None:
+    """'X was detained by Chinese authorities' / 'police detained X': the government named as agent."""
+    assert case.sentence is not None
+    span = doc.char_span(case.sentence.begin, case.sentence.end, alignment_mode="expand")
+    if span is None:
+        return None
+    for t in span:
+        if t.dep_ == "agent" or (t.dep_ == "nsubj" and any(c.dep_ == "dobj" for c in t.head.children)):
+            root = t if t.dep_ == "nsubj" else next((c for c in t.children if c.dep_ == "pobj"), None)
+            m = index.at(root.i) if root is not None else None
+            if m is not None and m.kind == "Government" and t.head.lemma_.lower() in DETAIN_VERBS:
+                return m.canonical
+    return None

@@ -18,6 +18,7 @@ __all__ = ["Mention", "find_mentions", "MentionIndex"]
 
 LOCATIVE = {"in", "at", "to", "from", "across", "inside", "outside", "near", "around", "throughout",
             "into", "visit", "visited", "toward", "towards", "within", "over", "via"}
+TRANSCRIPT_LABELS = {"QUESTION", "Q", "A", "ANSWER", "MODERATOR", "OPERATOR", "PARTICIPANT"}
 ORG_STOP = {"state", "news", "ads", "google", "cdt", "uc", "firefly", "un-", "the", "question", "answer"}
 
 
@@ -129,7 +130,7 @@ def find_mentions(doc: Doc, knowledge: Knowledge) -> list[Mention]:
                 out.append(Mention(ent.start, ent.end, ent.text, "Government", ent.ent_id_))
         elif label == "PERSON":
             span = _strip_person(ent, titles)
-            if span is not None:
+            if span is not None and span.text.upper() not in TRANSCRIPT_LABELS:
                 m = Mention(span.start, span.end, span.text, "Person", ent.ent_id_ or None)
                 m.role = _title_before(doc, span.start)
                 out.append(m)

@@ -65,6 +65,9 @@ class SpeakerResolver:
         if m is not None and m.is_actor:
             return m.canonical, 0.9
         lower = tok.lower_
+        if lower == "it" and (prev := self.index.before(tok.i, ("Organization",))) is not None \
+                and tok.i - prev.start < 60:
+            return prev.canonical, 0.5  # "It also calls on …" after the organisation was named
         if lower in self.k.words("pronouns_person"):
             prev = self.index.before(tok.i, ("Person",))
             prev = self._skip_quoted(prev, tok.i)
