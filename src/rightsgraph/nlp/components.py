@@ -24,7 +24,19 @@ def paragraph_sentences(doc: Doc) -> Doc:
             doc[tok.i + 1].is_sent_start = True
         elif "\n" in tok.whitespace_ and tok.i + 1 < len(doc):
             doc[tok.i + 1].is_sent_start = True
+        # a dateline ("WASHINGTON —") is not part of the first sentence's parse
+        if tok.text in ("—", "--", "–") and tok.i + 1 < len(doc) and _dateline_before(doc, tok.i):
+            doc[tok.i + 1].is_sent_start = True
     return doc
+
+
+def _dateline_before(doc: Doc, i: int) -> bool:
+    j = i - 1
+    while j >= 0 and not (doc[j].is_space and "\n" in doc[j].text):
+        if not (doc[j].is_upper or doc[j].is_punct or doc[j].like_num or doc[j].text[:1].isupper()):
+            return False
+        j -= 1
+    return i - j - 1 >= 1 and any(t.is_upper and t.is_alpha for t in doc[j + 1:i])
 
 
 def _pattern(label: str, alias: str, canonical: str, nlp: Language) -> dict[str, Any]:

@@ -270,7 +270,7 @@ class _Builder:
                 prev_end = out[-1][-1][1]
                 between = self.doc.text[prev_end:q[0][0]]
                 words = re.findall(r"[\w.']+", between)
-                if (0 < len(words) <= 8 and "\n" not in between and not re.search(r"[.!?]\s", between)
+                if (0 < len(words) <= 12 and "\n" not in between and not re.search(r"[.!?]\s", between)
                         and between.strip().startswith(("”", '"')) and between.rstrip().endswith((",", "“", '"'))
                         and any(w.lower().rstrip("s") in verbs or w.lower() in ("said", "says", "told", "adds",
                                                                                "added") for w in words)):
@@ -329,7 +329,7 @@ class _Builder:
         if self.turns:
             return
         taken = [(a, b) for _st, a, b in self.out]
-        modal = {"must", "should", "ought", "need", "needs", "urge", "urges", "call", "calls", "we", "our", "us"}
+        modal = {"must", "should", "ought", "need", "needs", "we", "our", "us"} | self.k.words("advocacy_cues")
         stance_cues = tuple(sorted(set(self.k.phrases("stance_critical")) | set(self.k.phrases("stance_supportive")),
                                    key=len, reverse=True))
         for p_start, p_end in _paragraphs(self.doc.text):

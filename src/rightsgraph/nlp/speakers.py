@@ -69,9 +69,7 @@ class SpeakerResolver:
                 and tok.i - prev.start < 60:
             return prev.canonical, 0.5  # "It also calls on …" after the organisation was named
         if lower in self.k.words("pronouns_person"):
-            prev = self.index.before(tok.i, ("Person",))
-            prev = self._skip_quoted(prev, tok.i)
-            return (prev.canonical, 0.6) if prev else (None, 0.0)
+            return self._antecedent(tok)
         sub = self.index.in_range(tok.left_edge.i, tok.right_edge.i + 1, ("Person", "Organization", "Government"))
         sub = [s for s in sub if s.start not in self.quoted]
         if sub and tok.lemma_.lower() not in self.generic | NOMINAL_ORG | NOMINAL_PERSON:
@@ -87,6 +85,24 @@ class SpeakerResolver:
             prev = self.index.before(tok.i, ("Person",))
             return (prev.canonical, 0.5) if prev else (None, 0.0)
         return None, 0.0
+
+    def _antecedent(self, tok: Token) -> tuple[str | None, float]:
+        """he/she: the person who spoke in the last sentences, else their subject, else the last named."""
+        reporting = self.k.words("reporting_verbs") | self.k.words("quote_tag_verbs")
+        sents = list(self.doc.sents)
+        here = next(k for k, s in enumerate(sents) if s.start <= tok.i < s.end)
+        for back in range(here, max(-1, here - 3), -1):
+            sent = sents[back]
+            people = [m for m in self.index.in_range(sent.start, min(sent.end, tok.i), ("Person",))
+                      if m.start not in self.quoted]
+            spoke = [m for m in people if (r := self.doc[m.start:m.end].root).dep_ in ("nsubj", "nsubjpass")
+                     and r.head.lemma_.lower() in reporting]
+            subjects = [m for m in people if self.doc[m.start:m.end].root.dep_ in ("nsubj", "nsubjpass")]
+            for group, conf in ((spoke, 0.65), (subjects, 0.6)):
+                if group:
+                    return group[-1].canonical, conf
+        prev = self._skip_quoted(self.index.before(tok.i, ("Person",)), tok.i)
+        return (prev.canonical, 0.5) if prev else (None, 0.0)
 
     def _skip_quoted(self, m, limit):  # noqa: ANN001, ANN202
         while m is not None and m.start in self.quoted:
