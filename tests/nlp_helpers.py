@@ -1,24 +1,16 @@
-"""Helpers for the NLP rule tests: one real pipeline per process, and plain-tuple views of an Extraction.
+"""Helpers for the NLP rule tests: run extract() on a one-off text, and plain-tuple views of the result.
 
-Test modules declare their own session-scoped ``nlp`` fixture that returns ``load_nlp()``; the
-pipeline itself is built once (lru_cache), whichever module asks first.
+The pipeline is the session-scoped ``nlp`` fixture from conftest.py.
 """
 
 from __future__ import annotations
 
-from functools import lru_cache
-
 from spacy.language import Language
 
 from rightsgraph.model import Article, Extraction
-from rightsgraph.nlp import extract, make_nlp
+from rightsgraph.nlp import extract
 
 DIALOGUE = "US-China Human Rights Dialogue"
-
-
-@lru_cache(maxsize=1)
-def load_nlp() -> Language:
-    return make_nlp()
 
 
 def run(nlp: Language, text: str) -> Extraction:

@@ -105,7 +105,8 @@ def test_analyze_graph_stats(small):
     assert (stats.articles, stats.sentences, stats.facts) == (1, 2, 3)
     assert stats.components == 3
     assert stats.component_sizes == (5, 3, 1)
-    assert [label for _, label, _ in stats.top_degree] == ["Chen Kegui", "Michael Posner", "Sophie Richardson"]
+    top = [label for _, label, _ in stats.top_degree]
+    assert top == ["Chen Kegui", "Michael Posner", "Sophie Richardson"]
     assert stats.top_betweenness[0][1] == "Chen Kegui"
     assert json.dumps(stats.as_dict())  # plain data
 
@@ -172,10 +173,14 @@ def test_analyze_seed_layout_deterministic_and_distinct(small):
     assert set(pos) == set(nxg)
     assert len(set(pos.values())) == len(pos)
     assert pos == seed_layout(to_networkx(Graph().parse(SMALL)))
-    assert pos[KEGUI] == (0.0, 0.0)  # best-connected node of the largest component starts in the middle
+    # each component is packed on its own: Posner starts nearer Chen Kegui than the other component
+    def dist(a, b):
+        return ((pos[a][0] - pos[b][0]) ** 2 + (pos[a][1] - pos[b][1]) ** 2) ** 0.5
+    assert dist(POSNER, KEGUI) < dist(POSNER, SOPHIE)
 
 
 def test_analyze_ignores_provenance_nodes(small):
     nodes = set(to_networkx(small))
-    assert not any("/sentence/" in n or "/fact/" in n or "/statement/" in n or "/article/" in n for n in nodes)
+    for part in ("/sentence/", "/fact/", "/statement/", "/article/"):
+        assert not [n for n in nodes if part in n]
     assert {str(s) for s in small.subjects(PROV.wasDerivedFrom, None)}.isdisjoint(nodes)

@@ -61,11 +61,19 @@ class Opened:
         self.errors: list[str] = []
         self.dialogs: list[str] = []
         self.page.on("request", lambda r: self.requests.append(r.url))
-        self.page.on("console", lambda m: self.errors.append(m.text) if m.type == "error" else None)
+        self.page.on("console", self._console)
         self.page.on("pageerror", lambda e: self.errors.append(str(e)))
-        self.page.on("dialog", lambda d: (self.dialogs.append(d.message), d.dismiss()))
+        self.page.on("dialog", self._dialog)
         self.page.goto(url)
         self.page.wait_for_selector("body[data-ready=true]", state="attached", timeout=30_000)
+
+    def _dialog(self, dialog) -> None:
+        self.dialogs.append(dialog.message)
+        dialog.dismiss()
+
+    def _console(self, message) -> None:
+        if message.type == "error":
+            self.errors.append(message.text)
 
     def js(self, expr: str, arg=None):
         return self.page.evaluate(expr, arg)
@@ -81,7 +89,8 @@ class Opened:
         self.page.mouse.click(box["x"] + point["x"], box["y"] + point["y"])
 
     def click_node(self, node_id: str) -> None:
-        self.click_canvas(self.js("id => window.network.canvasToDOM(window.network.getPositions([id])[id])", node_id))
+        where = "id => window.network.canvasToDOM(window.network.getPositions([id])[id])"
+        self.click_canvas(self.js(where, node_id))
 
     def edge_id(self, predicate: str) -> str:
         return self.js("p => window.rightsgraph.data.edges.find(e => e.predicate === p).id", predicate)
@@ -99,6 +108,7 @@ def test_browser_offline_no_console_errors_with_csp(browser, pages):
     try:
         assert opened.js("() => window.rightsgraphReady") is True
         assert opened.js("() => window.rightsgraphStabilizedMs") > 0
+        assert opened.js("() => window.network.physics.options.enabled") is False  # stabilized, then stopped
         assert opened.requests == [pages["small_graph"]]
         assert opened.errors == []  # CSP violations would be console errors
     finally:
@@ -195,10 +205,13 @@ def test_browser_hostile_labels_do_not_execute(browser, pages):
         page.mouse.move(0, 0)
         opened.click_node(evil)  # hover + click: tooltip and panel
         page.wait_for_timeout(400)
+        tooltip = page.locator("div.vis-tooltip")  # vis shows the title element we built with textContent
+        assert "onerror" in tooltip.text_content() and tooltip.locator("img, b, script").count() == 0
         label = page.text_content("#panel-body h2")
         assert label == "</script><img src=x onerror=\"window.__pwned='label';alert(1)\">"
         assert "</script><script>window.__pwned='statement'</script>" in page.text_content("#panel")
-        opened.click_canvas(opened.js("id => window.rightsgraph.edgeMidpointDOM(id)", opened.edge_id("metWith")))
+        met = opened.edge_id("metWith")
+        opened.click_canvas(opened.js("id => window.rightsgraph.edgeMidpointDOM(id)", met))
         assert "<svg onload" in page.text_content("#panel")
         page.fill("#search", "{{DATA}}")
         page.press("#search", "Enter")
@@ -209,5 +222,6 @@ def test_browser_hostile_labels_do_not_execute(browser, pages):
         assert opened.js("() => document.querySelectorAll('script').length") == 3
         assert all(u == pages["hostile_graph"] or u.startswith("data:") for u in opened.requests)
         assert opened.errors == []
+        page.screenshot(path=str(SCREENSHOT.with_name("hostile-graph.png")))
     finally:
         opened.context.close()

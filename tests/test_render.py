@@ -17,7 +17,8 @@ from rightsgraph.vocab import PREDICATES, RDF, RG
 
 DATA = Path(__file__).parent / "data"
 ID = "https://w3id.org/rightsgraph/id/"
-POSNER, KEGUI, SOPHIE = ID + "person/michael-posner", ID + "person/chen-kegui", ID + "person/sophie-richardson"
+POSNER, KEGUI = ID + "person/michael-posner", ID + "person/chen-kegui"
+SOPHIE = ID + "person/sophie-richardson"
 HOSTILE_LABEL = "</script><img src=x onerror=\"window.__pwned='label';alert(1)\">"
 DATA_BLOCK = re.compile(r'<script type="application/json" id="rightsgraph-data">(.*?)</script>', re.S)
 
@@ -76,7 +77,8 @@ def test_render_urls_only_in_data_and_vendored_license_text(page):
     outside = DATA_BLOCK.sub("", page)
     urls = set(re.findall(r"https?://[^\s\"'()<>]+", outside))
     assert urls <= set(re.findall(r"https?://[^\s\"'()<>]+", vendored))
-    assert not any(cdn in page for cdn in ("cdnjs.cloudflare.com", "cdn.jsdelivr.net", "unpkg.com", "bootstrap"))
+    for cdn in ("cdnjs.cloudflare.com", "cdn.jsdelivr.net", "unpkg.com", "bootstrap", "tom-select"):
+        assert cdn not in page
 
 
 def test_render_csp_forbids_network(page):
@@ -107,7 +109,8 @@ def test_render_hostile_strings_stay_data(hostile):
 def test_render_scripts_insert_text_only():
     js = "".join((files("rightsgraph") / "assets" / f).read_text(encoding="utf-8")
                  for f in ("panel.js", "controls.js", "main.js"))
-    sinks = re.findall(r"\.(?:inner|outer)HTML\b|insertAdjacentHTML|document\.write|\beval\(|new Function", js)
+    sinks = re.findall(r"\.(?:inner|outer)HTML\b|insertAdjacentHTML|document\.write|\beval\(|new Function",
+                       js)
     assert sinks == []
     assert "textContent" in js
 
@@ -201,6 +204,16 @@ def test_render_rows_to_graph_without_entities(small):
     with pytest.raises(RenderError, match="entity"):
         rows_to_graph(small, [(Literal("Posner"),)])
     assert len(rows_to_graph(small, [])) == 0
+
+
+def test_render_tolerates_untyped_article_and_missing_labels(small):
+    g = Graph()
+    g += small
+    g.add((URIRef(POSNER), RG.mentionedIn, URIRef(ID + "article/not-typed")))
+    g.remove((URIRef(KEGUI), None, Literal("Chen Kegui")))
+    data = page_data(g)
+    assert [a["id"] for a in data["articles"]] == [ID + "article/a1"]
+    assert next(n for n in data["nodes"] if n["id"] == KEGUI)["label"] == "chen-kegui"
 
 
 def test_render_empty_graph():

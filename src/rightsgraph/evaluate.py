@@ -19,7 +19,7 @@ from typing import Any
 from rdflib import Graph, Literal, URIRef
 
 from .errors import InputError
-from .vocab import PREDICATES, RDF, RDFS, RG, SCHEMA, SKOS, SYMMETRIC
+from .vocab import PREDICATES, RDF, RDFS, RG, SKOS, SYMMETRIC
 
 __all__ = ["Score", "Report", "evaluate_graph", "format_report", "load_gold"]
 

@@ -15,8 +15,22 @@ from rdflib import Dataset, Graph, Literal, URIRef
 
 from .model import Extraction
 from .vocab import (
-    NIF, PREDICATES, PREFIXES, PROV, RDF, RDFS, RG, RGID, SCHEMA, SKOS, STANCES, STATUSES, SYMMETRIC, XSD,
-    entity_iri, slugify,
+    NIF,
+    PREDICATES,
+    PREFIXES,
+    PROV,
+    RDF,
+    RDFS,
+    RG,
+    RGID,
+    SCHEMA,
+    SKOS,
+    STANCES,
+    STATUSES,
+    SYMMETRIC,
+    XSD,
+    entity_iri,
+    slugify,
 )
 
 __all__ = ["to_dataset", "article_iri", "VOCAB_GRAPH", "entity_kinds"]

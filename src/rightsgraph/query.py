@@ -23,14 +23,13 @@ a SELECT must list each of its parameters.
 
 from __future__ import annotations
 
-from importlib import resources
-
 import csv
 import difflib
 import io
 import json
 from collections.abc import Mapping
 from dataclasses import dataclass
+from importlib import resources
 from pathlib import Path
 from typing import Literal as LiteralType
 from typing import cast

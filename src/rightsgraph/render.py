@@ -37,11 +37,11 @@ from .analyze import (
     to_networkx,
 )
 from .errors import RightsgraphError
-from .vocab import NIF, PREDICATES, PREFIXES, PROV, RDF, RDFS, RG, SCHEMA
+from .vocab import NIF, PREDICATES, PREFIXES, PROV, RDF, RDFS, RG, SCHEMA, SYMMETRIC
 
 __all__ = ["RenderError", "render_html", "rows_to_graph", "graph_around", "page_data", "json_for_script"]
 
-#: more nodes/edges than this: coarser physics, straight edges, no improved layout
+#: more nodes/edges than this: coarser (faster) physics, straight edges, edges hidden while dragging
 BIG_NODES, BIG_EDGES = 300, 800
 _MARKER = re.compile(r"\{\{([A-Z_]+)\}\}")
 _JSON_ESCAPES = {"<": "\\u003c", ">": "\\u003e", "&": "\\u0026", "\u2028": "\\u2028", "\u2029": "\\u2029"}
@@ -130,7 +130,7 @@ def page_data(graph: Graph, *, min_confidence: float = 0.0, focus: str | None = 
             if who in nxg and s["article"]:
                 node_articles[who].add(s["article"])
     style = _style()
-    net = Network(height="100%", width="100%", directed=True, cdn_resources="in_line", heading=title)
+    net = Network(height="100%", width="100%", directed=True, heading=title)  # its template is unused
     sizes = centrality(nxg)
     seeds = seed_layout(nxg)
     top = max(sizes.values(), default=0.0) or 1.0
@@ -165,7 +165,7 @@ def page_data(graph: Graph, *, min_confidence: float = 0.0, focus: str | None = 
         if pair_count[pair] > 1:  # parallel relations: fan them out so each stays clickable
             seen_pair[pair] += 1
             extra["smooth"] = {"enabled": True, "type": "curvedCW", "roundness": 0.15 * seen_pair[pair]}
-        if d["predicate"] in ("metWith", "relativeOf"):  # symmetric
+        if d["predicate"] in SYMMETRIC:
             extra["arrows"] = {"to": {"enabled": False}}
         arts = sorted({ev["article"] for ev in d["evidence"] if ev["article"]})
         net.add_edge(
@@ -183,8 +183,8 @@ def page_data(graph: Graph, *, min_confidence: float = 0.0, focus: str | None = 
         "nodes": net.nodes,
         "edges": net.edges,
         "statements": statements,
-        "articles": [articles[a] for a in sorted(used, key=lambda a: (articles[a]["date"], a))
-                     if a in articles],
+        "articles": [articles[a] for a in sorted((a for a in used if a in articles),
+                                                 key=lambda a: (articles[a]["date"], a))],
         "kinds": {k: v["label"] for k, v in style["kinds"].items()},
         "options": net.options,
     }
@@ -276,7 +276,8 @@ def rows_to_graph(graph: Graph, rows: Iterable[Any] | Graph, *, vars: Sequence[s
     `rows` is a SELECT result (rdflib Result, ResultRows, tuples or dicts) or a CONSTRUCT result
     Graph. Every cell (or, for a Graph, every subject/object) that is an entity IRI of `graph`
     is kept; the result holds those entities, the relations among them with their evidence, and
-    the statements they made. Only the columns in `vars` are looked at when it is given.
+    the statements they made. For named rows (rdflib ResultRow, dicts) only the columns named in
+    `vars` are looked at when it is given; plain tuples are always read in full.
     """
     kinds = entity_kinds(graph)
     cells: list[Node] = []
@@ -290,7 +291,9 @@ def rows_to_graph(graph: Graph, rows: Iterable[Any] | Graph, *, vars: Sequence[s
                 cells += [val for k, val in mapping.items() if wanted is None or str(k) in wanted]
             else:
                 cells += list(mapping)
-    keep = {URIRef(str(c)) for c in cells if c is not None and URIRef(str(c)) in kinds}
+    cells = [c for c in cells if c is not None]
+    # IRIs come as URIRef (rdflib results) or plain str; Literal is a str too, and never an entity
+    keep = {URIRef(c) for c in cells if isinstance(c, str) and not isinstance(c, Literal)} & set(kinds)
     if cells and not keep:
         raise RenderError("none of the query results is an entity IRI, so there is nothing to draw; "
                           "select entity variables (e.g. ?actor, ?case) to render a query")

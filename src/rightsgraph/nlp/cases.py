@@ -38,6 +38,15 @@ def _context_text(m: Mention, doc: Doc) -> str:
     for t in root.subtree:
         if not (m.start <= t.i < m.end):
             parts.append((t.i, t.text_with_ws))
+    # the nouns and prepositions above the name: "the release of X", "the whereabouts of X"
+    t = root
+    while t.dep_ in ("pobj", "prep", "appos", "compound", "conj") and t.head.i != t.i:
+        t = t.head
+        parts.append((t.i, t.text_with_ws))
+        if t.pos_ == "VERB":  # "have not heard from X": the verb with its auxiliaries and negation
+            parts.extend((c.i, c.text_with_ws) for c in t.children if c.dep_ in ("aux", "neg", "auxpass"))
+            break
+        parts.extend((c.i, c.text_with_ws) for c in t.children if c.dep_ == "det")
     top, verb = _subject_verb(root)
     if verb is not None:
         parts.append((verb.i, verb.text_with_ws))

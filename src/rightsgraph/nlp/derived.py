@@ -37,8 +37,9 @@ def raised_relations(doc: Doc, index: MentionIndex, k: Knowledge, article_id: st
     for t in doc:
         if t.lemma_.lower() not in verbs or t.pos_ != "VERB":
             continue
-        if t.lemma_.lower() in ("bring", "put") and not any(c.lower_ in ("up", "on") for c in t.children):
-            continue
+        needs = {"bring": ("up",), "put": ("on",), "ask": ("about",), "call": ("for",)}.get(t.lemma_.lower())
+        if needs and not any(c.lower_ in needs for c in t.children):
+            continue  # "brought up", "put on the agenda", "asked about", "called for the release of"
         agent = [c for c in t.children if c.dep_ == "agent"]
         subj = agent[0] if agent else speakers.subject_of(t)
         if subj is None and t.dep_ == "xcomp" and t.head.lemma_.lower() in k.words("urge_verbs"):

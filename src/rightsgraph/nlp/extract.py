@@ -8,7 +8,7 @@ from ..model import Actor, Article, Extraction, Relation
 from .cases import find_cases
 from .derived import derived_relations, raised_relations
 from .knowledge import Knowledge, load_knowledge
-from .mentions import Mention, MentionIndex, find_mentions
+from .mentions import Mention, MentionIndex, bare_name, find_mentions
 from .quotes import find_statements, quoted_tokens
 from .relations import find_relations
 from .speakers import SpeakerResolver
@@ -26,7 +26,7 @@ def actors_from_mentions(mentions: list[Mention], knowledge: Knowledge) -> list[
     actors = []
     for name, ms in sorted(grouped.items()):
         kind = "Event" if ms[0].kind == "Event" else ("Person" if ms[0].kind == "Person" else "Organization")
-        aliases = tuple(sorted({m.text for m in ms if m.text != name}))
+        aliases = tuple(sorted({t for m in ms for t in (m.text, bare_name(m.text)) if t != name}))
         roles = [m.role for m in ms if m.role]
         entry = gaz.get(name)
         role = roles[0] if roles else None

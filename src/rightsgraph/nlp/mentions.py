@@ -18,6 +18,7 @@ __all__ = ["Mention", "find_mentions", "MentionIndex"]
 
 LOCATIVE = {"in", "at", "to", "from", "across", "inside", "outside", "near", "around", "throughout",
             "into", "visit", "visited", "toward", "towards", "within", "over", "via"}
+HONORIFICS = {"Mr", "Mrs", "Ms", "Dr", "Miss"}
 TRANSCRIPT_LABELS = {"QUESTION", "Q", "A", "ANSWER", "MODERATOR", "OPERATOR", "PARTICIPANT"}
 ORG_STOP = {"state", "news", "ads", "google", "cdt", "uc", "firefly", "un-", "the", "question", "answer"}
 
@@ -131,7 +132,10 @@ def find_mentions(doc: Doc, knowledge: Knowledge) -> list[Mention]:
         elif label == "PERSON":
             span = _strip_person(ent, titles)
             if span is not None and span.text.upper() not in TRANSCRIPT_LABELS:
-                m = Mention(span.start, span.end, span.text, "Person", ent.ent_id_ or None)
+                text = span.text
+                if span.start > 0 and doc[span.start - 1].text.rstrip(".") in HONORIFICS:
+                    text = f"{doc[span.start - 1].text} {span.text}"  # "Mr. Posner" is an alias as printed
+                m = Mention(span.start, span.end, text, "Person", ent.ent_id_ or None)
                 m.role = _title_before(doc, span.start)
                 out.append(m)
         elif label == "ORG":
@@ -142,12 +146,22 @@ def find_mentions(doc: Doc, knowledge: Knowledge) -> list[Mention]:
                 out.append(Mention(span.start, span.end, span.text, "Person", None, _title_before(doc, span.start)))
             else:
                 out.append(Mention(span.start, span.end, span.text, "Organization", ent.ent_id_ or None))
+    _surnames_tagged_org(out)
     _add_acronyms(doc, out)
     _resolve_people(doc, out, knowledge)
     for m in out:
         if m.canonical is None:
             m.canonical = m.text
     return out
+
+
+def _surnames_tagged_org(mentions: list[Mention]) -> None:
+    """NER sometimes tags a bare surname ('the lawyer Wang') as ORG: it is the person of that name."""
+    surnames = {t for m in mentions if m.kind == "Person" for t in _name_tokens(m.text)[:1] + _name_tokens(m.text)[-1:]
+                if len(_name_tokens(m.text)) >= 2}
+    for m in mentions:
+        if m.kind == "Organization" and m.canonical is None and " " not in m.text and m.text in surnames:
+            m.kind = "Person"
 
 
 def _add_acronyms(doc: Doc, mentions: list[Mention]) -> None:
@@ -166,7 +180,13 @@ def _add_acronyms(doc: Doc, mentions: list[Mention]) -> None:
 
 
 def _name_tokens(text: str) -> list[str]:
-    return [t for t in text.replace(".", ". ").split() if t]
+    return [t for t in text.replace(".", ". ").split() if t and t.rstrip(".") not in HONORIFICS]
+
+
+def bare_name(text: str) -> str:
+    """'Mr. Posner' -> 'Posner'."""
+    words = text.split()
+    return " ".join(words[1:]) if len(words) > 1 and words[0].rstrip(".") in HONORIFICS else text
 
 
 def _resolve_people(doc: Doc, mentions: list[Mention], knowledge: Knowledge) -> None:
@@ -180,23 +200,25 @@ def _resolve_people(doc: Doc, mentions: list[Mention], knowledge: Knowledge) -> 
     counts = Counter(m.canonical or m.text for m in full)
     for m in full:
         if m.canonical is None:
-            m.canonical = alias_map.get(m.text, m.text)
+            m.canonical = alias_map.get(m.text) or alias_map.get(bare_name(m.text)) or bare_name(m.text)
     for m in people:
         if m.canonical is not None and len(_name_tokens(m.canonical)) >= 2:
             continue
         token = _name_tokens(m.text)[-1]
         cands = [f for f in full if token in _name_tokens(f.canonical or "")]
         if not cands:
-            m.canonical = alias_map.get(m.text, m.canonical or m.text)
+            m.canonical = alias_map.get(m.text) or alias_map.get(bare_name(m.text)) or m.canonical or bare_name(m.text)
             continue
         names = sorted({c.canonical for c in cands if c.canonical})
 
-        def rank(name: str) -> tuple[int, int, int]:
-            intro = set().union(*(c.descriptors for c in cands if c.canonical == name))
-            preceding = [c.start for c in cands if c.canonical == name and c.start < m.start]
-            return (len(m.descriptors & intro), counts[name], max(preceding, default=-1))
+        m.canonical = max(names, key=lambda name, m=m, cands=cands: _rank(name, m, cands, counts))
 
-        m.canonical = max(names, key=rank)
+
+def _rank(name: str, m: Mention, cands: list[Mention], counts: Counter[str]) -> tuple[int, int, int]:
+    """Descriptor shared with the full mention ('activist Chen'), then frequency, then recency."""
+    intro = set().union(*(c.descriptors for c in cands if c.canonical == name))
+    preceding = [c.start for c in cands if c.canonical == name and c.start < m.start]
+    return (len(m.descriptors & intro), counts[name], max(preceding, default=-1))
 
 
 class MentionIndex:

@@ -244,6 +244,8 @@ class _Builder:
                 speaker, conf = self._colon_intro(start)
             if speaker is None and not verbs:
                 speaker, conf = self.last_before(start), 0.55
+            if speaker is None and not verbs and first is not None:
+                speaker, conf = self.speakers.antecedent(first[0])  # the person the last sentences were about
             if speaker:
                 self.add(speaker, text, "direct", start, end, conf)
 
@@ -298,6 +300,7 @@ class _Builder:
                     lo += 1
                 if lemma in acts and t.i == lo - 1:
                     lo = t.i  # "demanded the talks produce results": the act is part of what was said
+                hi = self._extend_clause(t, hi)
             elif lemma in urges and (target := self._urge_target(t)) is not None:
                 lo, hi = target.left_edge.i, t.right_edge.i + 1  # "called on the administration to …"
             elif lemma in acts:
@@ -352,6 +355,25 @@ class _Builder:
         if len(words) < 8 or any(t.i in self.quoted for t in sent):
             return False
         return not any(a < sent.end_char and sent.start_char < b for a, b in taken)
+
+    def _extend_clause(self, verb: Token, hi: int) -> int:
+        """'X says that A, but without B': trailing modifiers of the saying belong to what was said."""
+        if verb.i > hi:
+            return hi
+        sent_end = verb.sent.end
+        tail = [t for t in self.doc[hi:sent_end] if not t.is_punct and not t.is_space]
+        if not tail or any(t.dep_ in ("nsubj", "nsubjpass") or t.i in self.quoted for t in tail):
+            return hi
+        if all(self._attached_to(t, verb, ("prep", "advcl", "cc", "conj", "advmod")) for t in tail):
+            return sent_end
+        return hi
+
+    @staticmethod
+    def _attached_to(tok: Token, verb: Token, deps: tuple[str, ...]) -> bool:
+        t = tok
+        while t.head.i != verb.i and t.head.i != t.i:
+            t = t.head
+        return t.head.i == verb.i and t.dep_ in deps
 
     def _urge_target(self, verb: Token) -> Token | None:
         """The addressee of 'call on X to …', 'urge X to …' when an infinitive follows."""

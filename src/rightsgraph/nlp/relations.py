@@ -85,12 +85,16 @@ def membership(doc: Doc, index: MentionIndex, k: Knowledge) -> Iterator[Hit]:
         for c in root.children:
             # "Sophie Richardson of Human Rights Watch", "Rebecca Berg at The New York Times"
             if c.dep_ == "prep" and c.lower_ in AFFIL_PREPS:
-                for o in _orgs_in(c, index)[:1]:
+                for o in [o for o in _orgs_in(c, index) if o.kind == "Organization"][:1]:
                     yield (m.canonical or "", "memberOf", o.canonical or "", c, 0.8, "person-prep-org")
             # appositive: "X, China director at Human Rights Watch" / "X, CHRD's International Director"
             if c.dep_ == "appos" and c.pos_ in ("NOUN", "PROPN") and index.at(c.i) is None:
                 orgs = _orgs_in(c, index)
-                leads = c.lemma_.lower() in lead_titles and any(p.lower_ == "of" for p in c.children)
+                title = " ".join(t.lower_ for t in c.lefts if t.dep_ in ("compound", "amod")) + " " + c.lower_
+                leads = (c.lemma_.lower() in lead_titles or title.strip() in lead_titles) \
+                    and any(p.lower_ == "of" for p in c.children) and not any(
+                        t.dep_ in ("compound", "amod") and t.lower_ not in lead_titles for t in c.lefts
+                        if f"{t.lower_} {c.lower_}" not in lead_titles)
                 for o in orgs[:1]:
                     yield (m.canonical or "", "leads" if leads else "memberOf", o.canonical or "", c, 0.75,
                            "appositive-title")
@@ -142,7 +146,7 @@ def leadership(doc: Doc, index: MentionIndex, k: Knowledge) -> Iterator[Hit]:
                 for p in leaders:
                     yield (p.canonical or "", "leads", deleg, t, 0.8, "led-by-delegation")
             elif event is not None or target.lemma_.lower() in k.words("dialogue_terms"):
-                for a, b in zip(leaders, leaders[1:]):
+                for a, b in zip(leaders, leaders[1:], strict=False):
                     yield (a.canonical or "", "metWith", b.canonical or "", t, 0.7, "talks-led-by")
             elif (org := _mention_in(target, index, ORGS)) is not None:
                 for p in leaders:
@@ -171,7 +175,7 @@ def meetings(doc: Doc, index: MentionIndex, k: Knowledge) -> Iterator[Hit]:
                 subjects += index.in_range(c.left_edge.i, c.right_edge.i + 1, ACTOR)
         subjects = [m for m in subjects if not any(o is not m and o.start <= m.start and m.end <= o.end
                                                    for o in subjects)]
-        subjects = _heads_only(subjects, doc)
+        subjects = _heads_only(subjects, doc, index)
         others: list[Mention] = []
         for c in t.children:
             if (c.dep_ == "dobj" and lemma == "meet") or (c.dep_ == "prep" and c.lower_ == "with"):
@@ -180,23 +184,26 @@ def meetings(doc: Doc, index: MentionIndex, k: Knowledge) -> Iterator[Hit]:
                 for cc in c.children:
                     if cc.dep_ == "prep" and cc.lower_ == "with":
                         others += index.in_range(cc.left_edge.i, cc.right_edge.i + 1, ACTOR)
-        others = _heads_only(others, doc)
+        others = _heads_only(others, doc, index)
         if others:
             for s in subjects:
                 for o in others:
                     yield (s.canonical or "", "metWith", o.canonical or "", t, 0.8, "met-with")
         else:  # "A and B met"
-            for a, b in zip(subjects, subjects[1:]):
+            for a, b in zip(subjects, subjects[1:], strict=False):
                 yield (a.canonical or "", "metWith", b.canonical or "", t, 0.75, "met-together")
 
 
-def _heads_only(ms: list[Mention], doc: Doc) -> list[Mention]:
+def _heads_only(ms: list[Mention], doc: Doc, index: MentionIndex) -> list[Mention]:
     """Drop mentions that only modify another ('China's Ministry …' inside an appositive)."""
     out = []
     for m in ms:
         r = _root(m, doc)
         if r.dep_ in ("poss", "compound") or (r.dep_ == "pobj" and r.head.head.dep_ == "appos"):
             continue
+        if r.dep_ == "pobj" and r.head.lower_ in AFFIL_PREPS and (p := index.at(r.head.head.i)) is not None \
+                and p.kind == "Person":
+            continue  # "Maya Wang of Human Rights Watch met …": the affiliation did not meet
         out.append(m)
     return out
 
@@ -248,8 +255,10 @@ def urging(doc: Doc, index: MentionIndex, k: Knowledge, speakers: SpeakerResolve
         for c in t.children:
             if c.dep_ == "dobj":
                 target = _mention_in(c, index, ACTOR)
-            if c.dep_ == "prep" and c.lower_ in ("on", "upon", "for"):
+            if c.dep_ == "prep" and (c.lower_ in ("on", "upon") or (c.lower_ == "to" and t.lemma_ == "appeal")):
                 target = target or _mention_in(c, index, ACTOR)
+            if c.dep_ == "prep" and c.lower_ == "for" and any(x.dep_ in ("xcomp", "ccomp") for x in c.subtree):
+                target = target or _mention_in(c, index, ACTOR)  # "calling for Washington to press …"
             if c.dep_ == "ccomp":  # "X wants the U.S. to put …"
                 subj = [s for s in c.children if s.dep_ == "nsubj"]
                 if subj and any(a.lower_ == "to" for a in c.children if a.dep_ == "aux"):

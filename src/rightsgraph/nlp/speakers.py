@@ -69,7 +69,7 @@ class SpeakerResolver:
                 and tok.i - prev.start < 60:
             return prev.canonical, 0.5  # "It also calls on …" after the organisation was named
         if lower in self.k.words("pronouns_person"):
-            return self._antecedent(tok)
+            return self.antecedent(tok)
         sub = self.index.in_range(tok.left_edge.i, tok.right_edge.i + 1, ("Person", "Organization", "Government"))
         sub = [s for s in sub if s.start not in self.quoted]
         if sub and tok.lemma_.lower() not in self.generic | NOMINAL_ORG | NOMINAL_PERSON:
@@ -86,7 +86,7 @@ class SpeakerResolver:
             return (prev.canonical, 0.5) if prev else (None, 0.0)
         return None, 0.0
 
-    def _antecedent(self, tok: Token) -> tuple[str | None, float]:
+    def antecedent(self, tok: Token) -> tuple[str | None, float]:
         """he/she: the person who spoke in the last sentences, else their subject, else the last named."""
         reporting = self.k.words("reporting_verbs") | self.k.words("quote_tag_verbs")
         sents = list(self.doc.sents)

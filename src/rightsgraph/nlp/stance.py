@@ -30,26 +30,42 @@ def find_cues(text: str, phrases: tuple[str, ...]) -> list[tuple[int, str]]:
 
 
 def _negated(low: str, offset: int, negators: frozenset[str]) -> bool:
-    before = re.findall(r"[\w']+", low[max(0, offset - 30):offset])[-3:]
+    """A negator among the few words before the cue, within the same clause."""
+    clause = re.split(r"[,;:—–]|\bbut\b", low[max(0, offset - 45):offset])[-1]
+    before = re.findall(r"[\w']+", clause)[-5:]
     return any(w in negators or w.endswith("n't") for w in before)
 
 
+def _about_dialogue(low: str, knowledge: Knowledge) -> bool:
+    words = set(re.findall(r"[\w']+", low))
+    return bool(words & knowledge.words("dialogue_terms")) or "it's" in words
+
+
 def classify_stance(text: str, knowledge: Knowledge) -> tuple[str, float]:
-    """'criticizes' | 'defends' | 'neutral' with a confidence from how clear the cues are."""
+    """'criticizes' | 'defends' | 'neutral' with a confidence from how clear the cues are.
+
+    Judgements only ever made of the talks always count; general evaluative words count only
+    when the statement is about the dialogue. A negated cue counts for the other side.
+    """
     low = _normalise(text)
     negators = knowledge.words("stance_negators")
-    crit_words = set(knowledge.phrases("stance_critical"))
-    phrases = tuple(sorted(crit_words | set(knowledge.phrases("stance_supportive")), key=len, reverse=True))
-    cues = find_cues(text, phrases)
-    critical = [(o, p) for o, p in cues if p in crit_words]
-    supportive = [(o, p) for o, p in cues if p not in crit_words]
-    score = 0.0
-    for _off, _p in critical:
-        score -= 1.0
-    for off, _p in supportive:
-        score += -1.0 if _negated(low, off, negators) else 1.0
+    crit = set(knowledge.phrases("stance_critical"))
+    supp = set(knowledge.phrases("stance_supportive"))
+    if _about_dialogue(low, knowledge):
+        crit |= set(knowledge.phrases("stance_critical_general"))
+        supp |= set(knowledge.phrases("stance_supportive_general"))
+    phrases = tuple(sorted(crit | supp, key=len, reverse=True))
+    weights = knowledge.lexicon.get("stance_weights", {})
+    w_crit, w_supp = float(weights.get("critical", 1.0)), float(weights.get("supportive", 1.0))
+    score, n = 0.0, 0
+    for off, phrase in find_cues(text, phrases):
+        n += 1
+        critical = phrase in crit
+        if _negated(low, off, negators) and not phrase.startswith(("not ", "no ", "without ")):
+            critical = not critical
+        score += -w_crit if critical else w_supp
     if score < 0:
-        return "criticizes", min(0.9, 0.6 + 0.1 * len(critical))
+        return "criticizes", min(0.9, 0.6 + 0.1 * n)
     if score > 0:
-        return "defends", min(0.9, 0.6 + 0.1 * len(supportive))
-    return "neutral", 0.6 if (critical or supportive) else 0.8
+        return "defends", min(0.9, 0.6 + 0.1 * n)
+    return "neutral", 0.6 if n else 0.8

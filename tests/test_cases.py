@@ -1,0 +1,104 @@
+"""cases: person status from cue words, thematic issues from the thesaurus, lists of raised cases."""
+
+from __future__ import annotations
+
+import pytest
+
+from nlp_helpers import cases, relations, run
+
+
+def _xfail(text: str, expected: object, reason: str):
+    return pytest.param(text, expected, marks=pytest.mark.xfail(reason=reason, strict=True))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # detained
+        ("The lawyer Jiang Tianyong was detained in November.", ("Jiang Tianyong", "Person", "detained")),
+        ("Activist Zhang Qing remains in custody.", ("Zhang Qing", "Person", "detained")),
+        ("Li Bin was sentenced to four years in prison.", ("Li Bin", "Person", "detained")),
+        ("The United States urged China to free Ding Jiaxi.", ("Ding Jiaxi", "Person", "detained")),
+        pytest.param("Amnesty International called for the release of Wu Gan.", ("Wu Gan", "Person", "detained")),
+        pytest.param(
+            "U.S. officials condemned the detention of Wang Yu by Chinese authorities.",
+            ("Wang Yu", "Person", "detained"),
+        ),
+        pytest.param("Zhu Rong was taken away by state security agents in May.", ("Zhu Rong", "Person", "detained")),
+        # missing
+        ("The blogger Zhou Ming disappeared in March.", ("Zhou Ming", "Person", "missing")),
+        pytest.param("Family members have not heard from Gao Ping since April.", ("Gao Ping", "Person", "missing")),
+        pytest.param("The whereabouts of the lawyer Tang Jian remain unknown.", ("Tang Jian", "Person", "missing")),
+        # released
+        ("Tashi Dorje was released on bail last week.", ("Tashi Dorje", "Person", "released")),
+        ("Authorities freed Zhao Lan after two years.", ("Zhao Lan", "Person", "released")),
+        _xfail(
+            "Police detained the lawyer Chen Jian on Monday; he was released on Friday.",
+            ("Chen Jian", "Person", "released"),
+            "status stays 'detained': the later clause about 'he' is not linked to the name",
+        ),
+        # exiled
+        ("The writer Yang Hua fled abroad in 2015.", ("Yang Hua", "Person", "exiled")),
+        ("Ma Jian, who now lives in exile in London, wrote the novel.", ("Ma Jian", "Person", "exiled")),
+    ],
+)
+def test_cases_person_status_from_cues(nlp, text, expected):
+    assert expected in cases(run(nlp, text))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Wang Lei, a professor, attended the talks.", "Wang Lei"),
+    ],
+)
+def test_cases_person_without_cue_is_no_case(nlp, text, expected):
+    assert expected not in [name for name, _kind, _status in cases(run(nlp, text))]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The delegation raised the treatment of Uighurs.", ("Ethnic minority rights", "Uighurs")),
+        (
+            "Activists documented enforced disappearances in several provinces.",
+            ("Enforced disappearances", "enforced disappearances"),
+        ),
+        ("The two sides discussed the persecution of Falun Gong.", ("Religious freedom", "Falun Gong")),
+    ],
+)
+def test_cases_issue_from_thesaurus(nlp, text, expected):
+    name, printed = expected
+    ex = run(nlp, text)
+    assert (name, "Issue", None) in cases(ex)
+    found = {c.name: (c.name, *c.aliases) for c in ex.cases}
+    assert printed in found[name]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The U.S. side raised cases including Ilham Tohti, Liu Xia and Gao Yu.",
+            [
+                ("United States", "raised", "Ilham Tohti"),
+                ("United States", "raised", "Liu Xia"),
+                ("United States", "raised", "Gao Yu"),
+            ],
+        ),
+        (
+            "Michael Posner said he raised the cases of Xu Zhiyong and Cao Shunli.",
+            [("Michael Posner", "raised", "Xu Zhiyong"), ("Michael Posner", "raised", "Cao Shunli")],
+        ),
+        pytest.param(
+            "Dui Hua asked about the cases of Liu Xianbin and Chen Wei.",
+            [("Dui Hua Foundation", "raised", "Liu Xianbin"), ("Dui Hua Foundation", "raised", "Chen Wei")],
+        ),
+    ],
+)
+def test_cases_list_of_raised_cases(nlp, text, expected):
+    ex = run(nlp, text)
+    found = relations(ex)
+    names = [name for name, kind, _status in cases(ex) if kind == "Person"]
+    assert [r for r in expected if r in found] == expected
+    assert [o for _s, _p, o in expected if o in names] == [o for _s, _p, o in expected]

@@ -1,0 +1,89 @@
+"""mentions: governments only where they act, aliases resolved to the article's full name, surnames."""
+
+from __future__ import annotations
+
+import pytest
+
+from nlp_helpers import actors, aliases, run
+
+GOVERNMENTS = {"China", "United States"}
+
+
+def _governments(ex) -> list[str]:
+    return sorted(name for name, _kind in actors(ex) if name in GOVERNMENTS)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Beijing rejected the criticism on Tuesday.", ["China"]),
+        ("Chinese officials rejected the report.", ["China"]),
+        ("The report criticized China for its treatment of lawyers.", ["China"]),
+        ("Washington urged Beijing to release the lawyers.", ["China", "United States"]),
+        ("The talks in Beijing ended on Friday.", []),
+        ("The delegation traveled to Washington for the talks.", []),
+        ("Staff in the Beijing office of the newspaper were questioned.", []),
+        ("Sophie Richardson, China director at Human Rights Watch, attended the briefing.", []),
+        ("Let us hope the talks go well.", []),
+    ],
+)
+def test_mentions_government_only_where_it_acts(nlp, text, expected):
+    assert _governments(run(nlp, text)) == expected
+
+
+POSNER = "Michael Posner led the delegation. Mr. Posner said the talks went well, and Posner left."
+VASQUEZ = "Elena Vasquez of Freedom House attended the talks. Ms. Vasquez said little afterwards."
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (POSNER, ("Michael Posner", "Posner")),
+        pytest.param(POSNER, ("Michael Posner", "Mr. Posner")),
+        (VASQUEZ, ("Elena Vasquez", "Vasquez")),
+        ("The State Department issued a statement.", ("U.S. Department of State", "State Department")),
+        ("HRW published a report on the detentions.", ("Human Rights Watch", "HRW")),
+        (
+            "The Committee to Protect Journalists (CPJ) released a report. CPJ said two reporters were held.",
+            ("Committee to Protect Journalists", "CPJ"),
+        ),
+        (
+            "The Asia Legal Aid Network (ALAN) sent observers. ALAN later published its findings.",
+            ("Asia Legal Aid Network", "ALAN"),
+        ),
+        (
+            "Foreign Minister Wang Yi met Kerry. Wang said the dialogue was constructive.",
+            ("Wang Yi", "Wang"),
+        ),
+    ],
+)
+def test_mentions_alias_resolves_to_full_name(nlp, text, expected):
+    canonical, alias = expected
+    found = aliases(run(nlp, text))
+    assert alias in found.get(canonical, ())
+    assert alias not in found
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Li Heping, a lawyer, and Li Wei, an economist, were questioned. The economist Li was released.",
+            ("Li", "Li Wei", "Li Heping"),
+        ),
+        (
+            "Jiang Tianyong, a lawyer, disappeared in 2016. Foreign ministry spokeswoman Jiang Yu declined "
+            "to comment. Friends of the lawyer say Jiang has been tortured.",
+            ("Jiang", "Jiang Tianyong", "Jiang Yu"),
+        ),
+        pytest.param("The lawyer Wang Yu was detained in July. The activist Wang Lihong was also held. "
+            "Police have not said where the lawyer Wang is being held.", ("Wang", "Wang Yu", "Wang Lihong")),
+    ],
+)
+def test_mentions_shared_surname_goes_to_the_right_person(nlp, text, expected):
+    alias, right, wrong = expected
+    found = aliases(run(nlp, text))
+    assert right in found and wrong in found  # two people, kept apart
+    assert alias in found[right]
+    assert alias not in found[wrong]
+    assert alias not in found

@@ -1,0 +1,224 @@
+"""quotes: quotation spans, transcript turns, and the statements extract() builds from them."""
+
+from __future__ import annotations
+
+import pytest
+
+from nlp_helpers import run, statement_texts, statements
+from rightsgraph.nlp.quotes import quote_spans, transcript_turns
+
+
+def _quotes(text: str) -> list[tuple[str, ...]]:
+    return [tuple(text[s:e] for s, e in q) for q in quote_spans(text)]
+
+
+def _turns(text: str) -> list[tuple[str, str]]:
+    return [(t.label, text[t.start:t.end]) for t in transcript_turns(text)]
+
+
+# --- quote_spans -------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Sarah Cook said, “The talks went nowhere.”", [("The talks went nowhere.",)]),
+        ('He called the session "a polite ritual" and left.', [("a polite ritual",)]),
+        ("“First half,” she said, “second half.”", [("First half,",), ("second half.",)]),
+        (
+            "“The first paragraph runs on.\n\n“The second one closes it,” she said.",
+            [("The first paragraph runs on.", "The second one closes it,")],
+        ),
+        ("“An unclosed quote.\n\nA plain paragraph follows.", [("An unclosed quote.",)]),
+        (
+            "“They call it ‘dialogue,’ but nothing changes,” he said.",
+            [("They call it ‘dialogue,’ but nothing changes,",)],
+        ),
+        (
+            "\"Officials call it 'engagement' and move on,\" she said.",
+            [("Officials call it 'engagement' and move on,",)],
+        ),
+        ('The cell was 6" wide, the lawyer said.', []),
+    ],
+)
+def test_quotes_quote_spans(text, expected):
+    assert _quotes(text) == expected
+
+
+# --- transcript_turns --------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "MS. PSAKI: We raised our concerns.\n\nQUESTION: Did China respond?",
+            [("MS. PSAKI", "We raised our concerns."), ("QUESTION", "Did China respond?")],
+        ),
+        (
+            "ASSISTANT SECRETARY MALINOWSKI: We had a frank exchange.\n\nWe also discussed individual cases.",
+            [
+                ("ASSISTANT SECRETARY MALINOWSKI", "We had a frank exchange."),
+                ("ASSISTANT SECRETARY MALINOWSKI", "We also discussed individual cases."),
+            ],
+        ),
+        (
+            "Q: Will you raise Tibet?\n\nA: We always do.",
+            [("Q", "Will you raise Tibet?"), ("A", "We always do.")],
+        ),
+        ("MR. TONER: We did.\n\nThe briefing ended at noon.", [("MR. TONER", "We did.")]),
+        ("BEIJING (Reuters) - China said the talks would go ahead.", []),
+    ],
+)
+def test_quotes_transcript_turns(text, expected):
+    assert _turns(text) == expected
+
+
+# --- direct statements -------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # speaker after the quote
+        (
+            "“The dialogue has become a talk shop with nothing to show for it,” said Sophie Lam.",
+            ("Sophie Lam", "direct", "criticizes"),
+        ),
+        # speaker before the quote
+        (
+            "Daniel Baer said, “We had a candid exchange on the cases we care about.”",
+            ("Daniel Baer", "direct", "defends"),
+        ),
+        # speaker between the halves of a split quote
+        (
+            "“The dialogue is worthwhile,” Maya Wang said, “but only if it changes something for lawyers.”",
+            ("Maya Wang", "direct", "defends"),
+        ),
+        # colon-introduced quote
+        (
+            "Maya Wang offered a blunt verdict: “The whole exercise is box-checking for both governments.”",
+            ("Maya Wang", "direct", "criticizes"),
+        ),
+        # appositive speaker
+        (
+            "Yasmin Farah, Asia director at Amnesty International, said: "
+            "“The dialogue is a smoke screen for the crackdown.”",
+            ("Yasmin Farah", "direct", "criticizes"),
+        ),
+        # according to X
+        (
+            "“The sessions have produced few results for prisoners,” according to Sarah Cook of "
+            "Freedom House.",
+            ("Sarah Cook", "direct", "criticizes"),
+        ),
+        # a quote that runs over two paragraphs
+        (
+            "Maya Wang said: “The first paragraph of the quote goes here.\n\n"
+            "“And the second says the dialogue is futile.”",
+            ("Maya Wang", "direct", "criticizes"),
+        ),
+        # "he said": the last named person
+        (
+            "Li Junhua chaired the afternoon session. “The talks were candid and constructive,” he said.",
+            ("Li Junhua", "direct", "defends"),
+        ),
+        # a name inside the quote is not the antecedent of "she"
+        (
+            "Maya Wang was blunt. “Nobody in Beijing listens to Daniel Baer or anyone else,” she said.",
+            ("Maya Wang", "direct", "neutral"),
+        ),
+        # a standalone quote paragraph continues the previous speaker
+        (
+            "Maya Wang said the dialogue had become a ritual.\n\n"
+            "“Each year the same lists are handed over and nothing happens.”",
+            ("Maya Wang", "direct", "neutral"),
+        ),
+        # a standalone quote paragraph after a sentence that names the speaker
+        pytest.param("Maya Wang has followed the talks since 2008.\n\n"
+            "“The dialogue has become a fig leaf for both governments.”", ("Maya Wang", "direct", "criticizes")),
+        # transcript turns take the full name printed elsewhere in the article
+        (
+            "Deputy Assistant Secretary Daniel Baer briefed reporters after the talks.\n\n"
+            "MR. BAER: We raised our concerns about the detained lawyers very directly.",
+            ("Daniel Baer", "direct", "neutral"),
+        ),
+        (
+            "Assistant Secretary of State Tom Malinowski spoke to reporters.\n\n"
+            "ASSISTANT SECRETARY MALINOWSKI: We think this dialogue is an important part of our engagement.",
+            ("Tom Malinowski", "direct", "defends"),
+        ),
+        (
+            "Foreign Ministry spokesperson Geng Shuang held a regular briefing.\n\n"
+            "Q: Will China attend the dialogue this year?\n\n"
+            "A: We are open to a dialogue based on equality and mutual respect.",
+            ("Geng Shuang", "direct", "defends"),
+        ),
+    ],
+)
+def test_quotes_direct_statement_speaker(nlp, text, expected):
+    assert expected in statements(run(nlp, text))
+
+
+def test_quotes_split_quote_is_one_statement(nlp):
+    text = "“The dialogue is worthwhile,” Maya Wang said, “but only if it changes something for lawyers.”"
+    found = statement_texts(run(nlp, text))
+    assert [s for s, t in found if "worthwhile" in t and "lawyers" in t] == ["Maya Wang"]
+
+
+# --- indirect statements -----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Maya Wang said that the talks had become a smoke screen for abuses.",
+            ("Maya Wang", "indirect", "criticizes"),
+        ),
+        (
+            "Li Junhua told reporters the dialogue was an important channel between the two countries.",
+            ("Li Junhua", "indirect", "defends"),
+        ),
+        (
+            "Sarah Cook warned that the dialogue risked becoming a fig leaf for repression.",
+            ("Sarah Cook", "indirect", "criticizes"),
+        ),
+        (
+            "Daniel Baer believes the dialogue is worthwhile despite its limits.",
+            ("Daniel Baer", "indirect", "defends"),
+        ),
+        (
+            "Senator Marco Rubio wants the State Department to suspend the talks until lawyers are freed.",
+            ("Marco Rubio", "indirect", "neutral"),
+        ),
+        (
+            "Hua Chunying insisted that the talks should be based on equality and mutual respect.",
+            ("Hua Chunying", "indirect", "defends"),
+        ),
+        (
+            "Human Rights Watch released a report on Monday. "
+            "The group said the dialogue had produced few results.",
+            ("Human Rights Watch", "indirect", "criticizes"),
+        ),
+    ],
+)
+def test_quotes_indirect_statement_speaker(nlp, text, expected):
+    assert expected in statements(run(nlp, text))
+
+
+# --- generic speakers and questions produce nothing --------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Critics say the dialogue is a talk shop that changes nothing.", []),
+        ("Rights groups say the talks are cosmetic and should be suspended.", []),
+        ("“The talks are futile and toothless in every respect,” critics said.", []),
+        ("“The dialogue has been a useful channel for us,” one activist said.", []),
+        ("QUESTION: Is the dialogue just a smoke screen for inaction by both governments?", []),
+    ],
+)
+def test_quotes_generic_speaker_makes_no_statement(nlp, text, expected):
+    assert statements(run(nlp, text)) == expected

@@ -1,0 +1,45 @@
+"""stance: classify_stance reads what a statement says about the dialogue (lexicon cues, negation)."""
+
+from __future__ import annotations
+
+import pytest
+
+from rightsgraph.nlp.knowledge import load_knowledge
+from rightsgraph.nlp.stance import classify_stance
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # criticizes
+        ("The dialogue has become largely cosmetic.", "criticizes"),
+        ("These talks are toothless.", "criticizes"),
+        ("Another round of talks would be futile.", "criticizes"),
+        ("The session is a smoke screen for continued abuses.", "criticizes"),
+        ("For Washington the meeting is box-checking.", "criticizes"),
+        ("The exchange has produced few results.", "criticizes"),
+        ("It is a talk shop, nothing more.", "criticizes"),
+        pytest.param("The talks were useless.", "criticizes"),
+        # defends
+        ("The dialogue is important.", "defends"),
+        ("These meetings are worthwhile.", "defends"),
+        ("We had a constructive exchange.", "defends"),
+        ("The talks were candid.", "defends"),
+        ("The dialogue is a useful channel.", "defends"),
+        ("The talks are a sign of a maturing relationship.", "defends"),
+        # neutral: plain facts, and criticism of China's record that says nothing about the dialogue
+        ("The talks were held in Kunming on Tuesday.", "neutral"),
+        ("China's human rights record remains poor and lawyers face harassment.", "neutral"),
+        pytest.param("China has made little progress on ending torture.", "neutral"),
+        pytest.param("Torture remains routine in Chinese detention centers.", "neutral"),
+        pytest.param("Lawyers play an important role in defending petitioners.", "neutral"),
+        # negation
+        ("The talks are not useful.", "criticizes"),
+        ("The dialogue was never constructive.", "criticizes"),
+        ("The dialogue is hardly valuable anymore.", "criticizes"),
+        pytest.param("I don't think the dialogue is worthwhile.", "criticizes"),
+        pytest.param("The dialogue is not a talk shop; it gets results.", "defends"),
+    ],
+)
+def test_stance_classify_stance(text, expected):
+    assert classify_stance(text, load_knowledge())[0] == expected
