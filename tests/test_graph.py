@@ -72,7 +72,7 @@ def test_graph_statements_have_speaker_stance_and_sentence():
 
 def test_graph_one_named_graph_per_article():
     ds = to_dataset([_extraction()])
-    names = {c.identifier for c in ds.contexts()}
+    names = {c.identifier for c in ds.graphs()}
     assert article_iri("a1") in names and VOCAB_GRAPH in names
 
 

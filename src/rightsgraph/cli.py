@@ -7,6 +7,7 @@ caught by click (exit status 2); anything else is a bug and shows its traceback.
 from __future__ import annotations
 
 import json
+import sys
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -132,7 +133,7 @@ def build(articles: tuple[Path, ...], store: str, output: Path, html_out: Path, 
     curation = load_curation(aliases)
     paths = list(articles) or None
     n = len(read_articles(paths)) if paths else 5
-    with click.progressbar(length=n, label="extracting", file=click.get_text_stream("stderr")) as bar:
+    with click.progressbar(length=n, label="extracting", file=sys.stderr) as bar:
         ds = build_graph(paths, curation=curation, min_confidence=min_confidence,
                          progress=lambda _a: bar.update(1))
     target = open_store(backend="memory") if store == "memory" else open_store(Path(store))
