@@ -118,7 +118,7 @@ def _rel(s: str, p: str, o: str) -> tuple[str, str, str]:
 
 def _kinds_of(g: Graph, node: URIRef) -> set[str]:
     types = {str(t).rsplit("/", 1)[-1].rsplit("#", 1)[-1] for t in g.objects(node, RDF.type)}
-    out = {k for k in ("Person", "Organization", "Event") if k in types}
+    out: set[str] = {k for k in ("Person", "Organization", "Event") if k in types}
     if types & {"Case", "Issue"}:
         out.add("Case")
     return out
@@ -159,11 +159,12 @@ def evaluate_graph(graph_file: Path, gold_dir: Path) -> Report:
     unmatched = []
     for p in PREDICATES:
         for s, o in g.subject_objects(RG[p]):
-            gs, go = match.get(s), match.get(o)  # type: ignore[arg-type]
+            gs = match.get(s) if isinstance(s, URIRef) else None
+            go = match.get(o) if isinstance(o, URIRef) else None
             if gs and go:
                 rel_pred.add(_rel(gs, p, go))
             else:
-                unmatched.append(f"{labels.get(s, s)} {p} {labels.get(o, o)}")  # type: ignore[arg-type]
+                unmatched.append(f"{labels.get(s, str(s))} {p} {labels.get(o, str(o))}")  # type: ignore[call-overload]
     per_pred = {}
     for p in PREDICATES:
         gp = {r for r in gold.relations if r[1] == p}
@@ -191,10 +192,10 @@ def _statements(g: Graph, gold: _Gold, match: dict[URIRef, str | None]) -> tuple
     missed = []
     for s in gold.statements:
         q = _words(s["quote"])
-        speaker = gold.names.get(_key(s["speaker"]))
+        gold_speaker = gold.names.get(_key(s["speaker"]))
         cands = [i for i, (t, _sp, _st) in enumerate(extracted)
                  if t and (q in t or (len(t.split()) >= 5 and t in q))]
-        right = [i for i in cands if extracted[i][1] == speaker]
+        right = [i for i in cands if extracted[i][1] == gold_speaker]
         if not cands:
             missed.append(f'{s["speaker"]}: {s["quote"][:70]}')
             continue

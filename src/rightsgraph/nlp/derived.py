@@ -183,7 +183,7 @@ def _detentions(doc: Doc, index: MentionIndex, k: Knowledge, article_id: str, ca
         if c.sentence is None:
             continue
         agent = _detaining_agent(doc, index, c)
-        out.append(Relation(c.name, "detainedBy", agent or gov, c.sentence, 0.8 if agent else 0.5,
+        out.append(Relation(c.name, "detainedBy", str(agent or gov), c.sentence, 0.8 if agent else 0.5,
                             "detained-by-agent" if agent else "detention-government"))
     return out
 

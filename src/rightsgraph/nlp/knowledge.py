@@ -50,7 +50,7 @@ class Knowledge:
 
 def _read_text(name: str) -> str:
     try:
-        return resources.files("rightsgraph.nlp").joinpath("data", name).read_text(encoding="utf-8")
+        return (resources.files("rightsgraph.nlp") / "data" / name).read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as e:
         raise ExtractionError(f"cannot read rule data file nlp/data/{name}: {e}; reinstall rightsgraph") from e
 

@@ -7,6 +7,7 @@ where it is a place ("in Beijing") or a modifier ("China director").
 
 from __future__ import annotations
 
+import functools
 from collections import Counter
 from dataclasses import dataclass, field
 
@@ -211,7 +212,7 @@ def _resolve_people(doc: Doc, mentions: list[Mention], knowledge: Knowledge) -> 
             continue
         names = sorted({c.canonical for c in cands if c.canonical})
 
-        m.canonical = max(names, key=lambda name, m=m, cands=cands: _rank(name, m, cands, counts))
+        m.canonical = max(names, key=functools.partial(_rank, m=m, cands=cands, counts=counts))
 
 
 def _rank(name: str, m: Mention, cands: list[Mention], counts: Counter[str]) -> tuple[int, int, int]:

@@ -340,7 +340,8 @@ class _Builder:
             if span is None:
                 continue
             run: list = []
-            for sent in list(span.sents) + [None]:
+            sents = [s for s in self.doc.sents if s.start < span.end and s.end > span.start]
+            for sent in [*sents, None]:
                 ok = sent is not None and self._voice_sentence(sent, taken)
                 if ok:
                     run.append(sent)

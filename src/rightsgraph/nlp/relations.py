@@ -100,8 +100,8 @@ def membership(doc: Doc, index: MentionIndex, k: Knowledge) -> Iterator[Hit]:
                            "appositive-title")
         # possessive: "Human Rights Watch's Sophie Richardson"
         for c in root.children:
-            if c.dep_ == "poss" and (o := index.at(c.i)) is not None and o.kind == "Organization":
-                yield (m.canonical or "", "memberOf", o.canonical or "", c, 0.7, "org-possessive")
+            if c.dep_ == "poss" and (owner := index.at(c.i)) is not None and owner.kind == "Organization":
+                yield (m.canonical or "", "memberOf", owner.canonical or "", c, 0.7, "org-possessive")
     # organisation under organisation: "Institute of American Studies under the Chinese Academy …"
     for m in index.mentions:
         if m.kind == "Organization":
@@ -148,18 +148,17 @@ def leadership(doc: Doc, index: MentionIndex, k: Knowledge) -> Iterator[Hit]:
             elif event is not None or target.lemma_.lower() in k.words("dialogue_terms"):
                 for a, b in zip(leaders, leaders[1:], strict=False):
                     yield (a.canonical or "", "metWith", b.canonical or "", t, 0.7, "talks-led-by")
-            elif (org := _mention_in(target, index, ORGS)) is not None:
+            elif (led := _mention_in(target, index, ORGS)) is not None:
                 for p in leaders:
-                    yield (p.canonical or "", "leads", org.canonical or "", t, 0.7, "led-by")
+                    yield (p.canonical or "", "leads", led.canonical or "", t, 0.7, "led-by")
             continue
         subj = [c for c in t.children if c.dep_ == "nsubj"]
         objs = [c for c in t.children if c.dep_ == "dobj"]
-        if subj and objs and (p := _mention_in(subj[0], index, ("Person",))) is not None:
-            deleg = _delegation_name(objs[0], index, k)
+        if subj and objs and (head := _mention_in(subj[0], index, ("Person",))) is not None:
             org = _mention_in(objs[0], index, ORGS)
-            target = deleg or (org.canonical if org else None)
-            if target:
-                yield (p.canonical or "", "leads", target, t, 0.75, "leads-verb")
+            led_name = _delegation_name(objs[0], index, k) or (org.canonical if org else None)
+            if led_name:
+                yield (head.canonical or "", "leads", led_name, t, 0.75, "leads-verb")
 
 
 # -- metWith -----------------------------------------------------------------------------------

@@ -50,7 +50,7 @@ class SpeakerResolver:
         """Every speaker of a coordinated subject ('Rubio and Smith called on …')."""
         if tok is None:
             return []
-        out = []
+        out: list[tuple[str, float]] = []
         for t in [tok, *tok.conjuncts]:
             name, conf = self.resolve(t)
             if name and name not in [n for n, _c in out]:
