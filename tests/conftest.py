@@ -6,10 +6,11 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from rdflib import Graph
+from rdflib import Dataset, Graph
 
 from rightsgraph.build import sample_corpus
 from rightsgraph.nlp import make_nlp
+from rightsgraph.vocab import RDFS, RGID
 
 DATA = Path(__file__).parent / "data"
 
@@ -34,6 +35,16 @@ def small_graph() -> Graph:
     g = Graph()
     g.parse(DATA / "small_graph.ttl", format="turtle")
     return g
+
+
+@pytest.fixture
+def small_dataset(small_graph: Graph) -> Dataset:
+    """small_graph.ttl as the builder writes it: one article graph plus the vocabulary graph."""
+    ds = Dataset()
+    vocab, article = ds.graph(RGID["graph/vocabulary"]), ds.graph(RGID["article/a1"])
+    for triple in small_graph:
+        (vocab if triple[1] == RDFS.subClassOf else article).add(triple)
+    return ds
 
 
 @pytest.fixture

@@ -12,7 +12,7 @@ from rdflib.compare import isomorphic
 from rightsgraph.errors import ExportError
 from rightsgraph.export import FORMATS, serialize
 from rightsgraph.store import close_store, open_store, replace_articles
-from rightsgraph.vocab import RDFS, RGID
+from rightsgraph.vocab import RGID
 
 SMALL = Path(__file__).parent / "data" / "small_graph.ttl"
 A1, VOCAB = RGID["article/a1"], RGID["graph/vocabulary"]
@@ -25,11 +25,8 @@ def small() -> Graph:
 
 
 @pytest.fixture
-def built(small: Graph) -> Dataset:
-    ds = Dataset()
-    for triple in small:
-        ds.graph(VOCAB if triple[1] == RDFS.subClassOf else A1).add(triple)
-    return ds
+def built(small_dataset: Dataset) -> Dataset:
+    return small_dataset
 
 
 @pytest.fixture(params=["oxigraph", "memory"])

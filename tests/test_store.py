@@ -33,13 +33,8 @@ def small() -> Graph:
 
 
 @pytest.fixture
-def built(small: Graph) -> Dataset:
-    """small_graph.ttl as the builder writes it: one article graph plus the vocabulary graph."""
-    ds = Dataset()
-    vocab, article = ds.graph(VOCAB), ds.graph(A1)
-    for triple in small:
-        (vocab if triple[1] == RDFS.subClassOf else article).add(triple)
-    return ds
+def built(small_dataset: Dataset) -> Dataset:
+    return small_dataset
 
 
 @pytest.fixture(params=["oxigraph", "memory"])
