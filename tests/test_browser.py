@@ -225,3 +225,18 @@ def test_browser_hostile_labels_do_not_execute(browser, pages):
         page.screenshot(path=str(SCREENSHOT.with_name("hostile-graph.png")))
     finally:
         opened.context.close()
+
+
+def test_browser_sample_corpus_page(browser):
+    """The committed page of the sample corpus (graph/rightsgraph.html): offline, clean, searchable."""
+    page_file = Path(__file__).parent.parent / "graph" / "rightsgraph.html"
+    opened = Opened(browser, page_file.as_uri())
+    try:
+        assert [u for u in opened.requests if u != page_file.as_uri()] == []
+        assert opened.errors == []
+        opened.page.fill("#search", "Mr. Posner")
+        opened.page.keyboard.press("Enter")
+        assert opened.js("() => window.network.getSelectedNodes()") == [POSNER]
+        opened.page.screenshot(path=str(SCREENSHOT.with_name("sample-corpus.png")))
+    finally:
+        opened.context.close()
