@@ -41,6 +41,8 @@ def _context_text(m: Mention, doc: Doc) -> str:
     # the nouns and prepositions above the name: "the release of X", "the whereabouts of X"
     t = root
     while t.dep_ in ("pobj", "prep", "appos", "compound", "conj") and t.head.i != t.i:
+        if t.dep_ == "prep" and t.head.pos_ == "VERB" and t.lower_ not in ("from", "in", "under"):
+            break  # "held talks with X", "met by X": X is not what the verb is about
         t = t.head
         parts.append((t.i, t.text_with_ws))
         if t.pos_ == "VERB":  # "have not heard from X": the verb with its auxiliaries and negation
@@ -80,7 +82,7 @@ def _demanded(text: str, word: str) -> bool:
     low = text.lower()
     i = low.find(word)
     before = low[max(0, i - 25):i]
-    return any(w in before for w in ("to ", "the ", "for ", "demand", "urge", "call"))
+    return any(w in before for w in ("to ", "the ", "for ", "demand", "urge", "call", "should", "must", "seek"))
 
 
 def _listed_as_case(m: Mention, doc: Doc, knowledge: Knowledge) -> bool:

@@ -118,6 +118,7 @@ def find_mentions(doc: Doc, knowledge: Knowledge) -> list[Mention]:
     titles = frozenset(t.lower() for t in knowledge.lexicon["titles"]) | knowledge.words("honorifics")
     titles |= frozenset(w.lower() for t in knowledge.lexicon["titles"] for w in t.split())
     org_words = frozenset(knowledge.lexicon["org_words"])
+    place_words = frozenset(knowledge.lexicon["place_words"]) | org_words
     out: list[Mention] = []
     for ent in doc.ents:
         label = ent.label_
@@ -132,7 +133,8 @@ def find_mentions(doc: Doc, knowledge: Knowledge) -> list[Mention]:
                 out.append(Mention(ent.start, ent.end, ent.text, "Government", ent.ent_id_))
         elif label == "PERSON":
             span = _strip_person(ent, titles)
-            if span is not None and span.text.upper() not in TRANSCRIPT_LABELS:
+            if span is not None and span.text.upper() not in TRANSCRIPT_LABELS \
+                    and not any(t.text in place_words for t in span):
                 text = span.text
                 if span.start > 0 and doc[span.start - 1].text.rstrip(".") in HONORIFICS:
                     text = f"{doc[span.start - 1].text} {span.text}"  # "Mr. Posner" is an alias as printed

@@ -16,7 +16,7 @@ from ..model import Statement
 from .knowledge import Knowledge
 from .mentions import MentionIndex
 from .speakers import SpeakerResolver
-from .stance import classify_stance, find_cues
+from .stance import classify_stance
 
 __all__ = ["quote_spans", "quoted_tokens", "transcript_turns", "find_statements", "Turn"]
 
@@ -139,6 +139,7 @@ class _Builder:
             if span is not None:
                 self.in_turn.update(range(span.start, span.end))
         self.speakers = SpeakerResolver(doc, index, knowledge, self.quoted)
+        self.voice: str | None = None
         self.out: list[tuple[Statement, int, int]] = []  # statement, text start, text end
 
     # -- helpers -------------------------------------------------------------------------------
@@ -152,6 +153,11 @@ class _Builder:
         return Evidence(self.article_id, b, e, doc.text[b:e])
 
     def add(self, speaker: str, text: str, kind: str, start: int, end: int, conf: float) -> None:
+        if self.voice and speaker == self.voice and kind == "indirect":
+            # the issuer's own sentence ("Amnesty International calls on …") is its statement whole
+            sent = self.evidence(start, end)
+            if sent.text.count("“") + sent.text.count('"') == 0:
+                text, start, end = sent.text, sent.begin, sent.end
         text = text.strip().strip(",;:").strip()
         if _word_count(text) < MIN_WORDS:
             return
@@ -287,7 +293,7 @@ class _Builder:
         urges = self.k.words("urge_verbs")
         acts = self.k.words("speech_act_verbs")
         objects = self.k.words("speech_act_objects")
-        any_object = {"note", "cite", "mention", "highlight", "reject", "oppose", "condemn", "denounce",
+        any_object = {"note", "cite", "mention", "highlight", "point", "reject", "oppose", "condemn", "denounce",
                       "criticize", "criticise", "demand", "promise", "pledge", "express", "decry", "welcome"}
         for t in self.doc:
             if t.i in self.quoted or t.i in self.in_turn or t.pos_ != "VERB":
@@ -333,8 +339,6 @@ class _Builder:
             return
         taken = [(a, b) for _st, a, b in self.out]
         modal = {"must", "should", "ought", "need", "needs", "we", "our", "us"} | self.k.words("advocacy_cues")
-        stance_cues = tuple(sorted(set(self.k.phrases("stance_critical")) | set(self.k.phrases("stance_supportive")),
-                                   key=len, reverse=True))
         for p_start, p_end in _paragraphs(self.doc.text):
             span = self.doc.char_span(p_start, p_end, alignment_mode="expand")
             if span is None:
@@ -346,7 +350,8 @@ class _Builder:
                 if ok:
                     run.append(sent)
                     continue
-                if run and any(any(t.lower_ in modal for t in r) or find_cues(r.text, stance_cues) for r in run):
+                if run and any(any(t.lower_ in modal for t in r) or classify_stance(r.text, self.k)[0] != "neutral"
+                               for r in run):
                     a, b = run[0].start_char, run[-1].end_char
                     self.add(voice, self.doc.text[a:b], "direct", a, b, 0.5)
                 run = []
@@ -387,6 +392,26 @@ class _Builder:
                 return next((g for g in c.children if g.dep_ == "pobj"), None)
         return None
 
+    def according_pass(self) -> None:
+        """'According to X, CLAUSE.' outside quotation marks: X said CLAUSE."""
+        for t in self.doc:
+            if t.lower_ != "according" or t.i + 2 >= len(self.doc) or self.doc[t.i + 1].lower_ != "to":
+                continue
+            if t.i in self.quoted or t.i in self.in_turn:
+                continue
+            obj = next((c for c in self.doc[t.i + 1].children if c.dep_ == "pobj"), None)
+            sent = t.sent
+            if obj is None or obj.right_edge.i + 1 >= sent.end or self.doc[obj.right_edge.i + 1].text != ",":
+                continue
+            lo, hi = obj.right_edge.i + 2, sent.end
+            while hi > lo and (self.doc[hi - 1].is_punct or self.doc[hi - 1].is_space):
+                hi -= 1
+            span = self.doc[lo:hi]
+            if any(x.i in self.quoted for x in span):
+                continue
+            for speaker, conf in self.speakers.resolve_all(obj):
+                self.add(speaker, span.text, "indirect", span.start_char, span.end_char, conf * 0.85)
+
     def dedupe(self) -> list[Statement]:
         """Drop a statement repeated by a longer one of the same speaker, or nested inside another's words."""
         keep: list[tuple[Statement, int, int]] = []
@@ -402,8 +427,10 @@ def find_statements(doc: Doc, index: MentionIndex, knowledge: Knowledge, article
                     voice: str | None = None) -> list[Statement]:
     """All statements of one article; `voice` is who speaks in the body itself (press releases)."""
     b = _Builder(doc, index, knowledge, article_id)
+    b.voice = voice
     b.turns_pass()
     b.indirect_pass()
+    b.according_pass()
     b.quotes_pass()
     if voice:
         b.voice_pass(voice)

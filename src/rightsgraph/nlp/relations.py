@@ -219,8 +219,10 @@ def kinship(doc: Doc, index: MentionIndex, k: Knowledge, speakers: SpeakerResolv
                 m = index.at(c.i)
                 if m is not None and m.kind == "Person":
                     owner = m.canonical
-                elif c.lower_ in ("his", "her"):
-                    owner = speakers.resolve(c)[0] or None
+                elif c.lower_ in ("his", "her") and (prev := index.before(c.i, ("Person",))) is not None:
+                    owner = prev.canonical  # "His wife, Liu Xia": the person just named
+            if c.dep_ == "prep" and c.lower_ == "of" and (m := _mention_in(c, index, ("Person",))) is not None:
+                owner = m.canonical  # "the wife of Liu Xiaobo"
         if owner is None:
             continue
         relative = None
@@ -234,10 +236,15 @@ def kinship(doc: Doc, index: MentionIndex, k: Knowledge, speakers: SpeakerResolv
             relative = m.canonical  # "Liu Xia, Liu Xiaobo's wife"
         if relative and relative != owner:
             yield (relative, "relativeOf", owner, t, 0.8, "kinship-noun")
-    # surface pattern for parses that miss the possessive: "A’s nephew B"
+    # surface patterns for parses that miss the possessive: "A’s nephew B", "B, A’s daughter"
     for m in index.mentions:
         if m.kind != "Person" or m.end + 2 >= len(doc):
             continue
+        if m.start >= 2 and doc[m.start - 1].text == "," and doc[m.end].text in ("'s", "’s") \
+                and doc[m.end + 1].lemma_.lower() in kin:
+            other = index.before(m.start - 1, ("Person",))
+            if other is not None and other.end == m.start - 1 and other.canonical != m.canonical:
+                yield (other.canonical or "", "relativeOf", m.canonical or "", doc[m.end + 1], 0.75, "kinship-surface")
         if doc[m.end].text in ("'s", "’s") and doc[m.end + 1].lemma_.lower() in kin:
             other = index.at(m.end + 2)
             if other is not None and other.kind == "Person" and other.canonical != m.canonical:
