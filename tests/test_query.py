@@ -226,3 +226,14 @@ def test_query_format_json_by_result_type(graph: Dataset) -> None:
     assert construct.graph is not None
     assert isomorphic(Graph().parse(data=format_json(construct), format="json-ld"), construct.graph)
     assert isomorphic(Graph().parse(data=format_table(construct), format="turtle"), construct.graph)
+
+
+def test_query_format_table_cuts_long_cells_only_in_tables(small_graph):
+    q = 'SELECT ?t WHERE { ?s <https://w3id.org/rightsgraph/ns#text> ?t }'
+    from dataclasses import replace
+
+    result = replace(run_query(small_graph, q), rows=[(Literal("word " * 40),)])
+    cut = format_table(result, max_width=20).splitlines()[2]
+    assert cut.endswith("…") and len(cut) == 20
+    assert "word " * 39 in format_table(result, max_width=None).replace("  ", " ")
+    assert format_csv(result).count("word") == 40

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import json
 import sys
-from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -165,9 +164,13 @@ def queries() -> None:
               help="Bind a query parameter (repeatable): -p speaker \"Michael Posner\".")
 @click.option("-f", "--format", "fmt", type=click.Choice(["table", "csv", "json"]), default="table",
               show_default=True)
+@click.option("--width", type=click.IntRange(10, None), default=70, show_default=True,
+              help="Cut table cells longer than this (csv and json are never cut).")
+@click.option("--full", is_flag=True, help="Do not cut table cells.")
 @store_option
 @graph_option
-def query(query_ref: str, params: tuple[tuple[str, str], ...], fmt: str, store: str, graph_file: Path) -> None:
+def query(query_ref: str, params: tuple[tuple[str, str], ...], fmt: str, width: int, full: bool, store: str,
+          graph_file: Path) -> None:
     """Run a saved query by NAME, a .rq file, or a SPARQL string.
 
     \b
@@ -180,8 +183,10 @@ def query(query_ref: str, params: tuple[tuple[str, str], ...], fmt: str, store: 
     get_query(query_ref)  # unknown names fail before the store is opened
     graph = _union(store, graph_file)
     result = run_query(graph, query_ref, _params(params))
-    formatter: Callable[[Any], str] = {"table": format_table, "csv": format_csv, "json": format_json}[fmt]
-    _write(formatter(result), None)
+    if fmt == "table":
+        _write(format_table(result, max_width=None if full else width), None)
+    else:
+        _write((format_csv if fmt == "csv" else format_json)(result), None)
 
 
 @cli.command()

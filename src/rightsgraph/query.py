@@ -256,13 +256,19 @@ def shorten(term: Node | None) -> str:
     return str(term)
 
 
-def format_table(result: QueryResult) -> str:
-    """Aligned text columns for SELECT, ``true``/``false`` for ASK, Turtle for CONSTRUCT."""
+def _cell(text: str, width: int | None) -> str:
+    text = " ".join(text.split())
+    return text if width is None or len(text) <= width else text[: width - 1] + "…"
+
+
+def format_table(result: QueryResult, *, max_width: int | None = 70) -> str:
+    """Aligned text columns for SELECT (long cells cut at `max_width` with an ellipsis; CSV and
+    JSON keep them whole), ``true``/``false`` for ASK, Turtle for CONSTRUCT."""
     if result.type == "ASK":
         return "true\n" if result.answer else "false\n"
     if result.type == "CONSTRUCT":
         return serialize(result.graph or Graph(), "turtle")
-    rows = result.text_rows()
+    rows = [tuple(_cell(c, max_width) for c in r) for r in result.text_rows()]
     widths = [max([len(v)] + [len(r[i]) for r in rows]) for i, v in enumerate(result.vars)]
     lines = ["  ".join(v.ljust(w) for v, w in zip(cells, widths, strict=True)).rstrip()
              for cells in [result.vars, *rows]]
