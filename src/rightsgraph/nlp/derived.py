@@ -20,6 +20,7 @@ from ..model import Case, Relation, Statement
 from .cases import raised_objects
 from .knowledge import Knowledge
 from .mentions import MentionIndex
+from .quotes import span_of
 from .relations import evidence_of
 from .speakers import SpeakerResolver
 from .stance import find_cues
@@ -191,7 +192,7 @@ def _detentions(doc: Doc, index: MentionIndex, k: Knowledge, article_id: str, ca
 def _detaining_agent(doc: Doc, index: MentionIndex, case: Case) -> str | None:
     """'X was detained by Chinese authorities' / 'police detained X': the government named as agent."""
     assert case.sentence is not None
-    span = doc.char_span(case.sentence.begin, case.sentence.end, alignment_mode="expand")
+    span = span_of(doc, case.sentence.begin, case.sentence.end)
     if span is None:
         return None
     for t in span:

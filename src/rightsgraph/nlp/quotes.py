@@ -6,6 +6,7 @@ Pure functions over a parsed Doc and its mentions; they return model.Statement o
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 
@@ -111,12 +112,27 @@ def transcript_turns(text: str) -> list[Turn]:
     return turns
 
 
+def token_at(doc: Doc, offset: int) -> Token | None:
+    """The token covering character `offset`, else the next one (whitespace between tokens)."""
+    starts = [t.idx for t in doc]
+    i = bisect.bisect_right(starts, offset) - 1
+    if i >= 0 and offset < doc[i].idx + len(doc[i].text):
+        return doc[i]
+    return doc[i + 1] if i + 1 < len(doc) else (doc[i] if i >= 0 else None)
+
+
+def span_of(doc: Doc, start: int, end: int):  # -> Span | None
+    """Tokens overlapping [start, end), or None when there are none."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    return span if span is not None and len(span) else None
+
+
 def quoted_tokens(doc: Doc, quotes: list[list[tuple[int, int]]] | None = None) -> set[int]:
     """Indexes of tokens inside quotation marks."""
     out: set[int] = set()
     for q in quotes if quotes is not None else quote_spans(doc.text):
         for s, e in q:
-            span = doc.char_span(s, e, alignment_mode="expand")
+            span = span_of(doc, s, e)
             if span is not None:
                 out.update(range(span.start, span.end))
     return out
@@ -135,7 +151,7 @@ class _Builder:
         self.turns = transcript_turns(text)
         self.in_turn: set[int] = set()
         for t in self.turns:
-            span = doc.char_span(t.start, t.end, alignment_mode="expand")
+            span = span_of(doc, t.start, t.end)
             if span is not None:
                 self.in_turn.update(range(span.start, span.end))
         self.speakers = SpeakerResolver(doc, index, knowledge, self.quoted)
@@ -145,8 +161,8 @@ class _Builder:
     # -- helpers -------------------------------------------------------------------------------
     def evidence(self, start: int, end: int) -> Evidence:
         doc = self.doc
-        first = doc.char_span(start, start + 1, alignment_mode="expand")
-        last = doc.char_span(max(start, end - 1), end, alignment_mode="expand")
+        first = token_at(doc, start)
+        last = token_at(doc, max(start, end - 1))
         b = first.sent.start_char if first is not None else start
         e = last.sent.end_char if last is not None else end
         b, e = min(b, start), max(e, end)
@@ -177,7 +193,7 @@ class _Builder:
         return best[0] if best else None
 
     def _about(self, start: int, end: int) -> str | None:
-        span = self.doc.char_span(start, end, alignment_mode="expand")
+        span = span_of(self.doc, start, end)
         if span is None:
             return None
         for m in self.index.in_range(span.start, span.end, ("Event",)):
@@ -196,8 +212,8 @@ class _Builder:
     # -- quotation marks --------------------------------------------------------------------
     def _tag_verbs(self, start: int, end: int) -> list[Token]:
         doc = self.doc
-        a = doc.char_span(start, start + 1, alignment_mode="expand")
-        b = doc.char_span(end - 1, end, alignment_mode="expand")
+        a = token_at(doc, start)
+        b = token_at(doc, max(start, end - 1))
         if a is None or b is None:
             return []
         lo, hi = a.sent.start, b.sent.end
@@ -208,7 +224,7 @@ class _Builder:
         return cands
 
     def _according_to(self, start: int, end: int) -> Token | None:
-        a = self.doc.char_span(start, start + 1, alignment_mode="expand")
+        a = token_at(self.doc, start)
         if a is None:
             return None
         for t in a.sent:
@@ -232,8 +248,8 @@ class _Builder:
     def quotes_pass(self) -> None:
         for segs in self._merge_split_quotes():
             start, end = segs[0][0], segs[-1][1]
-            first = self.doc.char_span(start, start + 1, alignment_mode="expand")
-            if first is None or first[0].i in self.in_turn:
+            first = token_at(self.doc, start)
+            if first is None or first.i in self.in_turn:
                 continue
             text = "\n\n".join(self.doc.text[s:e] for s, e in segs)
             if _word_count(text) < MIN_WORDS:
@@ -251,7 +267,7 @@ class _Builder:
             if speaker is None and not verbs:
                 speaker, conf = self.last_before(start), 0.55
             if speaker is None and not verbs and first is not None:
-                speaker, conf = self.speakers.antecedent(first[0])  # the person the last sentences were about
+                speaker, conf = self.speakers.antecedent(first)  # the person the last sentences were about
             if speaker:
                 self.add(speaker, text, "direct", start, end, conf)
 
@@ -259,10 +275,10 @@ class _Builder:
         before = self.doc.text[:start].rstrip(" “\"\n")
         if not before.endswith(":"):
             return None, 0.0
-        span = self.doc.char_span(len(before) - 1, len(before), alignment_mode="expand")
-        if span is None:
+        tok = token_at(self.doc, len(before) - 1)
+        if tok is None:
             return None, 0.0
-        verbs = [t for t in span.sent if t.pos_ == "VERB" and t.i not in self.quoted]
+        verbs = [t for t in tok.sent if t.pos_ == "VERB" and t.i not in self.quoted]
         for v in verbs:
             speaker, conf = self.speakers.resolve(self.speakers.subject_of(v))
             if speaker:
@@ -340,7 +356,7 @@ class _Builder:
         taken = [(a, b) for _st, a, b in self.out]
         modal = {"must", "should", "ought", "need", "needs", "we", "our", "us"} | self.k.words("advocacy_cues")
         for p_start, p_end in _paragraphs(self.doc.text):
-            span = self.doc.char_span(p_start, p_end, alignment_mode="expand")
+            span = span_of(self.doc, p_start, p_end)
             if span is None:
                 continue
             run: list = []
