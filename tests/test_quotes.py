@@ -222,3 +222,14 @@ def test_quotes_indirect_statement_speaker(nlp, text, expected):
 )
 def test_quotes_generic_speaker_makes_no_statement(nlp, text, expected):
     assert statements(run(nlp, text)) == expected
+
+
+@pytest.mark.parametrize("text", [
+    '" Daniel Baer said the dialogue is useful and we agree with him.',
+    "“unclosed quote that runs to the end of the article and never closes",
+    "A:\n\nQ:\n\nMR. X:",
+    "“”\n\n\"\"\n\n“He said,” he said, “he said.”",
+    "According to , the talks.\n\nHis wife, .\n\nled by\n\nmet with",
+])
+def test_quotes_odd_input_does_not_crash(nlp, text):
+    run(nlp, text)  # must not raise
