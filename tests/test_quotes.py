@@ -233,3 +233,20 @@ def test_quotes_generic_speaker_makes_no_statement(nlp, text, expected):
 ])
 def test_quotes_odd_input_does_not_crash(nlp, text):
     run(nlp, text)  # must not raise
+
+
+@pytest.mark.parametrize(("title", "header", "body", "speaker"), [
+    ("Daily Press Briefing", ("Maria Ortega", "Spokesperson", "Washington, DC"),
+     "MS. ORTEGA: Good afternoon. The talks this week were candid and useful.\n\nQUESTION: Any results?",
+     "Maria Ortega"),
+    ("Foreign Ministry Spokesperson Wen Dao's Regular Press Conference on May 4, 2014", (),
+     "Q: What is your comment on the dialogue?\n\n"
+     "A: We hope the US side will treat the dialogue as a constructive channel.",
+     "Wen Dao"),
+])
+def test_quotes_transcript_speaker_named_only_in_header(nlp, title, header, body, speaker):
+    from rightsgraph.model import Article
+    from rightsgraph.nlp import extract as extract_article
+
+    x = extract_article(nlp, Article(id="t", title=title, body=body, header=header))
+    assert [s.speaker for s in x.statements] == [speaker]

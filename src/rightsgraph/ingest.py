@@ -174,6 +174,7 @@ def _article(
         url=url,
         path=str(path),
         voice=find_voice(publisher=outlet, headline=page.title, dropped=page.dropped),
+        header=tuple(page.datelines),
     )
 
 

@@ -28,6 +28,7 @@ class Article:
     url: str | None = None
     path: str | None = None  # where it was read from
     voice: str | None = None  # who speaks in the body itself (press release issuer, editorial's government)
+    header: tuple[str, ...] = ()  # lines above the body kept as metadata (bylines, "Jen Psaki, Spokesperson")
 
 
 @dataclass(frozen=True)

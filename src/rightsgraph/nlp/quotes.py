@@ -143,7 +143,7 @@ def _word_count(text: str) -> int:
 
 
 class _Builder:
-    def __init__(self, doc: Doc, index: MentionIndex, knowledge: Knowledge, article_id: str):
+    def __init__(self, doc: Doc, index: MentionIndex, knowledge: Knowledge, article_id: str, header: str = ""):
         self.doc, self.index, self.k, self.article_id = doc, index, knowledge, article_id
         text = doc.text
         self.quotes = quote_spans(text)
@@ -154,7 +154,7 @@ class _Builder:
             span = span_of(doc, t.start, t.end)
             if span is not None:
                 self.in_turn.update(range(span.start, span.end))
-        self.speakers = SpeakerResolver(doc, index, knowledge, self.quoted)
+        self.speakers = SpeakerResolver(doc, index, knowledge, self.quoted, header=header)
         self.voice: str | None = None
         self.out: list[tuple[Statement, int, int]] = []  # statement, text start, text end
 
@@ -440,9 +440,10 @@ class _Builder:
 
 
 def find_statements(doc: Doc, index: MentionIndex, knowledge: Knowledge, article_id: str,
-                    voice: str | None = None) -> list[Statement]:
-    """All statements of one article; `voice` is who speaks in the body itself (press releases)."""
-    b = _Builder(doc, index, knowledge, article_id)
+                    voice: str | None = None, header: str = "") -> list[Statement]:
+    """All statements of one article; `voice` is who speaks in the body itself (press releases);
+    `header` is the headline and header lines, where transcripts name their speakers."""
+    b = _Builder(doc, index, knowledge, article_id, header)
     b.voice = voice
     b.turns_pass()
     b.indirect_pass()

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Doc, Token
 
 from .knowledge import Knowledge
@@ -13,17 +15,22 @@ NOMINAL_ORG = {"group", "organization", "organisation", "ngo", "watchdog", "agen
 NOMINAL_PERSON = {"official", "spokesman", "spokeswoman", "spokesperson", "lawyer", "activist", "diplomat",
                   "researcher", "director", "expert", "secretary", "envoy", "ambassador", "senator",
                   "congressman", "congresswoman", "chairman", "minister", "dissident"}
+NAME = r"((?:[A-Z][a-z]+ ){1,2}[A-Z][a-z]+)"
+SPOKES_BEFORE = re.compile(r"Spokes(?:person|man|woman)\s+" + NAME)
+SPOKES_AFTER = re.compile(NAME + r",?\s+(?:Deputy\s+)?Spokes(?:person|man|woman)")
 SKIP_LABELS = {"QUESTION", "Q", "MODERATOR", "OPERATOR", "PARTICIPANT", "STAFF", "REPORTER", "AUDIENCE",
                "JOURNALIST", "VOICE"}
 ANSWER_LABELS = {"A", "ANSWER"}
 
 
 class SpeakerResolver:
-    def __init__(self, doc: Doc, index: MentionIndex, knowledge: Knowledge, quoted: set[int]):
+    def __init__(self, doc: Doc, index: MentionIndex, knowledge: Knowledge, quoted: set[int], *,
+                 header: str = ""):
         self.doc = doc
         self.index = index
         self.k = knowledge
         self.quoted = quoted  # token indexes inside quotation marks
+        self.header = header  # headline and header lines: where a transcript names its speakers
         self.generic = knowledge.words("generic_speakers")
         self.titles = frozenset(w.lower().rstrip(".") for t in knowledge.lexicon["titles"] for w in t.split())
 
@@ -86,6 +93,13 @@ class SpeakerResolver:
             return (prev.canonical, 0.5) if prev else (None, 0.0)
         return None, 0.0
 
+    def _canonical(self, name: str) -> str:
+        name = re.sub(r"['’]s$", "", name.strip())
+        for e in self.k.actors:
+            if e.kind == "Person" and name in (e.name, *e.aliases):
+                return e.name
+        return name
+
     def antecedent(self, tok: Token) -> tuple[str | None, float]:
         """he/she: the person who spoke in the last sentences, else their subject, else the last named."""
         reporting = self.k.words("reporting_verbs") | self.k.words("quote_tag_verbs")
@@ -119,7 +133,8 @@ class SpeakerResolver:
             for m in self.index.mentions:
                 if m.kind == "Person" and m.role and "spokes" in m.role.lower():
                     return m.canonical
-            return None
+            found = SPOKES_BEFORE.search(self.header) or SPOKES_AFTER.search(self.header)
+            return self._canonical(found.group(1)) if found else None
         names = [w.capitalize() for w in words if w.lower() not in self.titles]
         if not names:
             return None
@@ -128,6 +143,8 @@ class SpeakerResolver:
                   and m.canonical.split()[-1].lower() == surname.lower()]
         if people:
             return max(people, key=lambda m: len(m.canonical or "")).canonical
+        if found := re.search(rf"\b((?:[A-Z][a-z]+\.? ){{1,2}}{re.escape(surname)})\b", self.header):
+            return self._canonical(found.group(1))  # "Victoria Nuland, Spokesperson" above the transcript
         for e in self.k.actors:
             if e.kind == "Person" and any(a.split()[-1].lower() == surname.lower() for a in (e.name, *e.aliases)):
                 return e.name
