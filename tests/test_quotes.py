@@ -250,3 +250,13 @@ def test_quotes_transcript_speaker_named_only_in_header(nlp, title, header, body
 
     x = extract_article(nlp, Article(id="t", title=title, body=body, header=header))
     assert [s.speaker for s in x.statements] == [speaker]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Sophie Richardson spoke. In Richardson’s words, the talks have become a ritual that changes nothing.",
+     ("Sophie Richardson", "indirect", "criticizes")),
+    ("According to Maya Wang of Human Rights Watch, the dialogue is a fig leaf for Beijing.",
+     ("Maya Wang", "indirect", "criticizes")),
+])
+def test_quotes_according_to_and_in_words(nlp, text, expected):
+    assert expected in statements(run(nlp, text))

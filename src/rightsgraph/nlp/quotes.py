@@ -409,23 +409,30 @@ class _Builder:
         return None
 
     def according_pass(self) -> None:
-        """'According to X, CLAUSE.' outside quotation marks: X said CLAUSE."""
+        """'According to X, CLAUSE.' / 'In X's words (view), CLAUSE.' outside quotation marks."""
         for t in self.doc:
-            if t.lower_ != "according" or t.i + 2 >= len(self.doc) or self.doc[t.i + 1].lower_ != "to":
+            if t.i in self.quoted or t.i in self.in_turn or t.i + 2 >= len(self.doc):
                 continue
-            if t.i in self.quoted or t.i in self.in_turn:
+            nxt = self.doc[t.i + 1]
+            if t.lower_ == "according" and nxt.lower_ == "to":
+                who = next((c for c in nxt.children if c.dep_ == "pobj"), None)
+                end = who.right_edge.i + 1 if who is not None else None
+            elif t.lower_ == "in" and (noun := next((c for c in t.children if c.dep_ == "pobj"), None)) is not None \
+                    and noun.lemma_.lower() in ("word", "view", "opinion", "assessment"):
+                who = next((c for c in noun.children if c.dep_ == "poss"), None)
+                end = noun.i + 1
+            else:
                 continue
-            obj = next((c for c in self.doc[t.i + 1].children if c.dep_ == "pobj"), None)
             sent = t.sent
-            if obj is None or obj.right_edge.i + 1 >= sent.end or self.doc[obj.right_edge.i + 1].text != ",":
+            if who is None or end is None or end >= sent.end or self.doc[end].text != ",":
                 continue
-            lo, hi = obj.right_edge.i + 2, sent.end
+            lo, hi = end + 1, sent.end
             while hi > lo and (self.doc[hi - 1].is_punct or self.doc[hi - 1].is_space):
                 hi -= 1
             span = self.doc[lo:hi]
             if any(x.i in self.quoted for x in span):
                 continue
-            for speaker, conf in self.speakers.resolve_all(obj):
+            for speaker, conf in self.speakers.resolve_all(who):
                 self.add(speaker, span.text, "indirect", span.start_char, span.end_char, conf * 0.85)
 
     def dedupe(self) -> list[Statement]:
