@@ -20,6 +20,7 @@ DATA = Path(__file__).parent / "data"
 PAIRS_DIRS = [
     (DATA / "articles", DATA / "gold"),
     (DATA / "heldout", DATA / "heldout" / "gold"),
+    (DATA / "validation", DATA / "validation" / "gold"),
 ]
 DIALOGUE = "US-China Human Rights Dialogue"
 STANCES = {"criticizes", "defends", "neutral"}
