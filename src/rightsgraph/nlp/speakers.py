@@ -23,6 +23,13 @@ SKIP_LABELS = {"QUESTION", "Q", "MODERATOR", "OPERATOR", "PARTICIPANT", "STAFF",
 ANSWER_LABELS = {"A", "ANSWER"}
 
 
+def _clause_head(tok: Token) -> Token:
+    """'The legal scholar Xu Zhiyong, who …, took': the name stands for the subject it names."""
+    while tok.dep_ in ("appos", "compound", "conj") and tok.head.i != tok.i:
+        tok = tok.head
+    return tok
+
+
 class SpeakerResolver:
     def __init__(self, doc: Doc, index: MentionIndex, knowledge: Knowledge, quoted: set[int], *,
                  header: str = ""):
@@ -77,6 +84,9 @@ class SpeakerResolver:
             return prev.canonical, 0.5  # "It also calls on …" after the organisation was named
         if lower in self.k.words("pronouns_person"):
             return self.antecedent(tok)
+        if tok.lemma_.lower() in self.k.words("kinship") and self.index.at(tok.i) is None:
+            named = [c for c in tok.children if c.dep_ == "appos" and self.index.at(c.i) is not None]
+            return (self.index.at(named[0].i).canonical, 0.8) if named else (None, 0.0)  # type: ignore[union-attr]
         sub = self.index.in_range(tok.left_edge.i, tok.right_edge.i + 1, ("Person", "Organization", "Government"))
         sub = [s for s in sub if s.start not in self.quoted]
         if sub and tok.lemma_.lower() not in self.generic | NOMINAL_ORG | NOMINAL_PERSON:
@@ -103,15 +113,13 @@ class SpeakerResolver:
     def antecedent(self, tok: Token) -> tuple[str | None, float]:
         """he/she: the person who spoke in the last sentences, else their subject, else the last named."""
         reporting = self.k.words("reporting_verbs") | self.k.words("quote_tag_verbs")
-        sents = list(self.doc.sents)
-        here = next(k for k, s in enumerate(sents) if s.start <= tok.i < s.end)
-        for back in range(here, max(-1, here - 3), -1):
-            sent = sents[back]
+        sents = [s for s in self.doc.sents if s.start <= tok.i and any(t.is_alpha for t in s)]
+        for sent in reversed(sents[-4:]):
             people = [m for m in self.index.in_range(sent.start, min(sent.end, tok.i), ("Person",))
                       if m.start not in self.quoted]
-            spoke = [m for m in people if (r := self.doc[m.start:m.end].root).dep_ in ("nsubj", "nsubjpass")
-                     and r.head.lemma_.lower() in reporting]
-            subjects = [m for m in people if self.doc[m.start:m.end].root.dep_ in ("nsubj", "nsubjpass")]
+            heads = [(m, _clause_head(self.doc[m.start:m.end].root)) for m in people]
+            spoke = [m for m, h in heads if h.dep_ in ("nsubj", "nsubjpass") and h.head.lemma_.lower() in reporting]
+            subjects = [m for m, h in heads if h.dep_ in ("nsubj", "nsubjpass")]
             for group, conf in ((spoke, 0.65), (subjects, 0.6)):
                 if group:
                     return group[-1].canonical, conf
