@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import re
+
 from spacy.language import Language
+from spacy.tokens import Doc
 
 from ..model import Actor, Article, Extraction, Relation
 from .cases import find_cases
@@ -41,7 +44,8 @@ def extract(nlp: Language, article: Article, *, knowledge: Knowledge | None = No
     mentions = find_mentions(doc, k)
     index = MentionIndex(mentions)
     header = "\n".join((article.title, *article.header))
-    statements = find_statements(doc, index, k, article.id, voice=article.voice, header=header)
+    voice = article.voice or author_voice(header, doc, index, k)
+    statements = find_statements(doc, index, k, article.id, voice=voice, header=header)
     speakers = SpeakerResolver(doc, index, k, quoted_tokens(doc))
     relations = raised_relations(doc, index, k, article.id, speakers, statements)
     cases = find_cases(doc, index, k, article.id, raised={r.object for r in relations})
@@ -50,6 +54,27 @@ def extract(nlp: Language, article: Article, *, knowledge: Knowledge | None = No
     relations = _dedupe(relations)
     return Extraction(article=article, actors=actors_from_mentions(mentions, k), statements=statements,
                       cases=cases, relations=relations)
+
+
+BYLINE = re.compile(r"\bBy ((?:[A-Z][a-z]+\.? ){1,2}[A-Z][a-z]+)")
+FIRST_PERSON = {"i", "my", "me", "myself"}
+
+
+def author_voice(header: str, doc: Doc, index: MentionIndex, k: Knowledge) -> str | None:
+    """An opinion piece speaks in its author's voice: the byline ('By NAME'), or, when the header
+    marks it as commentary, the first person the text names. Only for text argued in the first
+    person outside quotation marks: a news report does not say 'I'."""
+    quoted = quoted_tokens(doc)
+    first_person = sum(1 for t in doc if t.lower_ in FIRST_PERSON and t.i not in quoted)
+    is_opinion = any(tell in header.lower() for tell in k.lexicon.get("op_ed_tells", ()))
+    if first_person < 3 and not (is_opinion and first_person >= 1):
+        return None
+    if found := BYLINE.search(header):
+        return found.group(1)
+    if is_opinion:
+        people = [m for m in index.mentions if m.kind == "Person" and m.canonical]
+        return people[0].canonical if people else None
+    return None
 
 
 def _dedupe(relations: list[Relation]) -> list[Relation]:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Token
 
@@ -169,11 +169,6 @@ class _Builder:
         return Evidence(self.article_id, b, e, doc.text[b:e])
 
     def add(self, speaker: str, text: str, kind: str, start: int, end: int, conf: float) -> None:
-        if self.voice and speaker == self.voice and kind == "indirect":
-            # the issuer's own sentence ("Amnesty International calls on …") is its statement whole
-            sent = self.evidence(start, end)
-            if sent.text.count("“") + sent.text.count('"') == 0:
-                text, start, end = sent.text, sent.begin, sent.end
         text = text.strip().strip(",;:").strip()
         if _word_count(text) < MIN_WORDS:
             return
@@ -183,6 +178,10 @@ class _Builder:
                        stance=stance, sentence=self.evidence(start, end), about=about,  # type: ignore[arg-type]
                        confidence=round(min(conf, s_conf + 0.2), 2))
         self.out.append((st, start, end))
+
+    def _voice_names(self) -> set[str]:
+        entry = self.k.by_name.get(self.voice or "")
+        return {self.voice or "", entry.parent or ""} - {""} if entry else {self.voice or ""}
 
     def last_before(self, offset: int, window: int = 1200) -> str | None:
         """Speaker of the latest statement ending before `offset` (a quote paragraph that continues it)."""
@@ -436,14 +435,27 @@ class _Builder:
                 self.add(speaker, span.text, "indirect", span.start_char, span.end_char, conf * 0.85)
 
     def dedupe(self) -> list[Statement]:
-        """Drop a statement repeated by a longer one of the same speaker, or nested inside another's words."""
+        """Drop a statement repeated by a longer one of the same speaker, or nested inside another's
+        words; then the issuer's own reported sentences become its statements, whole."""
         keep: list[tuple[Statement, int, int]] = []
         for st, a, b in sorted(self.out, key=lambda x: (-(x[2] - x[1]), x[1])):
             if any((k.speaker == st.speaker and st.text in k.text) or (ka <= a and b <= kb and (ka, kb) != (a, b))
                    for k, ka, kb in keep):
                 continue
             keep.append((st, a, b))
+        keep = [self._in_voice(st, a, b) for st, a, b in keep]
         return [st for st, _a, _b in sorted(keep, key=lambda x: (x[1], x[0].text))]
+
+    def _in_voice(self, st: Statement, a: int, b: int) -> tuple[Statement, int, int]:
+        """'Amnesty International calls on …' in Amnesty's own release, or 'The United States will raise …'
+        in a State Department media note: the issuer's statement, its whole sentence."""
+        if not self.voice or self.turns or st.kind != "indirect" or st.speaker not in self._voice_names():
+            return st, a, b
+        sent = st.sentence
+        if '"' in sent.text or "“" in sent.text:
+            return st, a, b
+        stance, _c = classify_stance(sent.text, self.k)
+        return replace(st, speaker=self.voice, text=sent.text.strip(), stance=stance), sent.begin, sent.end  # type: ignore[arg-type]
 
 
 def find_statements(doc: Doc, index: MentionIndex, knowledge: Knowledge, article_id: str,
