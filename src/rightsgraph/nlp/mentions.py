@@ -33,6 +33,7 @@ class Mention:
     canonical: str | None = None
     role: str | None = None
     descriptors: set[str] = field(default_factory=set)
+    speaks: bool = False  # subject of a reporting verb
 
     @property
     def is_actor(self) -> bool:
@@ -196,9 +197,12 @@ def bare_name(text: str) -> str:
 def _resolve_people(doc: Doc, mentions: list[Mention], knowledge: Knowledge) -> None:
     """Short forms ('Posner', 'Mr. Posner') take the full name printed in the same article."""
     people = [m for m in mentions if m.kind == "Person"]
+    reporting = knowledge.words("reporting_verbs")
     for m in people:
         context = doc[max(0, m.start - 3):min(len(doc), m.end + 6)]
         m.descriptors = {t.lemma_.lower() for t in context if t.pos_ == "NOUN"}
+        root = doc[m.start:m.end].root
+        m.speaks = root.dep_ == "nsubj" and root.head.lemma_.lower() in reporting
     alias_map = {a: e.name for e in knowledge.actors if e.kind == "Person" for a in (e.name, *e.aliases)}
     full = [m for m in people if len(_name_tokens(m.canonical or m.text)) >= 2]
     counts = Counter(m.canonical or m.text for m in full)
@@ -218,11 +222,14 @@ def _resolve_people(doc: Doc, mentions: list[Mention], knowledge: Knowledge) -> 
         m.canonical = max(names, key=functools.partial(_rank, m=m, cands=cands, counts=counts))
 
 
-def _rank(name: str, m: Mention, cands: list[Mention], counts: Counter[str]) -> tuple[int, int, int]:
-    """Descriptor shared with the full mention ('activist Chen'), then frequency, then recency."""
-    intro = set().union(*(c.descriptors for c in cands if c.canonical == name))
-    preceding = [c.start for c in cands if c.canonical == name and c.start < m.start]
-    return (len(m.descriptors & intro), counts[name], max(preceding, default=-1))
+def _rank(name: str, m: Mention, cands: list[Mention], counts: Counter[str]) -> tuple[int, int, int, int]:
+    """Descriptor shared with the full mention ('activist Chen'), then whether that person speaks
+    in the article (when the short form is itself a speaker), then frequency, then recency."""
+    mine = [c for c in cands if c.canonical == name]
+    intro = set().union(*(c.descriptors for c in mine))
+    preceding = [c.start for c in mine if c.start < m.start]
+    speaker = int(m.speaks and any(c.speaks for c in mine))
+    return (len(m.descriptors & intro), speaker, counts[name], max(preceding, default=-1))
 
 
 class MentionIndex:

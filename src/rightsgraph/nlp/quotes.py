@@ -16,7 +16,7 @@ from ..model import Span as Evidence
 from ..model import Statement
 from .knowledge import Knowledge
 from .mentions import MentionIndex
-from .speakers import SpeakerResolver
+from .speakers import SKIP_LABELS, SpeakerResolver
 from .stance import classify_stance
 
 __all__ = ["quote_spans", "quoted_tokens", "transcript_turns", "find_statements", "Turn"]
@@ -150,10 +150,13 @@ class _Builder:
         self.quoted = quoted_tokens(doc, self.quotes)
         self.turns = transcript_turns(text)
         self.in_turn: set[int] = set()
+        self.spoken: set[int] = set()  # inside turns of named speakers (not QUESTION/Q)
         for t in self.turns:
             span = span_of(doc, t.start, t.end)
             if span is not None:
                 self.in_turn.update(range(span.start, span.end))
+                if t.label.split()[0].strip(".").upper() not in SKIP_LABELS:
+                    self.spoken.update(range(span.start, span.end))
         self.speakers = SpeakerResolver(doc, index, knowledge, self.quoted, header=header)
         self.voice: str | None = None
         self.out: list[tuple[Statement, int, int]] = []  # statement, text start, text end
@@ -308,11 +311,12 @@ class _Builder:
         urges = self.k.words("urge_verbs")
         acts = self.k.words("speech_act_verbs")
         objects = self.k.words("speech_act_objects")
-        any_object = {"note", "cite", "mention", "highlight", "point", "reject", "oppose", "condemn", "denounce",
-                      "criticize", "criticise", "demand", "promise", "pledge", "express", "decry", "welcome"}
+        any_object = {"note", "cite", "mention", "highlight", "point", "question", "reject", "oppose",
+                      "condemn", "denounce", "criticize", "criticise", "demand", "promise", "pledge", "express",
+                      "decry", "welcome"}
         for t in self.doc:
-            if t.i in self.quoted or t.i in self.in_turn or t.pos_ != "VERB":
-                continue
+            if t.i in self.quoted or t.i in self.spoken or t.pos_ != "VERB":
+                continue  # a reporter's question may relay what others said; a speaker's turn is theirs
             lemma = t.lemma_.lower()
             clause = next((c for c in t.children if c.dep_ == "ccomp"), None)
             if lemma in reporting and clause is not None:
@@ -366,14 +370,22 @@ class _Builder:
                     run.append(sent)
                     continue
                 if run and any(any(t.lower_ in modal for t in r) or classify_stance(r.text, self.k)[0] != "neutral"
-                               for r in run):
+                               or self._voice_subject(r) for r in run):
                     a, b = run[0].start_char, run[-1].end_char
                     self.add(voice, self.doc.text[a:b], "direct", a, b, 0.5)
                 run = []
 
+    def _voice_subject(self, sent) -> bool:  # noqa: ANN001
+        """The issuer (or its government) is the subject: 'The United States will continue to …'."""
+        names = self._voice_names()
+        for t in sent:
+            if t.dep_ in ("nsubj", "nsubjpass") and (m := self.index.at(t.i)) is not None and m.canonical in names:
+                return True
+        return False
+
     def _voice_sentence(self, sent, taken) -> bool:  # noqa: ANN001
         words = [t for t in sent if t.is_alpha and t.i not in self.quoted]
-        if len(words) < 8 or any(t.i in self.quoted for t in sent):
+        if len(words) < 6 or any(t.i in self.quoted for t in sent):
             return False
         return not any(a < sent.end_char and sent.start_char < b for a, b in taken)
 
@@ -464,6 +476,7 @@ def find_statements(doc: Doc, index: MentionIndex, knowledge: Knowledge, article
     `header` is the headline and header lines, where transcripts name their speakers."""
     b = _Builder(doc, index, knowledge, article_id, header)
     b.voice = voice
+    b.speakers.voice = voice
     b.turns_pass()
     b.indirect_pass()
     b.according_pass()

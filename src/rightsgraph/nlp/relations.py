@@ -89,7 +89,7 @@ def membership(doc: Doc, index: MentionIndex, k: Knowledge) -> Iterator[Hit]:
                     yield (m.canonical or "", "memberOf", o.canonical or "", c, 0.8, "person-prep-org")
             # appositive: "X, China director at Human Rights Watch" / "X, CHRD's International Director"
             if c.dep_ == "appos" and c.pos_ in ("NOUN", "PROPN") and index.at(c.i) is None:
-                orgs = _orgs_in(c, index)
+                orgs = _orgs_in(c, index) or _group_anaphor(c, index, k)
                 title = " ".join(t.lower_ for t in c.lefts if t.dep_ in ("compound", "amod")) + " " + c.lower_
                 leads = (c.lemma_.lower() in lead_titles or title.strip() in lead_titles) \
                     and any(p.lower_ == "of" for p in c.children) and not any(
@@ -110,6 +110,15 @@ def membership(doc: Doc, index: MentionIndex, k: Knowledge) -> Iterator[Hit]:
                 if c.dep_ == "prep" and c.lower_ in ("under", "within", "part"):
                     for o in _orgs_in(c, index)[:1]:
                         yield (m.canonical or "", "memberOf", o.canonical or "", c, 0.7, "org-under-org")
+
+
+def _group_anaphor(title: Token, index: MentionIndex, k: Knowledge) -> list[Mention]:
+    """'Brad Adams, the group's Asia director': the organisation named just before."""
+    for c in title.children:
+        if c.dep_ == "poss" and c.lemma_.lower() in k.words("group_anaphors"):
+            prev = index.before(c.i, ("Organization",))
+            return [prev] if prev is not None else []
+    return []
 
 
 def _delegation_name(tok: Token, index: MentionIndex, k: Knowledge) -> str | None:
@@ -154,6 +163,8 @@ def leadership(doc: Doc, index: MentionIndex, k: Knowledge) -> Iterator[Hit]:
             continue
         subj = [c for c in t.children if c.dep_ == "nsubj"]
         objs = [c for c in t.children if c.dep_ == "dobj"]
+        if subj and subj[0].lower_ in ("who", "that") and t.dep_ == "relcl":
+            subj = [t.head]  # "Bob Fu, who heads ChinaAid"
         if subj and objs and (head := _mention_in(subj[0], index, ("Person",))) is not None:
             org = _mention_in(objs[0], index, ORGS)
             led_name = _delegation_name(objs[0], index, k) or (org.canonical if org else None)

@@ -38,6 +38,7 @@ class SpeakerResolver:
         self.k = knowledge
         self.quoted = quoted  # token indexes inside quotation marks
         self.header = header  # headline and header lines: where a transcript names its speakers
+        self.voice: str | None = None  # the author or issuer: who "I"/"we" is outside quotes
         self.generic = knowledge.words("generic_speakers")
         self.titles = frozenset(w.lower().rstrip(".") for t in knowledge.lexicon["titles"] for w in t.split())
 
@@ -79,6 +80,8 @@ class SpeakerResolver:
         if m is not None and m.is_actor:
             return m.canonical, 0.9
         lower = tok.lower_
+        if lower in ("i", "we") and self.voice and tok.i not in self.quoted:
+            return self.voice, 0.6
         if lower == "it" and (prev := self.index.before(tok.i, ("Organization",))) is not None \
                 and tok.i - prev.start < 60:
             return prev.canonical, 0.5  # "It also calls on …" after the organisation was named
