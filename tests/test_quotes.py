@@ -260,3 +260,20 @@ def test_quotes_transcript_speaker_named_only_in_header(nlp, title, header, body
 ])
 def test_quotes_according_to_and_in_words(nlp, text, expected):
     assert expected in statements(run(nlp, text))
+
+
+def test_quotes_reporter_question_relays_speech(nlp):
+    text = ("Q: Human Rights Watch says the dialogue has become an empty ritual. How do you respond?\n\n"
+            "A: We do not accept that view.")
+    assert ("Human Rights Watch", "indirect", "criticizes") in statements(run(nlp, text))
+
+
+def test_quotes_opinion_piece_speaks_for_its_author(nlp):
+    from rightsgraph.model import Article
+    from rightsgraph.nlp import extract as extract_article
+
+    body = ("Maria Lopez, a fellow at an institute in Washington, argues for reviving the talks.\n\n"
+            "I have watched this dialogue for a decade. I think abandoning the dialogue would be a mistake, "
+            "because it is the only forum where officials can question each other directly.")
+    x = extract_article(nlp, Article(id="t", title="Fix the talks", body=body, header=("Commentary | May 2014",)))
+    assert "Maria Lopez" in {s.speaker for s in x.statements}

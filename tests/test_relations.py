@@ -142,3 +142,25 @@ def test_relations_found(nlp, text, expected):
 )
 def test_relations_not_found(nlp, text, expected):
     assert expected not in _facts(nlp, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Human Rights Watch issued a statement. Brad Adams, the group's Asia director, criticized the talks.",
+            ("Brad Adams", "memberOf", "Human Rights Watch"),
+        ),
+        ("Bob Fu, who heads the Texas-based group ChinaAid, spoke on Monday.", ("Bob Fu", "leads", "ChinaAid")),
+        (
+            "The U.S. delegation raised the case of the detained lawyer Wang Yu.",
+            ("U.S. delegation", "raised", "Wang Yu"),
+        ),
+        (
+            "The U.S. delegation raised the case of the detained lawyer Wang Yu.",
+            ("United States", "raised", "Wang Yu"),
+        ),
+    ],
+)
+def test_relations_anaphors_relatives_and_delegations(nlp, text, expected):
+    assert expected in relations(run(nlp, text))

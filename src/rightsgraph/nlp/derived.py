@@ -87,6 +87,8 @@ def _official_government(person: str, relations: list[Relation], k: Knowledge) -
     entry = gaz.get(person)
     if entry and entry.affiliation and (aff := gaz.get(entry.affiliation)) is not None:
         return aff.parent
+    if entry and "delegation" in entry.name.lower():
+        return entry.parent  # a delegation acts for its government (an agency acts for itself)
     return None
 
 
