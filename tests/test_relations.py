@@ -164,3 +164,23 @@ def test_relations_not_found(nlp, text, expected):
 )
 def test_relations_anaphors_relatives_and_delegations(nlp, text, expected):
     assert expected in relations(run(nlp, text))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The artist Ai Weiwei was detained in April. Ai, 53, was taken into custody at the airport. "
+            "His wife, Lu Qing, said officers refused to let her see him.",
+            ("Lu Qing", "relativeOf", "Ai Weiwei"),
+        ),
+        (
+            "He also raised Liu Xia, the wife of Liu Xiaobo, who has been confined to her apartment, "
+            "and her brother, Liu Hui, who was sentenced in June.",
+            ("Liu Hui", "relativeOf", "Liu Xia"),
+        ),
+    ],
+)
+def test_relations_kinship_through_pronouns(nlp, text, expected):
+    facts = relations(run(nlp, text))
+    assert expected in facts or (expected[2], expected[1], expected[0]) in facts

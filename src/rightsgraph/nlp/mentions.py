@@ -152,12 +152,27 @@ def find_mentions(doc: Doc, knowledge: Knowledge) -> list[Mention]:
             else:
                 out.append(Mention(span.start, span.end, span.text, "Organization", ent.ent_id_ or None))
     _surnames_tagged_org(out)
+    _repeated_name_tokens(doc, out)
     _add_acronyms(doc, out)
     _resolve_people(doc, out, knowledge)
     for m in out:
         if m.canonical is None:
             m.canonical = m.text
     return out
+
+
+def _repeated_name_tokens(doc: Doc, mentions: list[Mention]) -> None:
+    """A bare family or given name the NER missed ('Ai, 53, was taken …') after the full name was printed."""
+    full = [m for m in mentions if m.kind == "Person" and len(_name_tokens(m.text)) >= 2]
+    names = {t for m in full for t in (_name_tokens(m.text)[0], _name_tokens(m.text)[-1])}
+    covered = {i for m in mentions for i in range(m.start, m.end)}
+    first_full = min((m.start for m in full), default=len(doc))
+    for tok in doc[first_full:]:
+        if tok.i in covered or tok.pos_ != "PROPN" or tok.text not in names:
+            continue
+        if (tok.i + 1 < len(doc) and doc[tok.i + 1].pos_ == "PROPN") or (tok.i > 0 and doc[tok.i - 1].pos_ == "PROPN"):
+            continue  # part of a longer name
+        mentions.append(Mention(tok.i, tok.i + 1, tok.text, "Person", None))
 
 
 def _surnames_tagged_org(mentions: list[Mention]) -> None:

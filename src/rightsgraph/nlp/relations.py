@@ -230,8 +230,14 @@ def kinship(doc: Doc, index: MentionIndex, k: Knowledge, speakers: SpeakerResolv
                 m = index.at(c.i)
                 if m is not None and m.kind == "Person":
                     owner = m.canonical
-                elif c.lower_ in ("his", "her") and (prev := index.before(c.i, ("Person",))) is not None:
-                    owner = prev.canonical  # "His wife, Liu Xia": the person just named
+                elif c.lower_ in ("his", "her"):
+                    head = t
+                    while head.dep_ == "conj" and head.head.i != head.i:
+                        head = head.head
+                    coordinated = index.at(head.i) if head.i != t.i else None
+                    prev = coordinated if coordinated is not None and coordinated.kind == "Person" \
+                        else index.before(c.i, ("Person",))
+                    owner = prev.canonical if prev else None  # "X …, and her brother, Y" / "His wife, Y"
             if c.dep_ == "prep" and c.lower_ == "of" and (m := _mention_in(c, index, ("Person",))) is not None:
                 owner = m.canonical  # "the wife of Liu Xiaobo"
         if owner is None:
