@@ -232,7 +232,7 @@ def kinship(doc: Doc, index: MentionIndex, k: Knowledge, speakers: SpeakerResolv
                     owner = m.canonical
                 elif c.lower_ in ("his", "her"):
                     head = t
-                    while head.dep_ == "conj" and head.head.i != head.i:
+                    while head.dep_ in ("conj", "appos") and head.head.i != head.i:
                         head = head.head
                     coordinated = index.at(head.i) if head.i != t.i else None
                     prev = coordinated if coordinated is not None and coordinated.kind == "Person" \
