@@ -184,3 +184,9 @@ def test_relations_anaphors_relatives_and_delegations(nlp, text, expected):
 def test_relations_kinship_through_pronouns(nlp, text, expected):
     facts = relations(run(nlp, text))
     assert expected in facts or (expected[2], expected[1], expected[0]) in facts
+
+
+def test_relations_relative_who_speaks_raises_the_case(nlp):
+    text = ("The lawyer Gao Zhisheng has been missing since April. His brother, Gao Zhiyi, said police "
+            "had told the family nothing and that the authorities must release him.")
+    assert ("Gao Zhiyi", "raised", "Gao Zhisheng") in relations(run(nlp, text))

@@ -102,6 +102,7 @@ def derived_relations(doc: Doc, index: MentionIndex, k: Knowledge, article_id: s
             out.append(Relation(gov, "raised", r.object, r.sentence, round(r.confidence * 0.6, 2), "official-raised"))
     persons = {c.name for c in cases if c.kind == "Person"}
     out += _named_in_statements(doc, index, k, statements, kinds=("Person",), only=persons)
+    out += _relatives_speak_for(statements, relations, persons)
     out += _stance_relations(statements)
     out += _criticized_actors(doc, index, k, statements, members)
     out += _detentions(doc, index, k, article_id, cases)
@@ -124,6 +125,18 @@ def _gazetteer_roles(index: MentionIndex, k: Knowledge, doc: Doc, article_id: st
             yield Relation(entry.name, "memberOf", entry.affiliation, ev, 0.5, "gazetteer-affiliation")
         if entry.leads:
             yield Relation(entry.name, "leads", entry.leads, ev, 0.5, "gazetteer-leads")
+
+
+def _relatives_speak_for(statements: list[Statement], relations: list[Relation], persons: set[str]) -> list[Relation]:
+    """A detained person's relative who speaks out in the article raised that person's case."""
+    out = []
+    kin = {(r.subject, r.object) for r in relations if r.predicate == "relativeOf"}
+    kin |= {(o, s) for s, o in kin}
+    for st in statements:
+        for relative, case in sorted(kin):
+            if relative == st.speaker and case in persons:
+                out.append(Relation(st.speaker, "raised", case, st.sentence, 0.5, "relative-speaks"))
+    return out
 
 
 def _stance_relations(statements: list[Statement]) -> list[Relation]:
