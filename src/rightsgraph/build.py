@@ -18,7 +18,7 @@ from .nlp import extract, make_nlp
 from .nlp.knowledge import load_knowledge
 from .resolve import Curation, merge_actors
 
-__all__ = ["sample_corpus", "extract_all", "build_graph"]
+__all__ = ["sample_corpus", "extract_all", "build_graph", "build_dataset"]
 
 log = logging.getLogger(__name__)
 
@@ -44,6 +44,12 @@ def build_graph(paths: Iterable[Path | str] | None = None, *, nlp: Language | No
                 progress: Callable[[Article], None] | None = None) -> Dataset:
     """Read, extract, resolve and write the graph of `paths` (default: the bundled sample corpus)."""
     articles = read_articles(list(paths) if paths is not None else [sample_corpus()])
+    return build_dataset(articles, nlp=nlp, curation=curation, min_confidence=min_confidence, progress=progress)
+
+
+def build_dataset(articles: list[Article], *, nlp: Language | None = None, curation: Curation | None = None,
+                  min_confidence: float = 0.0, progress: Callable[[Article], None] | None = None) -> Dataset:
+    """Extract, resolve and write the graph of articles already read."""
     if not articles:
         raise InputError("empty corpus: no articles to build; pass .txt, .html or .jsonl files or a directory")
     extractions = merge_actors(extract_all(articles, nlp=nlp, progress=progress), curation=curation)

@@ -122,7 +122,7 @@ def build(articles: tuple[Path, ...], store: str, output: Path, html_out: Path, 
     rightsgraph build
     rightsgraph build corpus/ extra.jsonl --store my.store -o my.ttl --html my.html
     """
-    from .build import build_graph, extract_all  # noqa: F401 - heavy imports only when building
+    from .build import build_dataset, sample_corpus
     from .export import serialize
     from .ingest import read_articles
     from .render import render_html
@@ -130,11 +130,11 @@ def build(articles: tuple[Path, ...], store: str, output: Path, html_out: Path, 
     from .store import close_store, open_store, replace_articles, union_graph
 
     curation = load_curation(aliases)
-    paths = list(articles) or None
-    n = len(read_articles(paths)) if paths else 5
+    read = read_articles(list(articles) or [sample_corpus()])
+    n = len(read)
     with click.progressbar(length=n, label="extracting", file=sys.stderr) as bar:
-        ds = build_graph(paths, curation=curation, min_confidence=min_confidence,
-                         progress=lambda _a: bar.update(1))
+        ds = build_dataset(read, curation=curation, min_confidence=min_confidence,
+                           progress=lambda _a: bar.update(1))
     target = open_store(backend="memory") if store == "memory" else open_store(Path(store))
     try:
         written = replace_articles(target, ds)

@@ -58,6 +58,12 @@ def raised_relations(doc: Doc, index: MentionIndex, k: Knowledge, article_id: st
     return out
 
 
+def _text_range(doc: Doc, st: Statement) -> tuple[int, int]:
+    """Where the statement's words stand in the body (its sentence when they were rejoined)."""
+    a = doc.text.find(st.text, st.sentence.begin)
+    return (a, a + len(st.text)) if a != -1 else (st.sentence.begin, st.sentence.end)
+
+
 def _named_in_statements(doc: Doc, index: MentionIndex, k: Knowledge, statements: list[Statement], *,
                          kinds: tuple[str, ...], only: set[str] | None = None) -> list[Relation]:
     """The speaker of an advocacy statement (it asks, presses, condemns) raised the issues and case
@@ -66,8 +72,7 @@ def _named_in_statements(doc: Doc, index: MentionIndex, k: Knowledge, statements
     for st in statements:
         if not find_cues(st.text, k.phrases("advocacy_cues")):
             continue
-        a = doc.text.find(st.text, st.sentence.begin)
-        lo, hi = (a, a + len(st.text)) if a != -1 else (st.sentence.begin, st.sentence.end)
+        lo, hi = _text_range(doc, st)
         for m in index.mentions:
             if m.kind in kinds and m.canonical and lo <= doc[m.start].idx < hi \
                     and (only is None or m.canonical in only) and m.canonical != st.speaker:
@@ -164,8 +169,7 @@ def _criticized_actors(doc: Doc, index: MentionIndex, k: Knowledge, statements: 
     for st in statements:
         if not find_cues(st.text, cues):
             continue
-        a = doc.text.find(st.text, st.sentence.begin)
-        lo, hi = (a, a + len(st.text)) if a != -1 else (st.sentence.begin, st.sentence.end)
+        lo, hi = _text_range(doc, st)
         own = {st.speaker, _official_government(st.speaker, members, k) or ""}
         entry = gaz.get(st.speaker)
         if entry is not None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import json
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -32,18 +33,20 @@ class Knowledge:
     issues: tuple[GazetteerEntry, ...]
     lexicon: dict[str, Any] = field(hash=False, compare=False)
 
+    @functools.cache  # noqa: B019 - one Knowledge per process (load_knowledge is cached)
     def words(self, key: str) -> frozenset[str]:
         return frozenset(w.lower() for w in self.lexicon[key])
 
+    @functools.cache  # noqa: B019
     def phrases(self, key: str) -> tuple[str, ...]:
         """Longest first, lower-cased: for substring cue matching."""
         return tuple(sorted((p.lower() for p in self.lexicon[key]), key=len, reverse=True))
 
-    @property
+    @functools.cached_property
     def by_name(self) -> dict[str, GazetteerEntry]:
         return {e.name: e for e in (*self.actors, *self.issues)}
 
-    @property
+    @functools.cached_property
     def governments(self) -> frozenset[str]:
         return frozenset(e.name for e in self.actors if e.government)
 

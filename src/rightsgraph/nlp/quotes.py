@@ -114,7 +114,9 @@ def transcript_turns(text: str) -> list[Turn]:
 
 def token_at(doc: Doc, offset: int) -> Token | None:
     """The token covering character `offset`, else the next one (whitespace between tokens)."""
-    starts = [t.idx for t in doc]
+    starts = doc.user_data.get("rg_token_starts")
+    if starts is None or len(starts) != len(doc):
+        starts = doc.user_data["rg_token_starts"] = [t.idx for t in doc]
     i = bisect.bisect_right(starts, offset) - 1
     if i >= 0 and offset < doc[i].idx + len(doc[i].text):
         return doc[i]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from .knowledge import Knowledge
 
@@ -14,19 +15,20 @@ def _normalise(text: str) -> str:
     return " " + re.sub(r"\s+", " ", text.lower()) + " "
 
 
+@lru_cache(maxsize=256)
+def _cue_pattern(phrases: tuple[str, ...]) -> tuple[re.Pattern[str], dict[str, str]]:
+    """One alternation, longest phrase first, so each match is the longest cue at its place."""
+    keys = {p.replace("’", "'"): p for p in phrases}
+    alternation = "|".join(re.escape(k) for k in sorted(keys, key=len, reverse=True))
+    return re.compile(r"(?<![\w-])(?:" + alternation + r")(?![\w-])"), keys
+
+
 def find_cues(text: str, phrases: tuple[str, ...]) -> list[tuple[int, str]]:
-    """Non-overlapping cue phrases in `text` (longest first), as (offset, phrase)."""
-    low = _normalise(text)
-    taken = [False] * len(low)
-    found = []
-    for phrase in phrases:
-        p = phrase.replace("’", "'")
-        for m in re.finditer(r"(?<![\w-])" + re.escape(p) + r"(?![\w-])", low):
-            if not any(taken[m.start():m.end()]):
-                for k in range(m.start(), m.end()):
-                    taken[k] = True
-                found.append((m.start(), phrase))
-    return sorted(found)
+    """Non-overlapping cue phrases in `text` (longest first at each place), as (offset, phrase)."""
+    if not phrases:
+        return []
+    pattern, keys = _cue_pattern(phrases)
+    return [(m.start(), keys[m.group(0)]) for m in pattern.finditer(_normalise(text))]
 
 
 def _negated(low: str, offset: int, negators: frozenset[str]) -> bool:
