@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from nlp_helpers import run, statement_texts, statements
-from rightsgraph.nlp.quotes import quote_spans, transcript_turns
+from rightsgraph.nlp.textspans import quote_spans, transcript_turns
 
 
 def _quotes(text: str) -> list[tuple[str, ...]]:

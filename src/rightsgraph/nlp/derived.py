@@ -20,10 +20,10 @@ from ..model import Case, Relation, Statement
 from .cases import raised_objects
 from .knowledge import Knowledge
 from .mentions import MentionIndex
-from .quotes import span_of
 from .relations import evidence_of
 from .speakers import SpeakerResolver
 from .stance import find_cues
+from .textspans import span_of
 
 __all__ = ["raised_relations", "derived_relations", "DIALOGUE"]
 

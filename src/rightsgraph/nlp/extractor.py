@@ -12,9 +12,10 @@ from .cases import find_cases
 from .derived import derived_relations, raised_relations
 from .knowledge import Knowledge, load_knowledge
 from .mentions import Mention, MentionIndex, bare_name, find_mentions
-from .quotes import find_statements, quoted_tokens
+from .quotes import find_statements
 from .relations import find_relations
 from .speakers import SpeakerResolver
+from .textspans import quoted_tokens
 
 __all__ = ["extract", "actors_from_mentions"]
 

@@ -6,9 +6,8 @@ Pure functions over a parsed Doc and its mentions; they return model.Statement o
 
 from __future__ import annotations
 
-import bisect
 import re
-from dataclasses import dataclass, replace
+from dataclasses import replace
 
 from spacy.tokens import Doc, Token
 
@@ -18,126 +17,12 @@ from .knowledge import Knowledge
 from .mentions import MentionIndex
 from .speakers import SKIP_LABELS, SpeakerResolver
 from .stance import classify_stance
+from .textspans import paragraphs, quote_spans, quoted_tokens, span_of, token_at, transcript_turns
 
-__all__ = ["quote_spans", "quoted_tokens", "transcript_turns", "find_statements", "Turn"]
+__all__ = ["find_statements"]
 
-OPEN = {"“": "”", '"': '"'}
-TURN_RE = re.compile(r"^([A-Z][A-Z.'\- ]{0,60}[A-Z.]|[AQ]):\s+")
-FIRST_PERSON = re.compile(r"\b(I|we|We|our|Our|us|my|My|I'm|I’m|we're|we’re|We’re|We're)\b")
 DIALOGUE = "US-China Human Rights Dialogue"
 MIN_WORDS = 5
-
-
-def _paragraphs(text: str) -> list[tuple[int, int]]:
-    spans, pos = [], 0
-    for m in re.finditer(r"\n\s*\n|\Z", text):
-        if text[pos:m.start()].strip():
-            spans.append((pos, m.start()))
-        pos = m.end()
-    return spans
-
-
-def quote_spans(text: str) -> list[list[tuple[int, int]]]:
-    """Quoted passages as lists of (start, end) content segments (one per paragraph).
-
-    Curly or straight marks; a quote that runs on over a paragraph break continues when the next
-    paragraph opens with a quotation mark (news style: an opening mark on each paragraph).
-    """
-    paras = _paragraphs(text)
-    quotes: list[list[tuple[int, int]]] = []
-    carry: list[tuple[int, int]] | None = None
-    for p_start, p_end in paras:
-        i = p_start
-        if carry is not None:
-            if text[p_start] in OPEN:
-                i = p_start + 1
-            else:
-                quotes.append(carry)
-                carry = None
-        while i < p_end:
-            if carry is None:
-                ch = text[i]
-                if ch in OPEN and (ch == "“" or i == p_start or not text[i - 1].isalnum()):
-                    carry = []
-                    seg_start = i + 1
-                    close = OPEN[ch]
-                    j = text.find(close, seg_start, p_end)
-                    if j == -1 and ch == '"':
-                        j = text.find("”", seg_start, p_end)
-                    if j == -1:
-                        carry.append((seg_start, p_end))
-                        i = p_end
-                        continue
-                    carry.append((seg_start, j))
-                    quotes.append(carry)
-                    carry = None
-                    i = j + 1
-                    continue
-                i += 1
-            else:
-                j = min((k for k in (text.find("”", i, p_end), text.find('"', i, p_end)) if k != -1), default=-1)
-                if j == -1:
-                    carry.append((i, p_end))
-                    i = p_end
-                else:
-                    carry.append((i, j))
-                    quotes.append(carry)
-                    carry = None
-                    i = j + 1
-    if carry:
-        quotes.append(carry)
-    return quotes
-
-
-@dataclass(frozen=True)
-class Turn:
-    label: str
-    start: int  # the spoken text (after "LABEL: ")
-    end: int
-
-
-def transcript_turns(text: str) -> list[Turn]:
-    """Speaker turns of a briefing transcript; continuation paragraphs in the first person join the turn."""
-    turns: list[Turn] = []
-    current: str | None = None
-    for p_start, p_end in _paragraphs(text):
-        m = TURN_RE.match(text[p_start:p_end])
-        if m:
-            current = m.group(1).strip()
-            turns.append(Turn(current, p_start + m.end(), p_end))
-        elif current is not None and FIRST_PERSON.search(text[p_start:p_end]) and "“" not in text[p_start:p_end]:
-            turns.append(Turn(current, p_start, p_end))
-        else:
-            current = None
-    return turns
-
-
-def token_at(doc: Doc, offset: int) -> Token | None:
-    """The token covering character `offset`, else the next one (whitespace between tokens)."""
-    starts = doc.user_data.get("rg_token_starts")
-    if starts is None or len(starts) != len(doc):
-        starts = doc.user_data["rg_token_starts"] = [t.idx for t in doc]
-    i = bisect.bisect_right(starts, offset) - 1
-    if i >= 0 and offset < doc[i].idx + len(doc[i].text):
-        return doc[i]
-    return doc[i + 1] if i + 1 < len(doc) else (doc[i] if i >= 0 else None)
-
-
-def span_of(doc: Doc, start: int, end: int):  # -> Span | None
-    """Tokens overlapping [start, end), or None when there are none."""
-    span = doc.char_span(start, end, alignment_mode="expand")
-    return span if span is not None and len(span) else None
-
-
-def quoted_tokens(doc: Doc, quotes: list[list[tuple[int, int]]] | None = None) -> set[int]:
-    """Indexes of tokens inside quotation marks."""
-    out: set[int] = set()
-    for q in quotes if quotes is not None else quote_spans(doc.text):
-        for s, e in q:
-            span = span_of(doc, s, e)
-            if span is not None:
-                out.update(range(span.start, span.end))
-    return out
 
 
 def _word_count(text: str) -> int:
@@ -360,7 +245,7 @@ class _Builder:
             return
         taken = [(a, b) for _st, a, b in self.out]
         modal = {"must", "should", "ought", "need", "needs", "we", "our", "us"} | self.k.words("advocacy_cues")
-        for p_start, p_end in _paragraphs(self.doc.text):
+        for p_start, p_end in paragraphs(self.doc.text):
             span = span_of(self.doc, p_start, p_end)
             if span is None:
                 continue
