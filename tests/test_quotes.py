@@ -277,3 +277,13 @@ def test_quotes_opinion_piece_speaks_for_its_author(nlp):
             "because it is the only forum where officials can question each other directly.")
     x = extract_article(nlp, Article(id="t", title="Fix the talks", body=body, header=("Commentary | May 2014",)))
     assert "Maria Lopez" in {s.speaker for s in x.statements}
+
+
+def test_quotes_briefing_keeps_only_exchanges_about_human_rights(nlp):
+    text = ("QUESTION: On Syria, will the Secretary travel to Geneva next week?\n\n"
+            "MS. NULAND: The Secretary will be in Geneva on Monday for meetings on the Syria crisis.\n\n"
+            "QUESTION: What do you expect from the human rights dialogue with China?\n\n"
+            "MS. NULAND: We will raise individual cases and our concerns about the rule of law.")
+    found = statement_texts(run(nlp, text))
+    assert not any("Geneva" in text for _speaker, text in found)
+    assert any("individual cases" in text for _speaker, text in found)

@@ -23,6 +23,9 @@ __all__ = ["find_statements"]
 
 DIALOGUE = "US-China Human Rights Dialogue"
 MIN_WORDS = 5
+#: words that put a briefing exchange on the project's subject (with any dialogue or issue mention)
+TOPIC = re.compile(r"\b(human rights?|rights|dissidents?|detain\w*|prisoners?|activists?|lawyers?|cases?|"
+                   r"rais\w+|concerns?|releas\w+|delegation)\b", re.IGNORECASE)
 
 
 def _word_count(text: str) -> int:
@@ -93,10 +96,26 @@ class _Builder:
 
     # -- transcript turns --------------------------------------------------------------------
     def turns_pass(self) -> None:
+        """Each paragraph of a named speaker's turn is a direct statement, when the exchange (the
+        question and its answer) is about human rights: a daily briefing also covers other news."""
+        exchange_on_topic = False
         for t in self.turns:
             speaker = self.speakers.from_label(t.label)
-            if speaker:
+            on_topic = self._on_topic(t.start, t.end)
+            if speaker is None:  # a question opens a new exchange
+                exchange_on_topic = on_topic
+                continue
+            exchange_on_topic = exchange_on_topic or on_topic
+            if exchange_on_topic:
                 self.add(speaker, self.doc.text[t.start:t.end], "direct", t.start, t.end, 0.85)
+
+    def _on_topic(self, start: int, end: int) -> bool:
+        span = span_of(self.doc, start, end)
+        if span is None:
+            return False
+        if any(m.kind in ("Event", "Issue") for m in self.index.in_range(span.start, span.end)):
+            return True
+        return bool(TOPIC.search(span.text))
 
     # -- quotation marks --------------------------------------------------------------------
     def _tag_verbs(self, start: int, end: int) -> list[Token]:
