@@ -164,3 +164,13 @@ def test_cli_error_empty_corpus(runner, tmp_path):
                                   ["query"], ["build", "--min-confidence", "2"]])
 def test_cli_bad_usage_exits_2(runner, args):
     assert runner.invoke(cli, args).exit_code == 2
+
+
+def test_cli_python_dash_m_runs_the_same_cli():
+    import subprocess
+    import sys
+
+    done = subprocess.run([sys.executable, "-m", "rightsgraph", "query", "nonexistent"],
+                          capture_output=True, text=True, timeout=120)
+    assert done.returncode == 1
+    assert done.stderr.startswith("Error: query \"nonexistent\" not found")
