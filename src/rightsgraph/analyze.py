@@ -23,7 +23,7 @@ from rdflib import Graph, URIRef
 from rdflib import Literal as RDFLiteral
 from rdflib.term import Node
 
-from .errors import RightsgraphError
+from .errors import NodeNotFoundError, RightsgraphError
 from .vocab import NIF, PREDICATES, PROV, RDF, RDFS, RG, SCHEMA, SKOS, SYMMETRIC
 
 __all__ = [
@@ -38,8 +38,6 @@ ACTOR_KINDS = frozenset({"person", "organization", "case"})
 _XML_BAD = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
 
-class NodeNotFoundError(RightsgraphError):
-    """A label, alias or IRI that names no entity in the graph."""
 
 
 def _local(term: Node) -> str:

@@ -13,6 +13,8 @@ __all__ = [
     "StoreError",
     "QueryError",
     "ExportError",
+    "NodeNotFoundError",
+    "RenderError",
 ]
 
 
@@ -38,3 +40,11 @@ class QueryError(RightsgraphError):
 
 class ExportError(RightsgraphError):
     """An unknown export format or a graph that cannot be written."""
+
+
+class NodeNotFoundError(RightsgraphError):
+    """A label, alias or IRI that names no entity in the graph."""
+
+
+class RenderError(RightsgraphError):
+    """The page cannot be drawn: unknown focus entity, or query rows without entity IRIs."""

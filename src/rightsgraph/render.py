@@ -36,7 +36,7 @@ from .analyze import (
     sentence_evidence,
     to_networkx,
 )
-from .errors import RightsgraphError
+from .errors import RenderError, RightsgraphError
 from .vocab import NIF, PREDICATES, PREFIXES, PROV, RDF, RDFS, RG, SCHEMA, SYMMETRIC
 
 __all__ = ["RenderError", "render_html", "rows_to_graph", "graph_around", "page_data", "json_for_script"]
@@ -47,8 +47,6 @@ _MARKER = re.compile(r"\{\{([A-Z_]+)\}\}")
 _JSON_ESCAPES = {"<": "\\u003c", ">": "\\u003e", "&": "\\u0026", "\u2028": "\\u2028", "\u2029": "\\u2029"}
 
 
-class RenderError(RightsgraphError):
-    """The page cannot be drawn: unknown focus entity, or query rows without entity IRIs."""
 
 
 @cache

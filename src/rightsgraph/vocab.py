@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from rdflib import Namespace
-from rdflib.namespace import PROV, RDF, RDFS, SKOS, XSD
+from rdflib import Namespace, URIRef
+from rdflib.namespace import PROV, RDF, RDFS, SKOS, XSD, DefinedNamespace
 
 __all__ = [
     "RG", "RGID", "SCHEMA", "NIF", "PROV", "RDF", "RDFS", "SKOS", "XSD",
@@ -14,13 +14,58 @@ __all__ = [
     "slugify", "entity_iri",
 ]
 
-RG = Namespace("https://w3id.org/rightsgraph/ns#")
+class RG(DefinedNamespace):
+    """The project's terms; a misspelt term raises AttributeError instead of minting a new IRI."""
+
+    _NS = Namespace("https://w3id.org/rightsgraph/ns#")
+    _fail = True
+
+    # classes
+    Statement: URIRef
+    Fact: URIRef
+    Case: URIRef
+    Issue: URIRef
+    Dialogue: URIRef
+    Sentence: URIRef
+    # statement kinds, stances, case statuses
+    Direct: URIRef
+    Indirect: URIRef
+    Critical: URIRef
+    Supportive: URIRef
+    Neutral: URIRef
+    Detained: URIRef
+    Missing: URIRef
+    Released: URIRef
+    Exiled: URIRef
+    Unknown: URIRef
+    # the closed relation set
+    raised: URIRef
+    criticizes: URIRef
+    defends: URIRef
+    metWith: URIRef
+    memberOf: URIRef
+    relativeOf: URIRef
+    urges: URIRef
+    detainedBy: URIRef
+    leads: URIRef
+    # statement, fact and entity properties
+    speaker: URIRef
+    text: URIRef
+    kind: URIRef
+    stance: URIRef
+    about: URIRef
+    confidence: URIRef
+    rule: URIRef
+    status: URIRef
+    caseConfidence: URIRef
+    mentionedIn: URIRef
+    sourceId: URIRef
 RGID = Namespace("https://w3id.org/rightsgraph/id/")
 SCHEMA = Namespace("https://schema.org/")
 NIF = Namespace("http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#")
 
 PREFIXES: dict[str, Namespace] = {
-    "rg": RG,
+    "rg": Namespace(str(RG)),
     "rgid": RGID,
     "schema": SCHEMA,
     "rdfs": Namespace(str(RDFS)),
