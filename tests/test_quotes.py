@@ -287,3 +287,11 @@ def test_quotes_briefing_keeps_only_exchanges_about_human_rights(nlp):
     found = statement_texts(run(nlp, text))
     assert not any("Geneva" in text for _speaker, text in found)
     assert any("individual cases" in text for _speaker, text in found)
+
+
+def test_quotes_role_only_transcript_label_is_not_a_person(nlp):
+    text = ("SENIOR STATE DEPARTMENT OFFICIAL: We raised the cases of several detained lawyers in the dialogue.\n\n"
+            "QUESTION: Which ones?")
+    x = run(nlp, text)
+    assert not any("Official" in a.name for a in x.actors)
+    assert not x.statements

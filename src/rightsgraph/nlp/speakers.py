@@ -20,6 +20,8 @@ SPOKES_BEFORE = re.compile(r"Spokes(?:person|man|woman)\s+" + NAME)
 SPOKES_AFTER = re.compile(NAME + r",?\s+(?:Deputy\s+)?Spokes(?:person|man|woman)")
 SKIP_LABELS = {"QUESTION", "Q", "MODERATOR", "OPERATOR", "PARTICIPANT", "STAFF", "REPORTER", "AUDIENCE",
                "JOURNALIST", "VOICE"}
+GENERIC_LABEL_WORDS = {"official", "officials", "senior", "administration", "department", "state", "staff",
+                       "spokesperson", "spokesman", "spokeswoman", "participant", "moderator", "operator", "reporter"}
 ANSWER_LABELS = {"A", "ANSWER"}
 
 
@@ -147,8 +149,8 @@ class SpeakerResolver:
             found = SPOKES_BEFORE.search(self.header) or SPOKES_AFTER.search(self.header)
             return self._canonical(found.group(1)) if found else None
         names = [w.capitalize() for w in words if w.lower() not in self.titles]
-        if not names:
-            return None
+        if not names or any(w.lower() in GENERIC_LABEL_WORDS for w in names):
+            return None  # "SENIOR STATE DEPARTMENT OFFICIAL": a role, not a name
         surname = names[-1]
         people = [m for m in self.index.mentions if m.kind == "Person" and m.canonical
                   and m.canonical.split()[-1].lower() == surname.lower()]
