@@ -295,3 +295,14 @@ def test_quotes_role_only_transcript_label_is_not_a_person(nlp):
     x = run(nlp, text)
     assert not any("Official" in a.name for a in x.actors)
     assert not x.statements
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Activists like the lawyer Teng Biao are skeptical that anything will come out of these talks.",
+     ("Teng Biao", "indirect", "criticizes")),
+    ("During the session, she said, the American side pressed for the release of detained lawyers.",
+     ("Maria Ortega", "indirect", "neutral")),
+])
+def test_quotes_attitudes_and_parenthetical_tags(nlp, text, expected):
+    prefix = "Maria Ortega, a State Department spokesperson, briefed reporters. " if "she said" in text else ""
+    assert expected in statements(run(nlp, prefix + text))

@@ -225,7 +225,14 @@ class _Builder:
                 continue  # a reporter's question may relay what others said; a speaker's turn is theirs
             lemma = t.lemma_.lower()
             clause = next((c for c in t.children if c.dep_ == "ccomp"), None)
-            if lemma in reporting and clause is not None:
+            if t.dep_ == "parataxis" and lemma in reporting and clause is None and t.head.i != t.i:
+                # "During the meetings, he said, the State Department addressed …": the host clause
+                head, tag = t.head, list(t.subtree)
+                before, after = (head.left_edge.i, tag[0].i), (tag[-1].i + 1, head.right_edge.i + 1)
+                lo, hi = max((before, after), key=lambda r: r[1] - r[0])
+                while lo < hi and (self.doc[lo].is_punct or self.doc[lo].is_space):
+                    lo += 1
+            elif lemma in reporting and clause is not None:
                 lo, hi = clause.left_edge.i, clause.right_edge.i + 1
                 while lo < hi and self.doc[lo].lower_ in ("that", ",", "“", '"'):
                     lo += 1
@@ -325,6 +332,24 @@ class _Builder:
                 return next((g for g in c.children if g.dep_ == "pobj"), None)
         return None
 
+    def attitude_pass(self) -> None:
+        """'X is skeptical that CLAUSE', 'X was confident that …': an attitude reported as speech."""
+        adjectives = self.k.words("attitude_adjectives")
+        for t in self.doc:
+            if t.lemma_.lower() not in adjectives or t.dep_ != "acomp" or t.i in self.quoted or t.i in self.spoken:
+                continue
+            clause = next((c for c in t.children if c.dep_ == "ccomp"), None)
+            if clause is None:
+                continue
+            hi = clause.right_edge.i + 1
+            while hi > t.i and (self.doc[hi - 1].is_punct or self.doc[hi - 1].is_space):
+                hi -= 1
+            span = self.doc[t.i:hi]
+            if any(x.i in self.quoted for x in span):
+                continue
+            for speaker, conf in self.speakers.resolve_all(self.speakers.subject_of(t.head)):
+                self.add(speaker, span.text, "indirect", span.start_char, span.end_char, conf * 0.8)
+
     def according_pass(self) -> None:
         """'According to X, CLAUSE.' / 'In X's words (view), CLAUSE.' outside quotation marks."""
         for t in self.doc:
@@ -386,6 +411,7 @@ def find_statements(doc: Doc, index: MentionIndex, knowledge: Knowledge, article
     b.turns_pass()
     b.indirect_pass()
     b.according_pass()
+    b.attitude_pass()
     b.quotes_pass()
     if voice:
         b.voice_pass(voice)

@@ -89,6 +89,14 @@ class SpeakerResolver:
             return prev.canonical, 0.5  # "It also calls on …" after the organisation was named
         if lower in self.k.words("pronouns_person"):
             return self.antecedent(tok)
+        if tok.lemma_.lower() in self.generic:  # "activists like Chen Guangcheng": the named example
+            for c in tok.children:
+                if c.dep_ == "prep" and c.lower_ in self.k.words("example_preps"):
+                    examples = [m for m in self.index.in_range(c.left_edge.i, c.right_edge.i + 1,
+                                                               ("Person", "Organization"))
+                                if self.doc[m.start:m.end].root.dep_ != "poss"]
+                    if len(examples) == 1:
+                        return examples[0].canonical, 0.6
         if tok.lemma_.lower() in self.k.words("kinship") and self.index.at(tok.i) is None:
             named = [c for c in tok.children if c.dep_ == "appos" and self.index.at(c.i) is not None]
             return (self.index.at(named[0].i).canonical, 0.8) if named else (None, 0.0)  # type: ignore[union-attr]
