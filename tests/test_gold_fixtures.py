@@ -21,6 +21,7 @@ PAIRS_DIRS = [
     (DATA / "articles", DATA / "gold"),
     (DATA / "heldout", DATA / "heldout" / "gold"),
     (DATA / "validation", DATA / "validation" / "gold"),
+    (DATA / "blind", DATA / "blind" / "gold"),
 ]
 DIALOGUE = "US-China Human Rights Dialogue"
 STANCES = {"criticizes", "defends", "neutral"}
