@@ -16,6 +16,7 @@ from .quotes import find_statements
 from .relations import find_relations
 from .speakers import SpeakerResolver
 from .textspans import quoted_tokens
+from .topic import off_topic_ranges
 
 __all__ = ["extract", "actors_from_mentions"]
 
@@ -43,10 +44,12 @@ def extract(nlp: Language, article: Article, *, knowledge: Knowledge | None = No
     k = knowledge or load_knowledge()
     doc = nlp(article.body)
     mentions = find_mentions(doc, k)
+    skip = off_topic_ranges(doc, MentionIndex(mentions))
+    mentions = [m for m in mentions if not any(a <= doc[m.start].idx < b for a, b in skip)]
     index = MentionIndex(mentions)
     header = "\n".join((article.title, *article.header))
     voice = article.voice or author_voice(header, doc, index, k)
-    statements = find_statements(doc, index, k, article.id, voice=voice, header=header)
+    statements = find_statements(doc, index, k, article.id, voice=voice, header=header, skip=skip)
     speakers = SpeakerResolver(doc, index, k, quoted_tokens(doc))
     relations = raised_relations(doc, index, k, article.id, speakers, statements)
     cases = find_cases(doc, index, k, article.id, raised={r.object for r in relations})

@@ -23,9 +23,6 @@ __all__ = ["find_statements"]
 
 DIALOGUE = "US-China Human Rights Dialogue"
 MIN_WORDS = 5
-#: words that put a briefing exchange on the project's subject (with any dialogue or issue mention)
-TOPIC = re.compile(r"\b(human rights?|rights|dissidents?|detain\w*|prisoners?|activists?|lawyers?|cases?|"
-                   r"rais\w+|concerns?|releas\w+|delegation)\b", re.IGNORECASE)
 
 
 def _word_count(text: str) -> int:
@@ -49,6 +46,7 @@ class _Builder:
                     self.spoken.update(range(span.start, span.end))
         self.speakers = SpeakerResolver(doc, index, knowledge, self.quoted, header=header)
         self.voice: str | None = None
+        self.skip: list[tuple[int, int]] = []  # off-topic ranges of a transcript
         self.out: list[tuple[Statement, int, int]] = []  # statement, text start, text end
 
     # -- helpers -------------------------------------------------------------------------------
@@ -96,26 +94,12 @@ class _Builder:
 
     # -- transcript turns --------------------------------------------------------------------
     def turns_pass(self) -> None:
-        """Each paragraph of a named speaker's turn is a direct statement, when the exchange (the
-        question and its answer) is about human rights: a daily briefing also covers other news."""
-        exchange_on_topic = False
+        """Each paragraph of a named speaker's turn is a direct statement (off-topic exchanges of a
+        briefing never reach here: extract() drops their mentions and turns, see topic.py)."""
         for t in self.turns:
             speaker = self.speakers.from_label(t.label)
-            on_topic = self._on_topic(t.start, t.end)
-            if speaker is None:  # a question opens a new exchange
-                exchange_on_topic = on_topic
-                continue
-            exchange_on_topic = exchange_on_topic or on_topic
-            if exchange_on_topic:
+            if speaker is not None and not any(a <= t.start < b for a, b in self.skip):
                 self.add(speaker, self.doc.text[t.start:t.end], "direct", t.start, t.end, 0.85)
-
-    def _on_topic(self, start: int, end: int) -> bool:
-        span = span_of(self.doc, start, end)
-        if span is None:
-            return False
-        if any(m.kind in ("Event", "Issue") for m in self.index.in_range(span.start, span.end)):
-            return True
-        return bool(TOPIC.search(span.text))
 
     # -- quotation marks --------------------------------------------------------------------
     def _tag_verbs(self, start: int, end: int) -> list[Token]:
@@ -402,11 +386,13 @@ class _Builder:
 
 
 def find_statements(doc: Doc, index: MentionIndex, knowledge: Knowledge, article_id: str,
-                    voice: str | None = None, header: str = "") -> list[Statement]:
+                    voice: str | None = None, header: str = "", skip: list[tuple[int, int]] | None = None
+                    ) -> list[Statement]:
     """All statements of one article; `voice` is who speaks in the body itself (press releases);
     `header` is the headline and header lines, where transcripts name their speakers."""
     b = _Builder(doc, index, knowledge, article_id, header)
     b.voice = voice
+    b.skip = skip or []
     b.speakers.voice = voice
     b.turns_pass()
     b.indirect_pass()

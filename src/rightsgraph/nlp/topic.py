@@ -1,0 +1,71 @@
+"""Which parts of a transcript are about human rights.
+
+A daily briefing or a foreign-ministry press conference covers many subjects; only the exchanges
+about human rights and the dialogue belong in the graph. An exchange is a question with the
+answers that follow it. It is on topic when one of its paragraphs names the dialogue or an issue
+from the thesaurus, speaks of rights, or names China together with the field's words (detained,
+prisoners, lawyers, activists, cases, dissidents). In a transcript proper (turns from the first
+paragraphs) loose paragraphs are judged the same way; in a news story that quotes a transcript
+the narrative is kept whole. A follow-up exchange that keeps to the subject's words (raise,
+release, cases, delegation …) stays on topic. Articles without transcript turns are taken whole.
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Doc
+
+from .mentions import MentionIndex
+from .textspans import paragraphs, span_of, transcript_turns
+
+__all__ = ["on_topic", "off_topic_ranges"]
+
+RIGHTS = re.compile(r"\b(human rights?|rights)\b", re.IGNORECASE)
+FIELD = re.compile(r"\b(dissidents?|detain\w*|prisoners?|activists?|lawyers?|cases?|arrest\w*|sentenc\w*|"
+                   r"disappear\w*|custody)\b", re.IGNORECASE)
+CHINA = re.compile(r"\b(China|Chinese|Beijing|PRC)\b")
+#: a follow-up question stays on the subject when it keeps to these words
+FOLLOW_UP = re.compile(r"\b(rais\w+|concerns?|releas\w+|delegation|cases?|detain\w*|lawyers?|held|talks)\b",
+                       re.IGNORECASE)
+QUESTION_LABELS = {"QUESTION", "Q"}
+TRANSCRIPT_WITHIN = 3  # a transcript's first turn comes within its first paragraphs
+
+
+def on_topic(doc: Doc, index: MentionIndex, start: int, end: int) -> bool:
+    span = span_of(doc, start, end)
+    if span is None:
+        return False
+    if any(m.kind in ("Event", "Issue") for m in index.in_range(span.start, span.end)):
+        return True
+    text = span.text
+    return bool(RIGHTS.search(text) or (CHINA.search(text) and FIELD.search(text)))
+
+
+def off_topic_ranges(doc: Doc, index: MentionIndex) -> list[tuple[int, int]]:
+    """Character ranges of transcript exchanges (and loose transcript paragraphs) that are off topic."""
+    turns = transcript_turns(doc.text)
+    if not turns:
+        return []
+    paras = paragraphs(doc.text)
+    turn_in = [next((t for t in turns if a <= t.start < b), None) for a, b in paras]
+    first_turn = next(i for i, t in enumerate(turn_in) if t is not None)
+    transcript = first_turn < TRANSCRIPT_WITHIN
+    groups: list[tuple[bool, list[tuple[int, int]]]] = []  # (filterable, paragraphs)
+    for (a, b), turn in zip(paras, turn_in, strict=True):
+        question = turn is not None and turn.label.split()[0].strip(".").upper() in QUESTION_LABELS
+        continuation = turn is not None and not question and groups and groups[-1][0]
+        if continuation:
+            groups[-1][1].append((a, b))
+        else:
+            groups.append((turn is not None or transcript, [(a, b)]))
+    out = []
+    previous = False
+    for filterable, group in groups:
+        here = any(on_topic(doc, index, a, b) for a, b in group)
+        if not here and previous and any(FOLLOW_UP.search(doc.text[a:b]) for a, b in group):
+            here = True  # a follow-up to an exchange about rights
+        if filterable and not here:
+            out.extend(group)
+        previous = here if filterable else previous
+    return out

@@ -1,0 +1,44 @@
+"""topic.py: which exchanges of a transcript are about human rights."""
+
+from __future__ import annotations
+
+import pytest
+
+from nlp_helpers import run
+from rightsgraph.nlp.mentions import MentionIndex, find_mentions
+from rightsgraph.nlp.knowledge import load_knowledge
+from rightsgraph.nlp.topic import off_topic_ranges
+
+BRIEFING = (
+    "MR. TONER: Good afternoon. I have nothing at the top.\n\n"
+    "QUESTION: On Libya, will NATO extend its operations past June?\n\n"
+    "MR. TONER: We are consulting with our NATO allies in Brussels on that.\n\n"
+    "QUESTION: Will you raise the detained lawyer Teng Biao with the Chinese side?\n\n"
+    "MR. TONER: We raise individual cases at every opportunity.\n\n"
+    "QUESTION: And will the delegation ask about his release?\n\n"
+    "MR. TONER: Yes, we will press for his release."
+)
+
+
+def _off(nlp, text):
+    doc = nlp(text)
+    ranges = off_topic_ranges(doc, MentionIndex(find_mentions(doc, load_knowledge())))
+    return [doc.text[a:b] for a, b in ranges]
+
+
+def test_topic_off_topic_exchange_is_dropped(nlp):
+    off = _off(nlp, BRIEFING)
+    assert any("Libya" in p for p in off) and any("Brussels" in p for p in off)
+    assert not any("Teng Biao" in p or "press for his release" in p for p in off)
+
+
+def test_topic_articles_without_turns_are_whole(nlp):
+    assert _off(nlp, "Officials met in Brussels about trade.\n\nThe talks on Libya continue.") == []
+
+
+@pytest.mark.parametrize("text", [BRIEFING])
+def test_topic_no_facts_from_off_topic_exchanges(nlp, text):
+    x = run(nlp, text)
+    assert "NATO" not in {a.name for a in x.actors}
+    assert not any("Brussels" in s.text for s in x.statements)
+    assert any("individual cases" in s.text for s in x.statements)
