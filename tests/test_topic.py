@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 
 from nlp_helpers import run
-from rightsgraph.nlp.mentions import MentionIndex, find_mentions
 from rightsgraph.nlp.knowledge import load_knowledge
+from rightsgraph.nlp.mentions import MentionIndex, find_mentions
 from rightsgraph.nlp.topic import off_topic_ranges
 
 BRIEFING = (

@@ -47,7 +47,8 @@ def extract(nlp: Language, article: Article, *, knowledge: Knowledge | None = No
     skip = off_topic_ranges(doc, MentionIndex(mentions))
     mentions = [m for m in mentions if not any(a <= doc[m.start].idx < b for a, b in skip)]
     index = MentionIndex(mentions)
-    header = "\n".join((article.title, *article.header))
+    intro = article.body.split("\n\n", 1)[0]  # "Spokesperson X held a regular press conference"
+    header = "\n".join((article.title, *article.header, intro))
     voice = article.voice or author_voice(header, doc, index, k)
     statements = find_statements(doc, index, k, article.id, voice=voice, header=header, skip=skip)
     speakers = SpeakerResolver(doc, index, k, quoted_tokens(doc))

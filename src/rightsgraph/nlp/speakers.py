@@ -16,8 +16,8 @@ NOMINAL_PERSON = {"official", "spokesman", "spokeswoman", "spokesperson", "lawye
                   "researcher", "director", "expert", "secretary", "envoy", "ambassador", "senator",
                   "congressman", "congresswoman", "chairman", "minister", "dissident"}
 NAME = r"((?:[A-Z][a-z]+ ){1,2}[A-Z][a-z]+)"
-SPOKES_BEFORE = re.compile(r"Spokes(?:person|man|woman)\s+" + NAME)
-SPOKES_AFTER = re.compile(NAME + r",?\s+(?:Deputy\s+)?Spokes(?:person|man|woman)")
+SPOKES_BEFORE = re.compile(r"[Ss]pokes(?:person|man|woman)\s+" + NAME)
+SPOKES_AFTER = re.compile(NAME + r",?\s+(?:[Dd]eputy\s+)?[Ss]pokes(?:person|man|woman)")
 SKIP_LABELS = {"QUESTION", "Q", "MODERATOR", "OPERATOR", "PARTICIPANT", "STAFF", "REPORTER", "AUDIENCE",
                "JOURNALIST", "VOICE"}
 GENERIC_LABEL_WORDS = {"official", "officials", "senior", "administration", "department", "state", "staff",
