@@ -46,10 +46,6 @@ class Knowledge:
     def by_name(self) -> dict[str, GazetteerEntry]:
         return {e.name: e for e in (*self.actors, *self.issues)}
 
-    @functools.cached_property
-    def governments(self) -> frozenset[str]:
-        return frozenset(e.name for e in self.actors if e.government)
-
 
 def _read_text(name: str) -> str:
     try:
