@@ -7,7 +7,7 @@ import re
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from ..model import Actor, Article, Extraction, Relation
+from ..model import Actor, Article, Case, Extraction, Relation, Statement
 from .cases import find_cases
 from .derived import derived_relations, raised_relations
 from .knowledge import Knowledge, load_knowledge
@@ -57,7 +57,8 @@ def extract(nlp: Language, article: Article, *, knowledge: Knowledge | None = No
     relations += find_relations(doc, index, k, article.id, speakers)
     relations += derived_relations(doc, index, k, article.id, statements, cases, relations)
     relations = _dedupe(relations)
-    return Extraction(article=article, actors=actors_from_mentions(mentions, k), statements=statements,
+    actors = _without_bystanders(actors_from_mentions(mentions, k), statements, cases, relations, k)
+    return Extraction(article=article, actors=actors, statements=statements,
                       cases=cases, relations=relations)
 
 
@@ -80,6 +81,16 @@ def author_voice(header: str, doc: Doc, index: MentionIndex, k: Knowledge) -> st
         people = [m for m in index.mentions if m.kind == "Person" and m.canonical]
         return people[0].canonical if people else None
     return None
+
+
+def _without_bystanders(actors: list[Actor], statements: list[Statement], cases: list[Case],
+                        relations: list[Relation], k: Knowledge) -> list[Actor]:
+    """Drop organisations that only the statistical NER found and that take part in no fact: a
+    passing name ('the Arctic Council') is noise; gazetteer organisations and people stay."""
+    involved = {s.speaker for s in statements} | {c.name for c in cases}
+    involved |= {r.subject for r in relations} | {r.object for r in relations}
+    gaz = k.by_name
+    return [a for a in actors if a.kind != "Organization" or a.name in gaz or a.name in involved]
 
 
 def _dedupe(relations: list[Relation]) -> list[Relation]:
