@@ -87,3 +87,12 @@ def test_mentions_shared_surname_goes_to_the_right_person(nlp, text, expected):
     assert alias in found[right]
     assert alias not in found[wrong]
     assert alias not in found
+
+
+def test_mentions_proper_names_match_case_sensitively(nlp):
+    from nlp_helpers import actors
+
+    x = run(nlp, "Activists discussed human rights in China with reporters in Washington.")
+    assert "Human Rights in China" not in {name for name, _kind in actors(x)}
+    y = run(nlp, "Human Rights in China issued a statement on the detained lawyers.")
+    assert "Human Rights in China" in {name for name, _kind in actors(y)}

@@ -39,10 +39,17 @@ def _dateline_before(doc: Doc, i: int) -> bool:
     return i - j - 1 >= 1 and any(t.is_upper and t.is_alpha for t in doc[j + 1:i])
 
 
+FUNCTION_WORDS = {"of", "in", "on", "for", "the", "and", "to", "at", "'s", "’s", "-", ",", "."}
+
+
 def _pattern(label: str, alias: str, canonical: str, nlp: Language) -> dict[str, Any]:
     tokens = [t.text for t in nlp.make_doc(alias)]
-    if len(tokens) == 1 and (alias.isupper() or alias[:1].isupper()):
-        # single capitalised tokens match case-sensitively ("US" must not match "us")
+    proper = all(t[:1].isupper() or t.lower() in FUNCTION_WORDS or not t[:1].isalpha() for t in tokens)
+    if proper and label != "DIALOGUE" and label != "ISSUE":
+        # proper names match case-sensitively: "US" is not "us", and the NGO "Human Rights in China"
+        # is not the phrase "human rights in China"
+        return {"label": label, "pattern": [{"ORTH": t} for t in tokens], "id": canonical}
+    if len(tokens) == 1 and alias[:1].isupper():
         return {"label": label, "pattern": [{"ORTH": tokens[0]}], "id": canonical}
     return {"label": label, "pattern": [{"LOWER": t.lower()} for t in tokens], "id": canonical}
 
