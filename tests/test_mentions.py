@@ -44,7 +44,8 @@ VASQUEZ = "Elena Vasquez of Freedom House attended the talks. Ms. Vasquez said l
         ("The State Department issued a statement.", ("U.S. Department of State", "State Department")),
         ("HRW published a report on the detentions.", ("Human Rights Watch", "HRW")),
         (
-            "The Committee to Protect Journalists (CPJ) released a report. CPJ said two reporters were held without any charge.",
+            "The Committee to Protect Journalists (CPJ) released a report. "
+            "CPJ said two reporters were held without any charge.",
             ("Committee to Protect Journalists", "CPJ"),
         ),
         (
