@@ -190,3 +190,18 @@ def test_relations_relative_who_speaks_raises_the_case(nlp):
     text = ("The lawyer Gao Zhisheng has been missing since April. His brother, Gao Zhiyi, said police "
             "had told the family nothing and that the authorities must release him.")
     assert ("Gao Zhiyi", "raised", "Gao Zhisheng") in relations(run(nlp, text))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Uzra Zeya sat down with Li Junhua of the Chinese Foreign Ministry for two days of talks.",
+         ("Uzra Zeya", "metWith", "Li Junhua")),
+        ("Tom Malinowski held separate talks with Zheng Zeguang on Thursday.",
+         ("Tom Malinowski", "metWith", "Zheng Zeguang")),
+        ("Michael Posner had a meeting with Chen Xu on Monday.", ("Michael Posner", "metWith", "Chen Xu")),
+    ],
+)
+def test_relations_meetings_in_other_words(nlp, text, expected):
+    facts = relations(run(nlp, text))
+    assert expected in facts or (expected[2], expected[1], expected[0]) in facts

@@ -174,10 +174,13 @@ def leadership(doc: Doc, index: MentionIndex, k: Knowledge) -> Iterator[Hit]:
 
 # -- metWith -----------------------------------------------------------------------------------
 def meetings(doc: Doc, index: MentionIndex, k: Knowledge) -> Iterator[Hit]:
+    meet_verbs, meet_nouns = k.words("meet_verbs"), k.words("meet_nouns")
     for t in doc:
         lemma = t.lemma_.lower()
-        is_talks = lemma == "hold" and any(c.lemma_ in ("talk", "meeting") for c in t.children if c.dep_ == "dobj")
-        if not (lemma == "meet" or is_talks) or t.pos_ != "VERB":
+        is_talks = lemma in ("hold", "have") and any(c.lemma_.lower() in meet_nouns for c in t.children
+                                                     if c.dep_ == "dobj")
+        sat_down = lemma == "sit" and any(c.lower_ == "down" for c in t.children)  # "sat down with"
+        if not (lemma in meet_verbs or is_talks or sat_down) or t.pos_ != "VERB":
             continue
         subjects: list[Mention] = []
         for c in t.children:
