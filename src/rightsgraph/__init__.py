@@ -7,7 +7,7 @@ from .errors import RightsgraphError
 from .export import serialize
 from .query import run_query
 from .render import render_html
-from .store import open_store as open_graph
+from .store import open_store
 
-__all__ = ["build_graph", "open_graph", "run_query", "render_html", "serialize", "RightsgraphError"]
+__all__ = ["build_graph", "open_store", "run_query", "render_html", "serialize", "RightsgraphError"]
 __version__ = "0.1.0"

@@ -15,7 +15,7 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Mapping
 from dataclasses import asdict, dataclass
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 import networkx as nx
 from networkx.readwrite.gexf import GEXFWriter
@@ -25,6 +25,9 @@ from rdflib.term import Node
 
 from .errors import NodeNotFoundError, RightsgraphError
 from .vocab import NIF, PREDICATES, PROV, RDF, RDFS, RG, SCHEMA, SKOS, SYMMETRIC
+
+if TYPE_CHECKING:
+    from .store import Store
 
 __all__ = [
     "KINDS", "GraphStats", "NodeNotFoundError", "article_index", "entity_kinds", "sentence_evidence",
@@ -229,22 +232,39 @@ def _top(nxg: nx.MultiDiGraph, scores: dict[str, float], n: int) -> tuple[tuple[
     return tuple((i, nxg.nodes[i]["label"], round(scores[i], 6)) for i in ranked)
 
 
-def graph_stats(graph: Graph, *, top: int = 10, min_confidence: float = 0.0) -> GraphStats:
+_COUNTS = """PREFIX rg: <https://w3id.org/rightsgraph/ns#> PREFIX schema: <https://schema.org/>
+PREFIX prov: <http://www.w3.org/ns/prov#>
+SELECT ?what ?n WHERE {
+  { SELECT ("articles" AS ?what) (COUNT(DISTINCT ?a) AS ?n) WHERE { ?a a schema:Article } }
+  UNION { SELECT ("sentences" AS ?what) (COUNT(DISTINCT ?s) AS ?n) WHERE { ?x prov:wasDerivedFrom ?s } }
+  UNION { SELECT ("facts" AS ?what) (COUNT(DISTINCT ?f) AS ?n) WHERE { ?f a rg:Fact } }
+}"""
+_STANCES = """PREFIX rg: <https://w3id.org/rightsgraph/ns#>
+SELECT ?stance (COUNT(DISTINCT ?st) AS ?n) WHERE { ?st a rg:Statement ; rg:stance ?stance } GROUP BY ?stance"""
+
+
+def graph_stats(source: Store | Graph, *, top: int = 10, min_confidence: float = 0.0) -> GraphStats:
     """Counts by entity kind, predicate and stance; the `top` central actors (persons,
-    organizations, case persons) by degree and betweenness; weakly connected components."""
-    nxg = to_networkx(graph, min_confidence=min_confidence)
+    organizations, case persons) by degree and betweenness; weakly connected components.
+    Counts are aggregates in the store's engine; the network comes from a CONSTRUCT of the
+    relations only."""
+    from .query import as_store
+    from .store.network import relations_graph
+
+    store = as_store(source)
+    nxg = to_networkx(relations_graph(store), min_confidence=min_confidence)
     kinds = Counter(k for _, k in nxg.nodes(data="kind"))
     preds = Counter(p for _, _, p in nxg.edges(data="predicate"))
-    stances = Counter(_local(s) for st in graph.subjects(RDF.type, RG.Statement)
-                      for s in graph.objects(st, RG.stance))
+    counts = {str(w.value): int(n.value) for w, n in store.query(_COUNTS).rows}  # type: ignore[union-attr]
+    stances = {_local(URIRef(s.value)): int(n.value) for s, n in store.query(_STANCES).rows}  # type: ignore[union-attr]
     sizes = sorted((len(c) for c in nx.weakly_connected_components(nxg)), reverse=True)
     return GraphStats(
         entities={k: kinds[k] for k in (*KINDS, "other") if kinds[k]},
         relations={p: preds[p] for p in PREDICATES if preds[p]},
         statements=dict(sorted(stances.items())),
-        articles=len(set(graph.subjects(RDF.type, SCHEMA.Article))),
-        sentences=len(set(graph.objects(None, PROV.wasDerivedFrom))),
-        facts=len(set(graph.subjects(RDF.type, RG.Fact))),
+        articles=counts.get("articles", 0),
+        sentences=counts.get("sentences", 0),
+        facts=counts.get("facts", 0),
         top_degree=_top(nxg, centrality(nxg), top),
         top_betweenness=_top(nxg, _betweenness(nxg), top),
         components=len(sizes),
@@ -260,12 +280,12 @@ def _plain(value: Any) -> str | float | int | bool:
     return _XML_BAD.sub("\ufffd", text)
 
 
-def serialize_network(graph: Graph, fmt: Literal["graphml", "gexf"], *, min_confidence: float = 0.0) -> str:
-    """The entity network as GraphML or GEXF text. List attributes (aliases, articles, evidence)
-    are JSON strings; missing values are omitted; edge ids are e0, e1, ... in sorted order."""
+def serialize_network(nxg: nx.MultiDiGraph, fmt: Literal["graphml", "gexf"]) -> str:
+    """The entity network (:func:`to_networkx`) as GraphML or GEXF text. List attributes
+    (aliases, articles, evidence) are JSON strings; missing values are omitted; edge ids are
+    e0, e1, ... in sorted order."""
     if fmt not in ("graphml", "gexf"):
         raise RightsgraphError(f'unknown network format "{fmt}"; choose one of: gexf, graphml')
-    nxg = to_networkx(graph, min_confidence=min_confidence)
     out = nx.MultiDiGraph()
     for n, data in nxg.nodes(data=True):
         out.add_node(n, **{k: _plain(v) for k, v in data.items() if v is not None})

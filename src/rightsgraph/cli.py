@@ -7,19 +7,21 @@ caught by click (exit status 2); anything else is a bug and shows its traceback.
 from __future__ import annotations
 
 import json
+import os
 import sys
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
-from rdflib import Dataset, Graph
 
-from .errors import InputError, RightsgraphError, StoreError
+from .errors import InputError, RightsgraphError
+
+if TYPE_CHECKING:
+    from .store import Store
 
 DEFAULT_TTL = Path("graph/rightsgraph.ttl")
 DEFAULT_HTML = Path("graph/rightsgraph.html")
-DEFAULT_STORE = "graph/.store"
-EXPORT_FORMATS = ["turtle", "longturtle", "nt", "json-ld", "trig", "graphml", "gexf"]
+EXPORT_FORMATS = ["turtle", "nt", "nquads", "trig", "json-ld", "graphml", "gexf"]
 
 
 class _Group(click.Group):
@@ -33,49 +35,34 @@ class _Group(click.Group):
 
 
 store_option = click.option(
-    "--store", "store", default=DEFAULT_STORE, show_default=True, metavar="PATH|memory",
-    help="Oxigraph store folder, or 'memory' for rdflib's in-memory graph (read from --graph).")
+    "--store", "store", default=None, metavar="PATH|memory|URL",
+    help="Oxigraph store folder (default graph/.store, or $RIGHTSGRAPH_STORE), 'memory' (the graph "
+         "file --graph loaded into an in-memory Oxigraph store), or a SPARQL server http(s)://…")
 graph_option = click.option(
     "--graph", "graph_file", type=click.Path(dir_okay=False, path_type=Path), default=DEFAULT_TTL,
-    show_default=True, help="Graph file read when --store memory.")
+    show_default=True, help="Graph file (Turtle, TriG, N-Triples, N-Quads) read when --store memory.")
 
 
-def _open(store: str, graph_file: Path) -> Dataset:
-    """The store to read: Oxigraph on disk, or a memory graph loaded from the Turtle file."""
-    from .store import open_store
+def _open(store: str | None, graph_file: Path) -> Store:
+    """The store to read: on disk, on a server, or memory holding the graph file."""
+    from .store import LocalStore, open_store, store_spec
 
-    if store == "memory":
+    if store_spec(store) == "memory":
         if not graph_file.exists():
             raise InputError(f"graph file {graph_file} not found; run `rightsgraph build` or pass --graph FILE")
-        ds = open_store(backend="memory")
-        try:
-            ds.parse(graph_file, format="trig" if graph_file.suffix == ".trig" else "turtle")
-        except (OSError, UnicodeDecodeError, SyntaxError) as e:
-            raise InputError(f"cannot read graph file {graph_file}: {e}") from e
-        return ds
-    path = Path(store)
-    if not path.exists():
-        raise StoreError(f"no store at {path}; run `rightsgraph build` first (or pass --store PATH)")
-    return open_store(path)
-
-
-def _union(store: str, graph_file: Path) -> Graph:
-    from .store import close_store, union_graph
-
-    ds = _open(store, graph_file)
-    try:
-        return union_graph(ds)
-    finally:
-        if store != "memory":
-            close_store(ds)
+        memory = LocalStore(None)
+        memory.load_file(graph_file)
+        return memory
+    return open_store(store, create=False)
 
 
 def _write(text: str, output: Path | None) -> None:
-    if output is None:
+    from .files import write_text
+
+    if output is None or str(output) == "-":
         click.echo(text, nl=not text.endswith("\n"))
         return
-    output.parent.mkdir(parents=True, exist_ok=True)
-    output.write_text(text, encoding="utf-8")
+    write_text(output, text)
     click.echo(f"wrote {output}", err=True)
 
 
@@ -111,23 +98,25 @@ def cli() -> None:
               help="Curation file (JSON: merge, drop, rename) applied after the rules.")
 @click.option("--min-confidence", type=click.FloatRange(0, 1), default=0.0, show_default=True,
               help="Leave out statements and relations less confident than this.")
-def build(articles: tuple[Path, ...], store: str, output: Path, html_out: Path, no_html: bool,
+def build(articles: tuple[Path, ...], store: str | None, output: Path, html_out: Path, no_html: bool,
           aliases: Path | None, min_confidence: float) -> None:
     """Build the knowledge graph from ARTICLES (files or folders of .txt/.html/.jsonl).
 
-    With no ARTICLES, builds the bundled sample corpus. The articles' facts replace any earlier
-    build of the same articles in the store; the Turtle and HTML files hold this build.
+    With no ARTICLES, builds the bundled sample corpus. Each article's facts replace any earlier
+    build of the same article in the store (one transaction per article); the Turtle and HTML
+    files hold this build.
 
     \b
     rightsgraph build
     rightsgraph build corpus/ extra.jsonl --store my.store -o my.ttl --html my.html
+    rightsgraph build corpus/ --store http://127.0.0.1:7878    # an Oxigraph server
     """
     from .build import build_dataset, sample_corpus
     from .export import serialize
     from .ingest import read_articles
     from .render import render_html
     from .resolve import load_curation
-    from .store import close_store, open_store, replace_articles, union_graph
+    from .store import open_store, replace_articles, store_spec
 
     curation = load_curation(aliases)
     read = read_articles(list(articles) or [sample_corpus()])
@@ -135,22 +124,55 @@ def build(articles: tuple[Path, ...], store: str, output: Path, html_out: Path, 
     with click.progressbar(length=n, label="extracting", file=sys.stderr) as bar:
         ds = build_dataset(read, curation=curation, min_confidence=min_confidence,
                            progress=lambda _a: bar.update(1))
-    target = open_store(backend="memory") if store == "memory" else open_store(Path(store))
-    try:
+    with open_store(store) as target:
         written = replace_articles(target, ds)
-    finally:
-        if store != "memory":
-            close_store(target)
-    graph = union_graph(ds)
-    _write(serialize(graph, "turtle"), output)
+    graph = serialize(ds, "turtle")
+    _write(graph, output)
     if not no_html:
-        _write(render_html(graph, min_confidence=min_confidence, title="rightsgraph"), html_out)
-    click.echo(f"built {n} articles: {len(graph)} triples ({written} written to store {store})", err=True)
+        from .export import flatten
+
+        _write(render_html(flatten(ds), min_confidence=min_confidence, title="rightsgraph"), html_out)
+    click.echo(f"built {n} articles: {written} triples written to store {store_spec(store)}", err=True)
+
+
+@cli.command()
+@click.argument("articles", nargs=-1, required=True)
+@store_option
+def remove(articles: tuple[str, ...], store: str | None) -> None:
+    """Remove ARTICLES from the store, with every fact that only they supported.
+
+    An article is named by its IRI, its source id (the file name without extension, or
+    NAME-LINE for a .jsonl record) or the path of its file.
+
+    \b
+    rightsgraph remove rgid:article/a1-wire
+    rightsgraph remove corpus/a1_wire.txt corpus/a2_transcript.txt
+    """
+    from .graph import article_iri
+    from .query import expand_iri
+    from .store import open_store, remove_articles
+
+    with open_store(store, create=False) as target:
+        present = set(target.graph_names())
+        wanted = []
+        for name in articles:
+            forms = {expand_iri(name), str(article_iri(name)), str(article_iri(Path(name).stem))}
+            found = sorted(f for f in forms if f in present)
+            if not found:
+                raise InputError(f'no article "{name}" in store {target.location}; name it by IRI, source id '
+                                 "or file path (list them with: rightsgraph query articles)")
+            wanted += found
+        removed = remove_articles(target, wanted)
+    click.echo(f"removed {len(removed)} articles from store {target.location}", err=True)
 
 
 @cli.command()
 def queries() -> None:
-    """List the saved SPARQL queries with their parameters."""
+    """List the saved SPARQL queries with their parameters.
+
+    \b
+    rightsgraph queries
+    """
     from .query import list_queries
 
     for q in list_queries():
@@ -167,26 +189,39 @@ def queries() -> None:
 @click.option("--width", type=click.IntRange(10, None), default=70, show_default=True,
               help="Cut table cells longer than this (csv and json are never cut).")
 @click.option("--full", is_flag=True, help="Do not cut table cells.")
+@click.option("--limit", type=click.IntRange(0, None), default=1000, show_default=True,
+              help="Show at most this many table rows (0: all; csv and json are never cut).")
+@click.option("--timeout", type=click.FloatRange(0, None, min_open=True), default=30.0, show_default=True,
+              metavar="SECONDS", help="Stop a query that runs longer than this.")
 @store_option
 @graph_option
-def query(query_ref: str, params: tuple[tuple[str, str], ...], fmt: str, width: int, full: bool, store: str,
-          graph_file: Path) -> None:
-    """Run a saved query by NAME, a .rq file, or a SPARQL string.
+def query(query_ref: str, params: tuple[tuple[str, str], ...], fmt: str, width: int, full: bool, limit: int,
+          timeout: float, store: str | None, graph_file: Path) -> None:
+    """Run a saved query by NAME, a .rq file, or a SPARQL string, in the store's engine.
+
+    Queries are read-only: updates, LOAD, SERVICE and FROM graphs outside the store are refused.
 
     \b
     rightsgraph query statements_by_stance -p stance criticizes
     rightsgraph query cases_raised_by -p speaker "Michael Posner" -f csv
     rightsgraph query 'SELECT ?s WHERE { ?s a <https://schema.org/Person> }'
     """
-    from .query import format_csv, format_json, format_table, get_query, run_query
+    from .query import format_csv, format_json, format_table, get_query, printable, run_query
+    from .sandbox import inspect_query
 
-    get_query(query_ref)  # unknown names fail before the store is opened
-    graph = _union(store, graph_file)
-    result = run_query(graph, query_ref, _params(params))
+    saved = get_query(query_ref)  # unknown names and refused SPARQL fail before the store is opened
+    inspect_query(saved.text, name=saved.name)
+    with _open(store, graph_file) as source:
+        result = run_query(source, query_ref, _params(params), timeout=timeout)
     if fmt == "table":
-        _write(format_table(result, max_width=None if full else width), None)
-    else:
-        _write((format_csv if fmt == "csv" else format_json)(result), None)
+        cut = limit if limit and result.type == "SELECT" and len(result.rows) > limit else None
+        _write(format_table(result, max_width=None if full else width, limit=cut), None)
+        if cut is not None:
+            click.echo(f"showed {cut:,} of {len(result.rows):,} rows; --limit 0 shows all, -f csv writes all",
+                       err=True)
+        return
+    text = (format_csv if fmt == "csv" else format_json)(result)
+    _write(printable(text) if sys.stdout.isatty() else text, None)
 
 
 @cli.command()
@@ -200,7 +235,7 @@ def query(query_ref: str, params: tuple[tuple[str, str], ...], fmt: str, width: 
 @store_option
 @graph_option
 def render(output: Path, query_ref: str | None, params: tuple[tuple[str, str], ...], focus: str | None,
-           depth: int, min_confidence: float, store: str, graph_file: Path) -> None:
+           depth: int, min_confidence: float, store: str | None, graph_file: Path) -> None:
     """Write the interactive network page (one offline HTML file).
 
     \b
@@ -210,11 +245,14 @@ def render(output: Path, query_ref: str | None, params: tuple[tuple[str, str], .
     """
     from .query import run_query
     from .render import render_html, rows_to_graph
+    from .store.network import network_graph
 
-    graph = _union(store, graph_file)
-    if query_ref:
-        result = run_query(graph, query_ref, _params(params))
-        graph = rows_to_graph(graph, result.graph if result.graph is not None else result.rows, vars=result.vars)
+    with _open(store, graph_file) as source:
+        graph = network_graph(source)
+        if query_ref:
+            result = run_query(source, query_ref, _params(params))
+            graph = rows_to_graph(graph, result.graph if result.graph is not None else result.rows,
+                                  vars=result.vars)
     _write(render_html(graph, min_confidence=min_confidence, focus=focus, depth=depth), output)
 
 
@@ -224,26 +262,31 @@ def render(output: Path, query_ref: str | None, params: tuple[tuple[str, str], .
               help="File to write (default: stdout).")
 @store_option
 @graph_option
-def export(fmt: str, output: Path | None, store: str, graph_file: Path) -> None:
-    """Export the graph: Turtle, N-Triples, JSON-LD, TriG, or GraphML/GEXF for Gephi and Cytoscape.
+def export(fmt: str, output: Path | None, store: str | None, graph_file: Path) -> None:
+    """Export the graph, streamed from the store: Turtle, N-Triples, JSON-LD (the union of all
+    articles), TriG and N-Quads (one named graph per article), GraphML and GEXF (the entity
+    network, for Gephi and Cytoscape).
 
     \b
     rightsgraph export -f turtle > graph.ttl
+    rightsgraph export -f trig -o articles.trig
     rightsgraph export -f gexf -o graph.gexf
     """
-    from .export import serialize
-    from .store import close_store, to_memory
+    from . import export as exporting
+    from .files import atomic_open
 
-    if fmt == "trig":
-        ds = _open(store, graph_file)
-        try:
-            text = serialize(to_memory(ds), "trig")
-        finally:
-            if store != "memory":
-                close_store(ds)
-    else:
-        text = serialize(_union(store, graph_file), fmt)
-    _write(text, output)
+    with _open(store, graph_file) as source:
+        if output is None or str(output) == "-":
+            out = click.get_binary_stream("stdout")
+            try:
+                exporting.export(source, out, fmt)
+                out.flush()
+            except BrokenPipeError:  # `| head` stopped reading: that is the reader's choice
+                os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+            return
+        with atomic_open(output) as out:
+            exporting.export(source, out, fmt)
+    click.echo(f"wrote {output}", err=True)
 
 
 @cli.command()
@@ -251,11 +294,18 @@ def export(fmt: str, output: Path | None, store: str, graph_file: Path) -> None:
 @click.option("--json", "as_json", is_flag=True, help="Print the statistics as JSON.")
 @store_option
 @graph_option
-def stats(top: int, as_json: bool, store: str, graph_file: Path) -> None:
-    """Counts by type and predicate, most central actors, connected components (networkx)."""
-    from .analyze import graph_stats
+def stats(top: int, as_json: bool, store: str | None, graph_file: Path) -> None:
+    """Counts by type and predicate, most central actors, connected components (networkx).
 
-    s = graph_stats(_union(store, graph_file), top=top)
+    \b
+    rightsgraph stats --top 5
+    rightsgraph stats --json --store http://127.0.0.1:7878
+    """
+    from .analyze import graph_stats
+    from .query import printable
+
+    with _open(store, graph_file) as source:
+        s = graph_stats(source, top=top)
     if as_json:
         click.echo(json.dumps(s.as_dict(), indent=2))
         return
@@ -267,7 +317,7 @@ def stats(top: int, as_json: bool, store: str, graph_file: Path) -> None:
     for title, ranking in (("most central (degree)", s.top_degree), ("most central (betweenness)", s.top_betweenness)):
         click.echo(f"\n{title}")
         for _iri, label, score in ranking:
-            click.echo(f"  {label:34s} {score:.3f}")
+            click.echo(f"  {printable(label):34s} {score:.3f}")
     sizes = ", ".join(map(str, s.component_sizes[:10]))
     click.echo(f"\nconnected components {s.components} (sizes {sizes})")
 

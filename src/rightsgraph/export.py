@@ -1,42 +1,74 @@
-"""Graph -> text in a standard RDF format, through rdflib's serializers only.
+"""RDF out: stream a store's graph in a standard format, or write a small rdflib graph as text.
 
-``turtle`` and ``longturtle`` are rdflib's ``longturtle`` with ``canon=True`` (subjects sorted,
-blank nodes canonically relabelled), so committed files diff stably; ``nt`` lines are sorted for
-the same reason. ``trig`` keeps a Dataset's named graphs (one per article); every other format
-writes the union of all graphs. ``graphml``/``gexf`` are network formats written by
-``rightsgraph.analyze.serialize_network``.
+:func:`export` streams from the store's engine (pyoxigraph's serializers, or a server's
+answers parsed and re-serialized as they arrive), so a million triples go out in bounded memory:
+``turtle``, ``nt`` and ``json-ld`` write the union (the default graph), ``trig`` and ``nquads``
+write the article graphs (one named graph each; the union is derived from them on load).
+``graphml``/``gexf`` write the entity network built from query results (``analyze``).
+
+:func:`serialize` writes an rdflib graph (a build's own output, a CONSTRUCT result):
+``turtle``/``longturtle`` are rdflib's ``longturtle`` with ``canon=True`` (subjects sorted) so
+committed files diff stably.
 """
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING, BinaryIO, get_args
 from typing import Literal as LiteralType
-from typing import get_args
 
+import pyoxigraph as ox
 from rdflib import Dataset, Graph
 
 from rightsgraph.errors import ExportError
-from rightsgraph.store import bind_prefixes, to_memory, union_graph
-from rightsgraph.vocab import PREFIXES
+from rightsgraph.vocab import PREFIXES, RDF
 
-__all__ = ["Format", "FORMATS", "RDF_FORMATS", "serialize"]
+if TYPE_CHECKING:
+    from rightsgraph.store import Store
+
+__all__ = ["Format", "FORMATS", "EXPORT_FORMATS", "serialize", "export", "flatten"]
 
 Format = LiteralType["turtle", "longturtle", "nt", "json-ld", "trig", "graphml", "gexf"]
 FORMATS: tuple[str, ...] = get_args(Format)
-RDF_FORMATS: tuple[str, ...] = ("turtle", "longturtle", "nt", "json-ld", "trig")
+ExportFormat = LiteralType["turtle", "nt", "nquads", "trig", "json-ld", "graphml", "gexf"]
+EXPORT_FORMATS: tuple[str, ...] = get_args(ExportFormat)
+_STREAMED = {"turtle": (ox.RdfFormat.TURTLE, False), "nt": (ox.RdfFormat.N_TRIPLES, False),
+             "json-ld": (ox.RdfFormat.JSON_LD, False), "trig": (ox.RdfFormat.TRIG, True),
+             "nquads": (ox.RdfFormat.N_QUADS, True)}
+
+
+def export(store: Store, output: BinaryIO, fmt: ExportFormat | str = "turtle", *,
+           min_confidence: float = 0.0) -> None:
+    """Write the store's graph to `output` (a binary file) in `fmt`, streaming from the engine."""
+    if fmt not in EXPORT_FORMATS:
+        raise ExportError(f'unknown export format "{fmt}"; use one of: {", ".join(EXPORT_FORMATS)}')
+    if fmt in ("graphml", "gexf"):
+        from rightsgraph.analyze import serialize_network, to_networkx  # networkx lives in analyze only
+        from rightsgraph.store.network import network_graph
+
+        nxg = to_networkx(network_graph(store), min_confidence=min_confidence)
+        output.write(serialize_network(nxg, fmt).encode("utf-8"))  # type: ignore[arg-type]
+        return
+    rdf_format, dataset = _STREAMED[fmt]
+    # rgid: is left out: Turtle would escape every "/" of its local names (rgid:person\/x)
+    prefixes = {"rdf": str(RDF), **{p: str(ns) for p, ns in PREFIXES.items() if p != "rgid"}}
+    store.dump(output, rdf_format, dataset=dataset, prefixes=prefixes)
 
 
 def serialize(graph: Graph, fmt: Format | str = "turtle") -> str:
-    """`graph` (a Graph or Dataset) as `fmt` text. Unknown formats raise ExportError."""
+    """`graph` (an rdflib Graph or Dataset) as `fmt` text. Unknown formats raise ExportError."""
     if fmt not in FORMATS:
         raise ExportError(f'unknown export format "{fmt}"; use one of: {", ".join(FORMATS)}')
     if fmt in ("graphml", "gexf"):
-        from rightsgraph.analyze import serialize_network  # networkx lives in analyze only
+        from rightsgraph.analyze import serialize_network, to_networkx
 
-        return serialize_network(union_graph(graph), "graphml" if fmt == "graphml" else "gexf")
+        return serialize_network(to_networkx(flatten(graph)), fmt)  # type: ignore[arg-type]
     if fmt == "trig":
-        dataset = to_memory(graph) if isinstance(graph, Dataset) else _as_dataset(graph)
+        if isinstance(graph, Dataset):
+            return graph.serialize(format="trig")
+        dataset = Dataset()
+        dataset.default_graph += graph
         return dataset.serialize(format="trig")
-    union = union_graph(graph)
+    union = flatten(graph)
     if fmt in ("turtle", "longturtle"):
         return union.serialize(format="longturtle", canon=True)
     if fmt == "nt":
@@ -46,8 +78,12 @@ def serialize(graph: Graph, fmt: Format | str = "turtle") -> str:
     return union.serialize(format="json-ld", context=context, auto_compact=True)
 
 
-def _as_dataset(graph: Graph) -> Dataset:
-    """A plain Graph as the default graph of an in-memory Dataset (TriG needs contexts)."""
-    dataset = bind_prefixes(Dataset())
-    dataset.default_graph += union_graph(graph)
-    return dataset
+def flatten(graph: Graph) -> Graph:
+    """Every triple of every graph of `graph` as one Graph with the project prefixes."""
+    from rightsgraph.store import bind_prefixes
+
+    if not isinstance(graph, Dataset):
+        return graph
+    out = bind_prefixes(Graph())
+    out += ((s, p, o) for s, p, o, _ in graph.quads((None, None, None, None)))
+    return out

@@ -1,4 +1,4 @@
-"""Saved SPARQL queries: discover them, bind parameters with ``initBindings``, format results.
+"""Saved SPARQL queries: discover them, check them, bind parameters in the engine, format results.
 
 The canonical ``.rq`` files live in the top-level ``queries/`` folder, which pyproject installs as
 the package ``rightsgraph.queries`` (``package-dir``), so a checkout, an editable install and a
@@ -27,25 +27,29 @@ import csv
 import difflib
 import io
 import json
+import re
+import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass
+from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 from typing import Literal as LiteralType
 from typing import cast
 
-from pyparsing import ParseBaseException
+import pyoxigraph as ox
 from rdflib import Graph, Literal, URIRef
 from rdflib.term import Node
 
 from rightsgraph.errors import QueryError
-from rightsgraph.export import serialize
-from rightsgraph.store import bind_prefixes, plain_term
+from rightsgraph.sandbox import inspect_query
+from rightsgraph.store import DEFAULT_TIMEOUT, Store, bind_prefixes, memory_store, to_oxigraph, to_rdflib
+from rightsgraph.store.terms import rdflib_triples
 from rightsgraph.vocab import PREDICATES, PREFIXES, RDF, RG, STANCES, STATUSES
 
 __all__ = ["QUERIES_DIR", "KINDS", "Param", "SavedQuery", "QueryResult", "list_queries", "get_query",
-           "parse_query_text", "resolve_param", "run_query", "shorten", "format_table", "format_csv",
-           "format_json"]
+           "parse_query_text", "resolve_param", "run_query", "as_store", "expand_iri", "shorten",
+           "format_table", "format_csv", "format_json", "printable"]
 
 QUERIES_DIR = Path(str(resources.files("rightsgraph.queries")))
 
@@ -175,29 +179,52 @@ def _looks_like_iri(value: str) -> str | None:
     return None
 
 
-def _find_entity(graph: Graph, value: str, param: str, query: str) -> URIRef:
-    rows = cast("list[tuple[URIRef, Literal, Literal]]", list(graph.query(_LABELS)))
-    pairs = {(str(label), e, bool(main.toPython())) for e, label, main in rows}
-    hits = {(e, main) for label, e, main in pairs if label.casefold() == value.casefold()}
-    best = {e for e, main in hits if main} or {e for e, _ in hits}  # rdfs:label beats an alias
+_EXACT = """PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#> PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
+SELECT DISTINCT ?entity ?main ?name WHERE { { ?entity rdfs:label ?name BIND (true AS ?main) }
+  UNION { ?entity skos:altLabel ?name BIND (false AS ?main) } }"""
+_FOLDED = """PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#> PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
+SELECT DISTINCT ?entity ?main ?want WHERE { { ?entity rdfs:label ?name BIND (true AS ?main) }
+  UNION { ?entity skos:altLabel ?name BIND (false AS ?main) } FILTER (LCASE(STR(?name)) = ?want) }"""
+
+
+def _lookup(store: Store, sparql: str, var: str, value: str) -> set[tuple[Node, bool]]:
+    answer = store.query(sparql, bindings={var: ox.Literal(value)})
+    return {(to_rdflib(e), isinstance(m, ox.Literal) and m.value == "true") for e, m, _ in answer.rows
+            if isinstance(e, ox.NamedNode)}
+
+
+def expand_iri(value: str) -> str:
+    """The full IRI for an IRI or project-prefixed name (``rgid:article/a1``), else ''."""
+    return _looks_like_iri(value) or ""
+
+
+def _find_entity(store: Store, value: str, param: str, query: str) -> URIRef:
+    """The entity with this label (or alias): an index lookup, then ignoring case (a label beats an alias)."""
+    hits = _lookup(store, _EXACT, "name", value) or _lookup(store, _FOLDED, "want", value.lower())
+    best = {e for e, main in hits if main} or {e for e, _ in hits}
     if len(best) == 1:
-        return best.pop()
+        return cast(URIRef, best.pop())
     if best:
         options = ", ".join(sorted(shorten(e) for e in best))
         raise QueryError(f'query "{query}": "{value}" ({param}) is ambiguous: {options}; pass one IRI')
-    folded = {label.casefold(): label for label, _, _ in pairs}
+    labels = [str(to_rdflib(row[1])) for row in store.query(_LABELS).rows]  # only on a miss
+    folded = {label.casefold(): label for label in labels}
     close = [folded[c] for c in difflib.get_close_matches(value.casefold(), list(folded), n=5, cutoff=0.6)]
     close = list(dict.fromkeys(close + sorted(v for k, v in folded.items() if value.casefold() in k)))[:5]
     hint = f"; did you mean: {', '.join(close)}?" if close else "; list names with the actors query"
     raise QueryError(f'query "{query}": no entity named "{value}" for parameter {param}{hint}')
 
 
-def resolve_param(graph: Graph, spec: Param, value: str, *, query: str = "query") -> Node:
+def resolve_param(store: Store, spec: Param, value: str, *, query: str = "query") -> Node:
     """Turn a ``-p NAME VALUE`` string into the RDF term bound to ``?NAME``."""
     if spec.kind == "literal":
         return Literal(value)
     iri = _looks_like_iri(value)
     if iri is not None:
+        try:
+            ox.NamedNode(iri)
+        except ValueError as e:
+            raise QueryError(f'query "{query}": "{value}" ({spec.name}) is not a valid IRI: {e}') from e
         return URIRef(iri)
     if spec.kind in TERM_KINDS:
         words = {w.lower(): t for w, t in TERM_KINDS[spec.kind].items()}
@@ -207,16 +234,25 @@ def resolve_param(graph: Graph, spec: Param, value: str, *, query: str = "query"
                 f"use one of: {', '.join(TERM_KINDS[spec.kind])}"
             )
         return words[value.strip().lower()]
-    return _find_entity(graph, value, spec.name, query)
+    return _find_entity(store, value, spec.name, query)
 
 
-def run_query(graph: Graph, query: str, params: Mapping[str, str] | None = None, *,
-              queries_dir: Path | None = None) -> QueryResult:
-    """Run a saved query (name), a ``.rq`` file (path) or SPARQL text on `graph`.
+def as_store(source: Store | Graph) -> Store:
+    """A Store as it is; an rdflib Graph or Dataset loaded into an in-memory Oxigraph store."""
+    return source if isinstance(source, Store) else memory_store(source)
 
-    Parameters are bound only through ``graph.query(text, initBindings=…)``.
+
+def run_query(source: Store | Graph, query: str, params: Mapping[str, str] | None = None, *,
+              timeout: float | None = DEFAULT_TIMEOUT, queries_dir: Path | None = None) -> QueryResult:
+    """Run a saved query (name), a ``.rq`` file (path) or SPARQL text in the store's engine.
+
+    The text is checked first (read-only, no SERVICE, FROM only graphs of the store); parameters
+    are bound by the engine (pyoxigraph substitutions, or a VALUES block for a server); the
+    whole evaluation is bounded by `timeout` seconds.
     """
     saved = get_query(query, queries_dir=queries_dir)
+    shape = inspect_query(saved.text, name=saved.name)
+    store = as_store(source)
     given = dict(params or {})
     unknown = sorted(set(given) - set(saved.params))
     if unknown:
@@ -227,22 +263,25 @@ def run_query(graph: Graph, query: str, params: Mapping[str, str] | None = None,
     for spec in saved.param_specs:
         if spec.name not in given and not spec.optional:
             raise QueryError(f'query "{saved.name}" needs parameter {spec.name}: -p {spec.name} VALUE')
-    bindings = {n: resolve_param(graph, saved.spec(n), v, query=saved.name) for n, v in given.items()}
+    outside = [iri for iri in shape.datasets if not store.has_graph(iri)]
+    if outside:
+        raise QueryError(f'query "{saved.name}": FROM names {", ".join(outside)}, which is not a graph of '
+                         "this store; name article graphs only (list them with GRAPH ?g)")
+    bindings = {n: to_oxigraph(resolve_param(store, saved.spec(n), v, query=saved.name)) for n, v in given.items()}
     try:
-        result = graph.query(saved.text, initBindings=bindings)  # type: ignore[arg-type]
-        if result.type == "ASK":
-            return QueryResult("ASK", answer=bool(result.askAnswer))
-        if result.type in ("CONSTRUCT", "DESCRIBE"):
-            out = bind_prefixes(Graph())
-            out += ((s, p, plain_term(o)) for s, p, o in result.graph or ())  # type: ignore[misc]
-            return QueryResult("CONSTRUCT", graph=out)
-        names = tuple(str(v) for v in result.vars or ())
-        rows = tuple(tuple(None if t is None else plain_term(t) for t in row) for row in result)  # type: ignore[union-attr]
-    except (ParseBaseException, SyntaxError) as e:
-        raise QueryError(f'query "{saved.name}" is not valid SPARQL: {e}') from e
+        answer = store.query(saved.text, bindings=bindings, timeout=timeout)
+    except QueryError as e:
+        raise QueryError(f'query "{saved.name}": {e}') from e
     except RuntimeError as e:  # Oxigraph evaluation errors, e.g. a parameter that is not projected
         raise QueryError(f'query "{saved.name}" failed: {e}') from e
-    return QueryResult("SELECT", vars=names, rows=rows)
+    if answer.type == "ASK":
+        return QueryResult("ASK", answer=bool(answer.boolean))
+    if answer.type == "CONSTRUCT":
+        out = bind_prefixes(Graph())
+        out += rdflib_triples(answer.triples)
+        return QueryResult("CONSTRUCT", graph=out)
+    rows = tuple(tuple(to_rdflib(t) for t in row) for row in answer.rows)
+    return QueryResult("SELECT", vars=answer.vars, rows=rows)
 
 
 def shorten(term: Node | None) -> str:
@@ -256,19 +295,36 @@ def shorten(term: Node | None) -> str:
     return str(term)
 
 
+@lru_cache(maxsize=1)
+def _unprintable() -> re.Pattern[str]:
+    """Control, format and line/paragraph separator characters (categories Cc, Cf, Zl, Zp):
+    terminal escape sequences, bidirectional overrides, zero-width characters."""
+    planes = (*range(0x10000), *range(0xE0000, 0xE0080))
+    chars = [c for c in map(chr, planes) if unicodedata.category(c) in ("Cc", "Cf", "Zl", "Zp")]
+    return re.compile("[" + "".join(re.escape(c) for c in chars if c not in "\n\t") + "]")
+
+
+def printable(text: str) -> str:
+    """`text` with every control or format character shown as ``\\uXXXX`` (newlines and tabs kept),
+    so article text never drives the terminal (escape sequences) or reverses it (bidi overrides)."""
+    return _unprintable().sub(lambda m: f"\\u{ord(m.group()):04x}", text)
+
+
 def _cell(text: str, width: int | None) -> str:
-    text = " ".join(text.split())
+    text = printable(" ".join(text.split()))
     return text if width is None or len(text) <= width else text[: width - 1] + "…"
 
 
-def format_table(result: QueryResult, *, max_width: int | None = 70) -> str:
-    """Aligned text columns for SELECT (long cells cut at `max_width` with an ellipsis; CSV and
-    JSON keep them whole), ``true``/``false`` for ASK, Turtle for CONSTRUCT."""
+def format_table(result: QueryResult, *, max_width: int | None = 70, limit: int | None = None) -> str:
+    """Aligned text columns for SELECT (long cells cut at `max_width` with an ellipsis, at most
+    `limit` rows; CSV and JSON keep everything), ``true``/``false`` for ASK, Turtle for CONSTRUCT.
+    Control characters from the data are escaped."""
     if result.type == "ASK":
         return "true\n" if result.answer else "false\n"
     if result.type == "CONSTRUCT":
-        return serialize(result.graph or Graph(), "turtle")
-    rows = [tuple(_cell(c, max_width) for c in r) for r in result.text_rows()]
+        return printable((result.graph or Graph()).serialize(format="turtle"))
+    shown = result.text_rows() if limit is None else result.text_rows()[:limit]
+    rows = [tuple(_cell(c, max_width) for c in r) for r in shown]
     widths = [max([len(v)] + [len(r[i]) for r in rows]) for i, v in enumerate(result.vars)]
     lines = ["  ".join(v.ljust(w) for v, w in zip(cells, widths, strict=True)).rstrip()
              for cells in [result.vars, *rows]]
@@ -294,7 +350,8 @@ def format_csv(result: QueryResult) -> str:
 def format_json(result: QueryResult) -> str:
     """JSON: SELECT -> list of objects (full IRIs, null if unbound); ASK -> bool; CONSTRUCT -> JSON-LD."""
     if result.type == "CONSTRUCT":
-        return serialize(result.graph or Graph(), "json-ld")
+        context = {prefix: str(ns) for prefix, ns in PREFIXES.items()}
+        return (result.graph or Graph()).serialize(format="json-ld", context=context, auto_compact=True)
     if result.type == "ASK":
         return json.dumps(bool(result.answer)) + "\n"
     records = [{v: None if t is None else str(t) for v, t in zip(result.vars, row, strict=True)}
