@@ -113,8 +113,8 @@ def test_analyze_graph_stats(small):
 
 @pytest.mark.parametrize("fmt", ["graphml", "gexf"])
 def test_analyze_serialize_network_round_trips(small, fmt):
-    text = serialize_network(small, fmt)
-    assert text == serialize_network(small, fmt)  # deterministic
+    text = serialize_network(to_networkx(small), fmt)
+    assert text == serialize_network(to_networkx(small), fmt)  # deterministic
     assert "['" not in text and "None" not in text  # no Python reprs
     assert "lastmodifieddate" not in text
     reader = nx.read_graphml if fmt == "graphml" else nx.read_gexf
@@ -130,13 +130,13 @@ def test_analyze_serialize_network_strips_xml_illegal_characters(small):
     g = Graph()
     g += small
     g.set((URIRef(POSNER), RDFS.label, Literal("Michael\x01Posner")))
-    back = nx.read_graphml(io.BytesIO(serialize_network(g, "graphml").encode("utf-8")))
+    back = nx.read_graphml(io.BytesIO(serialize_network(to_networkx(g), "graphml").encode("utf-8")))
     assert back.nodes[POSNER]["label"] == "Michael\ufffdPosner"
 
 
 def test_analyze_serialize_network_unknown_format(small):
     with pytest.raises(RightsgraphError, match="choose one of: gexf, graphml"):
-        serialize_network(small, "dot")  # type: ignore[arg-type]
+        serialize_network(to_networkx(small), "dot")  # type: ignore[arg-type]
 
 
 @pytest.mark.parametrize(("depth", "expected"), [

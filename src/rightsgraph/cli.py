@@ -129,9 +129,9 @@ def build(articles: tuple[Path, ...], store: str | None, output: Path, html_out:
     graph = serialize(ds, "turtle")
     _write(graph, output)
     if not no_html:
-        from .export import flatten
+        from .store import union_graph
 
-        _write(render_html(flatten(ds), min_confidence=min_confidence, title="rightsgraph"), html_out)
+        _write(render_html(union_graph(ds), min_confidence=min_confidence, title="rightsgraph"), html_out)
     click.echo(f"built {n} articles: {written} triples written to store {store_spec(store)}", err=True)
 
 
@@ -277,7 +277,7 @@ def export(fmt: str, output: Path | None, store: str | None, graph_file: Path) -
 
     with _open(store, graph_file) as source:
         if output is None or str(output) == "-":
-            out = click.get_binary_stream("stdout")
+            out = sys.stdout.buffer
             try:
                 exporting.export(source, out, fmt)
                 out.flush()

@@ -22,10 +22,12 @@ from rdflib import Dataset, Graph
 from rightsgraph.errors import ExportError
 from rightsgraph.vocab import PREFIXES, RDF
 
-if TYPE_CHECKING:
-    from rightsgraph.store import Store
+from .store import union_graph
 
-__all__ = ["Format", "FORMATS", "EXPORT_FORMATS", "serialize", "export", "flatten"]
+if TYPE_CHECKING:
+    from .store import Store
+
+__all__ = ["Format", "FORMATS", "EXPORT_FORMATS", "serialize", "export"]
 
 Format = LiteralType["turtle", "longturtle", "nt", "json-ld", "trig", "graphml", "gexf"]
 FORMATS: tuple[str, ...] = get_args(Format)
@@ -61,14 +63,14 @@ def serialize(graph: Graph, fmt: Format | str = "turtle") -> str:
     if fmt in ("graphml", "gexf"):
         from rightsgraph.analyze import serialize_network, to_networkx
 
-        return serialize_network(to_networkx(flatten(graph)), fmt)  # type: ignore[arg-type]
+        return serialize_network(to_networkx(union_graph(graph)), fmt)  # type: ignore[arg-type]
     if fmt == "trig":
         if isinstance(graph, Dataset):
             return graph.serialize(format="trig")
         dataset = Dataset()
         dataset.default_graph += graph
         return dataset.serialize(format="trig")
-    union = flatten(graph)
+    union = union_graph(graph)
     if fmt in ("turtle", "longturtle"):
         return union.serialize(format="longturtle", canon=True)
     if fmt == "nt":
@@ -76,14 +78,3 @@ def serialize(graph: Graph, fmt: Format | str = "turtle") -> str:
         return "".join(f"{line}\n" for line in sorted(filter(None, lines)))
     context = {prefix: str(ns) for prefix, ns in PREFIXES.items()}
     return union.serialize(format="json-ld", context=context, auto_compact=True)
-
-
-def flatten(graph: Graph) -> Graph:
-    """Every triple of every graph of `graph` as one Graph with the project prefixes."""
-    from rightsgraph.store import bind_prefixes
-
-    if not isinstance(graph, Dataset):
-        return graph
-    out = bind_prefixes(Graph())
-    out += ((s, p, o) for s, p, o, _ in graph.quads((None, None, None, None)))
-    return out

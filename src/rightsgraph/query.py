@@ -184,7 +184,7 @@ SELECT DISTINCT ?entity ?main ?name WHERE { { ?entity rdfs:label ?name BIND (tru
   UNION { ?entity skos:altLabel ?name BIND (false AS ?main) } }"""
 _FOLDED = """PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#> PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
 SELECT DISTINCT ?entity ?main ?want WHERE { { ?entity rdfs:label ?name BIND (true AS ?main) }
-  UNION { ?entity skos:altLabel ?name BIND (false AS ?main) } FILTER (LCASE(STR(?name)) = ?want) }"""
+  UNION { ?entity skos:altLabel ?name BIND (false AS ?main) } BIND (LCASE(STR(?name)) AS ?want) }"""
 
 
 def _lookup(store: Store, sparql: str, var: str, value: str) -> set[tuple[Node, bool]]:

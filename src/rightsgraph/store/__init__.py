@@ -112,8 +112,14 @@ def memory_store(graph: Graph) -> LocalStore:
     return store
 
 
-def union_graph(store: Store) -> Graph:
-    """The union as an rdflib Graph, read from the engine: for small graphs and tests only."""
+def union_graph(source: Store | Graph) -> Graph:
+    """Every triple of a store (read from its engine) or of an rdflib Dataset, as one rdflib Graph
+    with the project prefixes: for small graphs, the build's own outputs, and tests."""
     out = bind_prefixes(Graph())
-    out += rdflib_triples(store.triples())
+    if isinstance(source, Store):
+        out += rdflib_triples(source.triples())
+    elif isinstance(source, Dataset):
+        out += ((s, p, o) for s, p, o, _ in source.quads((None, None, None, None)))
+    else:
+        out += source
     return out
