@@ -76,7 +76,8 @@ def oxigraph_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     assert exe, "the Oxigraph server is missing: pip install -e '.[dev]' installs the oxigraph package"
     port = _free_port()
     proc = subprocess.Popen([exe, "serve", "--location", str(tmp_path_factory.mktemp("oxigraph-server")),
-                             "--bind", f"127.0.0.1:{port}", "--timeout-s", "10"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+                             "--bind", f"127.0.0.1:{port}", "--timeout-s", "10"],
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     url = f"http://127.0.0.1:{port}"
     deadline = time.monotonic() + 30
     while True:

@@ -124,6 +124,128 @@ def test_cli_evaluate_scores_against_gold(runner, built):
     assert set(report["predicates"]) >= {"raised", "memberOf", "metWith"}
 
 
+def test_cli_remove_takes_an_article_and_only_its_facts(runner, tmp_path):
+    store = str(tmp_path / "s")
+    args = ["build", str(DATA / "articles"), "--store", store, "-o", str(tmp_path / "g.ttl"), "--no-html"]
+    assert runner.invoke(cli, args).exit_code == 0
+    before = runner.invoke(cli, ["query", "articles", "-f", "csv", "--store", store]).stdout
+    assert before.count("rgid") == 0 and len(before.splitlines()) == 4
+    result = runner.invoke(cli, ["remove", str(DATA / "articles" / "a1_wire.txt"), "--store", store])
+    assert result.exit_code == 0, result.output
+    assert "removed 1 articles" in result.stderr
+    after = runner.invoke(cli, ["query", "articles", "-f", "csv", "--store", store]).stdout
+    assert len(after.splitlines()) == 3 and "a1-wire" not in after
+    single = tmp_path / "single"
+    single_args = ["build", str(DATA / "articles" / "a2_transcript.txt"), str(DATA / "articles" / "a3_release.txt"),
+                   "--store", str(single), "-o", str(tmp_path / "h.ttl"), "--no-html"]
+    assert runner.invoke(cli, single_args).exit_code == 0
+    left = runner.invoke(cli, ["export", "-f", "nt", "--store", store]).stdout
+    alone = runner.invoke(cli, ["export", "-f", "nt", "--store", str(single)]).stdout
+    assert isomorphic(Graph().parse(data=left, format="nt"), Graph().parse(data=alone, format="nt"))
+    missing = runner.invoke(cli, ["remove", "rgid:article/nope", "--store", store])
+    assert missing.exit_code == 1 and missing.stderr.startswith('Error: no article "rgid:article/nope"')
+
+
+@pytest.fixture(scope="module")
+def served(built, oxigraph_server):
+    """tests/data/articles built into a real Oxigraph server through --store URL."""
+    runner = CliRunner()
+    assert runner.invoke(cli, ["remove", "--help"]).exit_code == 0
+    from rightsgraph.store import open_store
+
+    with open_store(oxigraph_server) as server:
+        server.update("CLEAR ALL")
+    result = runner.invoke(cli, ["build", str(DATA / "articles"), "--store", oxigraph_server,
+                                 "-o", str(built["ttl"].with_suffix(".server.ttl")), "--no-html"])
+    assert result.exit_code == 0, result.output
+    return oxigraph_server
+
+
+@pytest.mark.parametrize("args", [
+    ["query", "actors", "-f", "csv"],
+    ["query", "who_raised_case", "-p", "case", "xu zhiyong", "-f", "json"],
+    ["query", "detained_and_missing"],
+    ["stats", "--json"],
+    ["export", "-f", "graphml"],
+])
+def test_cli_server_store_answers_like_the_disk_store(runner, built, served, args):
+    on_disk = runner.invoke(cli, [*args, "--store", str(built["store"])])
+    on_server = runner.invoke(cli, [*args, "--store", served])
+    assert on_disk.exit_code == on_server.exit_code == 0, on_server.output
+    assert on_server.stdout == on_disk.stdout
+
+
+def test_cli_server_store_exports_the_same_graph(runner, built, served):
+    for fmt, parse_as in (("nt", "nt"), ("turtle", "turtle")):
+        on_server = runner.invoke(cli, ["export", "-f", fmt, "--store", served]).stdout
+        assert isomorphic(Graph().parse(data=on_server, format=parse_as), Graph().parse(built["ttl"]))
+
+
+def test_cli_store_from_environment(runner, built):
+    result = runner.invoke(cli, ["query", "actors", "-f", "csv"], env={"RIGHTSGRAPH_STORE": str(built["store"])})
+    assert result.exit_code == 0, result.output
+    assert "Human Rights Watch" in result.stdout
+
+
+def test_cli_service_is_refused_before_anything_is_sent(runner, built):
+    import http.server
+    import threading
+
+    hits: list[str] = []
+
+    class Listener(http.server.BaseHTTPRequestHandler):
+        def do_GET(self):  # noqa: N802 - http.server's name
+            hits.append(self.path)
+            self.send_response(200)
+            self.end_headers()
+
+        do_POST = do_GET  # noqa: N815
+
+        def log_message(self, *args):
+            pass
+
+    server = http.server.HTTPServer(("127.0.0.1", 0), Listener)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        url = f"http://127.0.0.1:{server.server_port}/sparql"
+        q = f"SELECT * WHERE {{ ?s ?p ?o SERVICE <{url}> {{ ?s ?q ?r }} }}"
+        result = _run(runner, built, "query", q)
+        assert result.exit_code == 1 and result.stderr.startswith("Error: ") and "SERVICE" in result.stderr
+        loaded = _run(runner, built, "query", f"LOAD <{url}>")
+        assert loaded.exit_code == 1 and "is an update" in loaded.stderr
+    finally:
+        server.shutdown()
+    assert hits == []
+
+
+def test_cli_query_table_stops_at_limit(runner, built):
+    result = _run(runner, built, "query", "relation_evidence", "--limit", "3")
+    assert result.exit_code == 0, result.output
+    assert len(result.stdout.splitlines()) == 2 + 3
+    assert "showed 3 of" in result.stderr and "--limit 0 shows all" in result.stderr
+    everything = _run(runner, built, "query", "relation_evidence", "-f", "csv", "--limit", "3")
+    assert len(everything.stdout.splitlines()) > 4
+
+
+def test_cli_query_timeout_is_one_error_line(runner):
+    q = ("SELECT (COUNT(*) AS ?n) WHERE { ?a ?p ?b . ?c ?q ?d . ?e ?r ?f . "
+         "?g <http://www.w3.org/2000/01/rdf-schema#label> ?h }")  # seconds of work on small_graph
+    result = runner.invoke(cli, ["query", q, "--timeout", "0.2", "--store", "memory",
+                                 "--graph", str(DATA / "small_graph.ttl")])
+    assert result.exit_code == 1 and result.stderr.startswith("Error: ")
+    assert "within 0.2 s" in result.stderr and "--timeout" in result.stderr
+
+
+def test_cli_query_never_prints_control_characters(runner, tmp_path):
+    ttl = tmp_path / "evil.ttl"
+    ttl.write_text('<https://w3id.org/rightsgraph/id/person/x> a <https://schema.org/Person> ;\n'
+                   '  <http://www.w3.org/2000/01/rdf-schema#label> "Evil\\u001b[2J\\u202eName" .\n')
+    result = runner.invoke(cli, ["query", "actors", "--store", "memory", "--graph", str(ttl)])
+    assert result.exit_code == 0, result.output
+    assert "\x1b" not in result.stdout and "\u202e" not in result.stdout
+    assert "Evil\\u001b[2J\\u202eName" in result.stdout
+
+
 # -- errors: one line `Error: …`, exit 1, no traceback -------------------------------------------
 @pytest.mark.parametrize("args, needle", [
     (["build", "no/such/file.txt", "--store", "memory", "--no-html"], "no/such/file.txt"),
@@ -134,6 +256,9 @@ def test_cli_evaluate_scores_against_gold(runner, built):
     (["query", "actors", "-p", "nope", "x", "--store", "memory", "--graph", str(DATA / "expected" / "corpus.ttl")],
      "nope"),
     (["query", "actors", "--store", "/nonexistent/store"], "no store at"),
+    (["query", "actors", "--store", "http://127.0.0.1:9/"], "cannot reach the SPARQL server"),
+    (["query", "INSERT DATA { <a:b> <a:b> <a:b> }"], "is an update"),
+    (["remove", "x", "--store", "/nonexistent/store"], "no store at"),
     (["query", "actors", "--store", "memory", "--graph", "missing.ttl"], "missing.ttl"),
     (["build", "--aliases", "missing-aliases.json", "--store", "memory", "--no-html"], "missing-aliases.json"),
 ])

@@ -51,6 +51,7 @@ EXPECTED: dict[str, tuple[dict[str, str], list[tuple[str, ...]]]] = {
         (RICHARDSON, "schema:Person", "Sophie Richardson", "1"),
         ("rgid:issue/tibet", "rg:Issue", "Tibet", "0"),
     ]),
+    "articles": ({}, [("rgid:article/a1", "", "Rights talks open in Washington", "2012-07-24", "Example Wire")]),
     "cases_raised_by": ({"speaker": "Michael Posner"}, [(POSNER, KEGUI, "Chen Kegui", "rg:Detained")]),
     "who_raised_case": ({"case": "Chen Kegui"},
                         [(KEGUI, POSNER, "Michael Posner", SENT_0, "rgid:article/a1")]),
@@ -159,7 +160,7 @@ def test_query_runs_rq_path_and_inline_sparql(graph: Store) -> None:
 
 
 def test_query_unknown_name_lists_available(graph: Store) -> None:
-    expected = r'query "actors_by_cas" not found; did you mean actors\? available: actors, cases_raised_by, '
+    expected = r'query "actors_by_cas" not found; did you mean actors\? available: actors, articles, cases_raised_by, '
     with pytest.raises(QueryError, match=expected):
         run_query(graph, "actors_by_cas")
 
@@ -288,8 +289,8 @@ def test_query_sandbox_allows_from_an_article_graph(graph: Store) -> None:
 def test_query_timeout_is_one_error(graph: Store) -> None:
     # about 10 million solutions: seconds of work, so the abandoned evaluation ends soon
     with pytest.raises(QueryError, match=r"within 0.2 s"):
-        run_query(graph, "SELECT (COUNT(*) AS ?n) WHERE { ?a ?p ?b . ?c ?q ?d . ?e ?r ?f . ?g <http://www.w3.org/2000/01/rdf-schema#label> ?h }",
-                  timeout=0.2)
+        run_query(graph, "SELECT (COUNT(*) AS ?n) WHERE { ?a ?p ?b . ?c ?q ?d . ?e ?r ?f . "
+                         "?g <http://www.w3.org/2000/01/rdf-schema#label> ?h }", timeout=0.2)
 
 
 def test_query_format_table_limit_and_control_characters(small_graph: Graph) -> None:

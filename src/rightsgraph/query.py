@@ -189,7 +189,7 @@ SELECT DISTINCT ?entity ?main ?want WHERE { { ?entity rdfs:label ?name BIND (tru
 
 def _lookup(store: Store, sparql: str, var: str, value: str) -> set[tuple[Node, bool]]:
     answer = store.query(sparql, bindings={var: ox.Literal(value)})
-    return {(to_rdflib(e), isinstance(m, ox.Literal) and m.value == "true") for e, m, _ in answer.rows
+    return {(cast(Node, to_rdflib(e)), isinstance(m, ox.Literal) and m.value == "true") for e, m, _ in answer.rows
             if isinstance(e, ox.NamedNode)}
 
 

@@ -46,7 +46,8 @@ def _walk(node: Any) -> Any:
 
 def _iri(term: Any, prefixes: dict[str, str]) -> str:
     if isinstance(term, CompValue) and term.name == "pname":
-        return prefixes.get(str(term["prefix"]) if "prefix" in term else "", "") + str(term["localname"] if "localname" in term else "")
+        prefix = str(term["prefix"]) if "prefix" in term else ""
+        return prefixes.get(prefix, "") + (str(term["localname"]) if "localname" in term else "")
     return str(term)
 
 
