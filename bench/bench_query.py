@@ -39,7 +39,7 @@ from rightsgraph.ingest import read_articles
 from rightsgraph.model import Extraction
 from rightsgraph.nlp.knowledge import load_knowledge
 from rightsgraph.query import get_query, list_queries, resolve_param, run_query
-from rightsgraph.resolve import merge_actors
+from rightsgraph.resolve import Resolver, merge_actors, name_mentions
 from rightsgraph.store import Store, open_store, replace_articles, to_oxigraph
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -93,13 +93,14 @@ def generate(store: Store, target: int) -> None:
     paths = [sample_corpus(), *(ROOT / "tests" / "data" / d for d in ("articles", "heldout", "validation"))]
     t = time.perf_counter()
     base = merge_actors(extract_all(read_articles(paths)))
-    kinds = {e.name: e.kind for e in load_knowledge().actors}
+    gazetteer = {e.name: e.kind for e in load_knowledge().actors}
     print(f"extracted {len(base)} articles in {time.perf_counter() - t:.1f} s", file=sys.stderr)
     k, size = 0, union_size(store)
     t = time.perf_counter()
     while size < target:
         batch = [variant(x, k + j) for j in range(10) for x in base]
-        replace_articles(store, to_dataset(batch, gazetteer_kinds=kinds))
+        kinds = Resolver(set().union(*map(name_mentions, batch)), gazetteer_kinds=gazetteer).kinds
+        replace_articles(store, to_dataset(batch, kinds=kinds))
         k += 10
         size = union_size(store)
         print(f"\r{k * len(base):6d} articles, {size:9,d} union triples", end="", file=sys.stderr)

@@ -16,7 +16,7 @@ from .ingest import read_articles
 from .model import Article, Extraction
 from .nlp import extract, make_nlp
 from .nlp.knowledge import load_knowledge
-from .resolve import Curation, merge_actors
+from .resolve import Curation, Resolver, name_mentions
 
 __all__ = ["sample_corpus", "extract_all", "build_graph", "build_dataset"]
 
@@ -52,7 +52,9 @@ def build_dataset(articles: list[Article], *, nlp: Language | None = None, curat
     """Extract, resolve and write the graph of articles already read."""
     if not articles:
         raise InputError("empty corpus: no articles to build; pass .txt, .html or .jsonl files or a directory")
-    extractions = merge_actors(extract_all(articles, nlp=nlp, progress=progress), curation=curation)
-    kinds = {e.name: e.kind for e in load_knowledge().actors}
+    raw = extract_all(articles, nlp=nlp, progress=progress)
+    gazetteer = {e.name: e.kind for e in load_knowledge().actors}
+    resolver = Resolver(set().union(*map(name_mentions, raw)), curation=curation, gazetteer_kinds=gazetteer)
+    extractions = [resolver.resolve(x)[0] for x in raw]
     log.info("built %d articles", len(extractions))
-    return to_dataset(extractions, min_confidence=min_confidence, gazetteer_kinds=kinds)
+    return to_dataset(extractions, min_confidence=min_confidence, kinds=resolver.kinds)

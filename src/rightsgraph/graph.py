@@ -9,11 +9,13 @@ declares rg:Issue ⊑ rg:Case and rg:Dialogue ⊑ schema:Event.
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Mapping
 from decimal import Decimal
 
 from rdflib import Dataset, Graph, Literal, URIRef
 
 from .model import Extraction
+from .resolve import Resolver, name_mentions
 from .vocab import (
     NIF,
     PREDICATES,
@@ -33,10 +35,9 @@ from .vocab import (
     slugify,
 )
 
-__all__ = ["to_dataset", "article_iri", "VOCAB_GRAPH", "entity_kinds"]
+__all__ = ["to_dataset", "article_iri", "VOCAB_GRAPH"]
 
 VOCAB_GRAPH = RGID["graph/vocabulary"]
-DIALOGUE = "US-China Human Rights Dialogue"
 
 
 def article_iri(article_id: str) -> URIRef:
@@ -51,21 +52,8 @@ def _digest(*parts: str) -> str:
     return hashlib.sha1("\x1f".join(parts).encode("utf-8")).hexdigest()[:10]
 
 
-def entity_kinds(extractions: list[Extraction], gazetteer_kinds: dict[str, str] | None = None) -> dict[str, str]:
-    """Canonical name -> Person | Organization | Event | Issue, one kind per name across the corpus."""
-    kinds: dict[str, str] = dict(gazetteer_kinds or {})
-    for x in extractions:
-        for c in x.cases:
-            kinds.setdefault(c.name, c.kind)
-        for a in x.actors:
-            if kinds.get(a.name) in (None, "Issue", "Organization") or a.kind == "Person":
-                kinds[a.name] = a.kind
-    kinds[DIALOGUE] = "Event"
-    return kinds
-
-
 class _Writer:
-    def __init__(self, ds: Dataset, x: Extraction, kinds: dict[str, str], min_confidence: float):
+    def __init__(self, ds: Dataset, x: Extraction, kinds: Mapping[str, str], min_confidence: float):
         self.x = x
         self.kinds = kinds
         self.min_conf = min_confidence
@@ -176,12 +164,17 @@ class _Writer:
 
 
 def to_dataset(extractions: list[Extraction], *, min_confidence: float = 0.0,
-               gazetteer_kinds: dict[str, str] | None = None) -> Dataset:
-    """Build the RDF dataset: one named graph per article plus the vocabulary graph."""
+               kinds: Mapping[str, str] | None = None) -> Dataset:
+    """Build the RDF dataset: one named graph per article plus the vocabulary graph.
+
+    `kinds` gives each canonical name its kind (resolve.Resolver.kinds); by default it is worked
+    out from these extractions alone. A name with no kind is an organization.
+    """
     ds = Dataset()
     for prefix, ns in PREFIXES.items():
         ds.bind(prefix, ns)
-    kinds = entity_kinds(extractions, gazetteer_kinds)
+    if kinds is None:
+        kinds = Resolver(set().union(set(), *map(name_mentions, extractions))).kinds
     vocab = ds.graph(VOCAB_GRAPH)
     vocab.add((RG.Issue, RDFS.subClassOf, RG.Case))
     vocab.add((RG.Dialogue, RDFS.subClassOf, SCHEMA.Event))

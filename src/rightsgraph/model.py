@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from typing import Literal
+import json
+from dataclasses import asdict, dataclass, field
+from typing import Any, Literal
 
 __all__ = [
     "Article", "Span", "Actor", "Statement", "Case", "Relation", "Extraction",
-    "ActorKind", "StatementKind", "Stance", "Status",
+    "ActorKind", "StatementKind", "Stance", "Status", "extraction_to_json", "extraction_from_json",
 ]
 
 ActorKind = Literal["Person", "Organization", "Event"]
@@ -92,3 +93,26 @@ class Extraction:
     statements: list[Statement] = field(default_factory=list)
     cases: list[Case] = field(default_factory=list)
     relations: list[Relation] = field(default_factory=list)
+
+
+def extraction_to_json(x: Extraction) -> str:
+    """One extraction as compact JSON (the build record kept in the store; see build.py)."""
+    return json.dumps(asdict(x), ensure_ascii=False, separators=(",", ":"), sort_keys=True)
+
+
+def _span(d: dict[str, Any] | None) -> Span | None:
+    return None if d is None else Span(**d)
+
+
+def extraction_from_json(text: str) -> Extraction:
+    """The inverse of :func:`extraction_to_json`."""
+    d = json.loads(text)
+    a = d["article"]
+    article = Article(**{**a, "header": tuple(a.get("header", ()))})
+    return Extraction(
+        article=article,
+        actors=[Actor(**{**x, "aliases": tuple(x["aliases"])}) for x in d["actors"]],
+        statements=[Statement(**{**x, "sentence": _span(x["sentence"])}) for x in d["statements"]],
+        cases=[Case(**{**x, "aliases": tuple(x["aliases"]), "sentence": _span(x["sentence"])}) for x in d["cases"]],
+        relations=[Relation(**{**x, "sentence": _span(x["sentence"])}) for x in d["relations"]],
+    )

@@ -3,20 +3,30 @@
 Within an article, nlp/mentions.py already gave short forms their full name. Here:
 - a bare surname left unresolved in one article takes the full name another article prints,
   when exactly one full name in the corpus ends with it ("Obama" -> "Barack Obama");
+- each canonical name gets one kind (Person, Organization, Event, Issue) for the whole corpus;
 - a curated aliases file (JSON, see README "Curating entities") renames, merges or drops
   entities by hand; it is applied last, so curation always wins over the rules.
+
+Everything corpus-wide is a function of the *set* of name mentions (name, kind, actor|case) of
+all articles (:func:`name_mentions`), so the result does not depend on article order, and a
+store can keep the mentions of the articles it holds and resolve a new article exactly as if the
+whole corpus were built at once (build.py).
 """
 
 from __future__ import annotations
 
 import json
+from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from .errors import InputError
 from .model import Actor, Case, Extraction, Relation, Statement
 
-__all__ = ["Curation", "load_curation", "merge_actors"]
+__all__ = ["Curation", "Resolver", "load_curation", "merge_actors", "name_mentions", "DIALOGUE"]
+
+DIALOGUE = "US-China Human Rights Dialogue"
+Mention = tuple[str, str, str]  # (raw name, kind, "actor" | "case")
 
 
 @dataclass(frozen=True)
@@ -44,28 +54,89 @@ def load_curation(path: Path | None) -> Curation:
                     rename={k: dict(v) for k, v in data.get("rename", {}).items()})
 
 
-def _surname_map(extractions: list[Extraction]) -> dict[str, str]:
+def name_mentions(x: Extraction) -> set[Mention]:
+    """The names an article mentions, with the kind the rules gave them there."""
+    return {(a.name, a.kind, "actor") for a in x.actors} | {(c.name, c.kind, "case") for c in x.cases}
+
+
+def _surname_map(mentions: Iterable[Mention]) -> dict[str, str]:
     full: dict[str, set[str]] = {}
     singles: set[str] = set()
-    for x in extractions:
-        for a in x.actors:
-            if a.kind != "Person":
-                continue
-            parts = a.name.split()
-            if len(parts) >= 2:
-                full.setdefault(parts[-1], set()).add(a.name)
-            else:
-                singles.add(a.name)
+    for name, kind, source in mentions:
+        if kind != "Person" or source != "actor":
+            continue
+        parts = name.split()
+        if len(parts) >= 2:
+            full.setdefault(parts[-1], set()).add(name)
+        else:
+            singles.add(name)
     return {s: next(iter(full[s])) for s in singles if len(full.get(s, ())) == 1}
+
+
+def _kind(base: str | None, actor_kinds: set[str], case_kinds: set[str]) -> str | None:
+    """One kind from every mention of a name, in any order: a person anywhere is a person; an
+    actor kind overrides a gazetteer or case kind that is an organization or issue."""
+    if "Person" in actor_kinds:
+        return "Person"
+    if base is None and case_kinds:
+        base = "Person" if "Person" in case_kinds else sorted(case_kinds)[0]
+    if actor_kinds and base in (None, "Issue", "Organization"):
+        return "Organization" if "Organization" in actor_kinds else sorted(actor_kinds)[0]
+    return base
+
+
+class Resolver:
+    """Canonical names and kinds for a corpus, from the set of its name mentions."""
+
+    def __init__(self, mentions: Iterable[Mention], *, curation: Curation | None = None,
+                 gazetteer_kinds: dict[str, str] | None = None) -> None:
+        self.mentions = frozenset(mentions)
+        self.curation = curation or Curation()
+        self.gazetteer = dict(gazetteer_kinds or {})
+        self.mapping = {**_surname_map(self.mentions), **self.curation.merge}
+        self.kinds = self._kinds(self.mentions, self.mapping)
+
+    def _kinds(self, mentions: Iterable[Mention], mapping: dict[str, str]) -> dict[str, str]:
+        actor: dict[str, set[str]] = {}
+        case: dict[str, set[str]] = {}
+        for name, kind, source in mentions:
+            (actor if source == "actor" else case).setdefault(_follow(name, mapping), set()).add(kind)
+        kinds = dict(self.gazetteer)
+        for name in actor.keys() | case.keys():
+            chosen = _kind(self.gazetteer.get(name), actor.get(name, set()), case.get(name, set()))
+            if chosen is not None:
+                kinds[name] = chosen
+        kinds[DIALOGUE] = "Event"
+        return kinds
+
+    def identity(self, name: str) -> tuple[str, str]:
+        """What a raw name becomes: (canonical name, kind); a change means rewriting its articles."""
+        canonical = _follow(name, self.mapping)
+        return canonical, self.kinds.get(canonical, "Organization")
+
+    def resolve(self, x: Extraction) -> tuple[Extraction, dict[str, str]]:
+        """The extraction with canonical names, and the kind of every name it holds."""
+        rename = self.curation.rename.get(x.article.id, {})
+        local = {**self.mapping, **rename}
+        out = _rename_extraction(x, local, self.curation.drop)
+        if not rename:
+            return out, self.kinds
+        # names only this article's renames produce take their kind from this article
+        extra = self._kinds(name_mentions(x), local)
+        return out, {**extra, **self.kinds}
+
+
+def _follow(name: str, mapping: dict[str, str]) -> str:
+    seen = set()
+    while name in mapping and name not in seen:
+        seen.add(name)
+        name = mapping[name]
+    return name
 
 
 def _rename_extraction(x: Extraction, mapping: dict[str, str], drop: frozenset[str]) -> Extraction:
     def n(name: str) -> str:
-        seen = set()
-        while name in mapping and name not in seen:
-            seen.add(name)
-            name = mapping[name]
-        return name
+        return _follow(name, mapping)
 
     actors: dict[str, Actor] = {}
     for a in x.actors:
@@ -101,11 +172,5 @@ def _unique(statements: list[Statement]) -> list[Statement]:
 
 def merge_actors(extractions: list[Extraction], *, curation: Curation | None = None) -> list[Extraction]:
     """Return the extractions with every name replaced by its corpus-wide canonical name."""
-    curation = curation or Curation()
-    mapping = _surname_map(extractions)
-    mapping.update(curation.merge)
-    out = []
-    for x in extractions:
-        local = {**mapping, **curation.rename.get(x.article.id, {})}
-        out.append(_rename_extraction(x, local, curation.drop))
-    return out
+    resolver = Resolver(set().union(*map(name_mentions, extractions)), curation=curation)
+    return [resolver.resolve(x)[0] for x in extractions]
