@@ -154,9 +154,10 @@ class Store(ABC):
         return bool(self.query(_HAS_GRAPH, bindings={"g": ox.NamedNode(graph)}, timeout=None).boolean)
 
     def triples(self) -> Iterator[ox.Triple]:
-        """Every triple of the union, streamed from the engine."""
-        for t in self.execute("CONSTRUCT WHERE { ?s ?p ?o }"):
-            yield t if isinstance(t, ox.Triple) else t.triple
+        """Every triple of the union, streamed from the engine (a SELECT: CONSTRUCT would keep
+        every triple it sent to drop duplicates, which the union has none of)."""
+        for row in self.execute("SELECT ?s ?p ?o WHERE { ?s ?p ?o }"):
+            yield ox.Triple(row["s"], row["p"], row["o"])
 
     def quads(self) -> Iterator[ox.Quad]:
         """Every quad of the named (article) graphs, streamed from the engine."""

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import logging
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -79,6 +79,14 @@ class LocalStore(Store):
         except OSError as e:
             raise StoreError(f"cannot write store {self.location}: {e}") from e
         self._written = True
+
+    def triples(self) -> Iterator[ox.Triple]:
+        for quad in self.engine.quads_for_pattern(None, None, None, ox.DefaultGraph()):
+            yield quad.triple
+
+    def quads(self) -> Iterator[ox.Quad]:
+        for graph in self.engine.named_graphs():
+            yield from self.engine.quads_for_pattern(None, None, None, graph)
 
     def load_file(self, path: Path) -> None:
         """Load a graph file (Turtle, TriG, N-Triples, N-Quads, JSON-LD) and derive the union."""
