@@ -248,7 +248,7 @@ def test_cli_query_never_prints_control_characters(runner, tmp_path):
 
 # -- errors: one line `Error: …`, exit 1, no traceback -------------------------------------------
 @pytest.mark.parametrize("args, needle", [
-    (["build", "no/such/file.txt", "--store", "memory", "--no-html"], "no/such/file.txt"),
+    (["build", "no/such/file.txt", "--strict", "--store", "memory", "--no-html"], "no/such/file.txt"),
     (["query", "actors_by_cas"], "not found"),
     (["query", "SELECT WHERE {", "--store", "memory", "--graph", str(DATA / "expected" / "corpus.ttl")], "SPARQL"),
     (["query", "cases_raised_by", "--store", "memory", "--graph", str(DATA / "expected" / "corpus.ttl")],
@@ -273,14 +273,19 @@ def test_cli_errors_are_one_line(runner, args, needle):
 def test_cli_error_bad_encoding(runner, tmp_path):
     bad = tmp_path / "bad.txt"
     bad.write_bytes(b"Headline\n\n\x00\x81\x8d\x8f\x90\x9d binary")
-    result = runner.invoke(cli, ["build", str(bad), "--store", "memory", "--no-html", "-o", str(tmp_path / "x.ttl")])
-    assert result.exit_code == 1
-    assert result.stderr.startswith("Error: ") and "bad.txt" in result.stderr
+    args = ["build", str(bad), "--store", "memory", "--no-html", "-o", str(tmp_path / "x.ttl")]
+    strict = runner.invoke(cli, [*args, "--strict"])
+    assert strict.exit_code == 1
+    assert strict.stderr.startswith("Error: ") and "bad.txt" in strict.stderr
+    lenient = runner.invoke(cli, args)  # skipped, and then nothing is left to build
+    assert lenient.exit_code == 1
+    assert lenient.stderr.startswith(f"skipped {bad}: ") and "\nError: empty corpus" in lenient.stderr
+    assert not (tmp_path / "x.ttl").exists()
 
 
 def test_cli_error_empty_corpus(runner, tmp_path):
     (tmp_path / "empty").mkdir()
-    result = runner.invoke(cli, ["build", str(tmp_path / "empty"), "--store", "memory", "--no-html"])
+    result = runner.invoke(cli, ["build", str(tmp_path / "empty"), "--store", "memory", "--no-html", "--strict"])
     assert result.exit_code == 1
     assert result.stderr.startswith("Error: ") and "no articles" in result.stderr
 

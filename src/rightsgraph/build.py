@@ -1,24 +1,49 @@
-"""The main job: article files -> extraction -> resolution -> RDF dataset."""
+"""The main job: article files -> extraction -> resolution -> the store. Wiring only.
+
+:func:`build_store` streams: articles are read one file at a time, extracted (in `jobs`
+processes) and recorded in the store as they come, then resolved and written in batches, so
+memory does not grow with the corpus. It is incremental and resolves across builds:
+
+1. an article whose text and rules are unchanged since it was last built is skipped;
+2. every other article is extracted and its *record* (the unresolved extraction and the names
+   it mentions, store/records.py) is written to the store;
+3. the resolver is rebuilt from the mentions of every recorded article (resolve.Resolver), and
+   each article whose graph changes is written again from its record: the new and changed
+   articles, and the stored ones that mention a name whose canonical form or kind changed
+   ("Obama" once "Barack Obama" is in the store). Every article is rewritten when the rules,
+   the curation file or the confidence threshold changed, or after an interrupted build.
+
+So the store holds exactly what building the whole corpus at once would give, whatever the
+order of the files, the number of jobs, or how the corpus was split across builds.
+"""
 
 from __future__ import annotations
 
+import hashlib
+import json
 import logging
 from collections.abc import Callable, Iterable
+from dataclasses import asdict, dataclass, field
 from importlib import resources
+from itertools import islice
 from pathlib import Path
 
 from rdflib import Dataset
 from spacy.language import Language
 
 from .errors import InputError
-from .graph import to_dataset
-from .ingest import read_articles
+from .graph import VOCAB_GRAPH, article_iri, to_dataset
+from .ingest import iter_articles, read_articles
 from .model import Article, Extraction
-from .nlp import extract, make_nlp
+from .nlp import extract
 from .nlp.knowledge import load_knowledge
+from .parallel import extract_stream, rules_version
 from .resolve import Curation, Resolver, name_mentions
+from .store import Store, records
+from .store.base import record_update, remove_update, replace_update
 
-__all__ = ["sample_corpus", "extract_all", "build_graph", "build_dataset"]
+__all__ = ["BuildReport", "sample_corpus", "extract_all", "build_graph", "build_dataset", "build_store",
+           "remove_from_store", "article_key"]
 
 log = logging.getLogger(__name__)
 
@@ -28,8 +53,156 @@ def sample_corpus() -> Path:
     return Path(str(resources.files("rightsgraph") / "sample"))
 
 
+@dataclass
+class BuildReport:
+    """What one build did. `articles` are the IRIs of the articles read, in order."""
+
+    built: int = 0  # articles new to the store
+    replaced: int = 0  # articles already in the store, written again
+    skipped: int = 0  # articles read and unchanged
+    failed: list[tuple[str, str]] = field(default_factory=list)  # (path, reason)
+    recovered: bool = False  # an interrupted build was finished
+    articles: list[str] = field(default_factory=list)
+    triples: int = 0  # triples written to article graphs
+
+    def summary(self) -> str:
+        parts = [f"{self.built} built", f"{self.replaced} replaced", f"{self.skipped} skipped",
+                 f"{len(self.failed)} failed"]
+        return ", ".join(parts) + (" (finished an interrupted build)" if self.recovered else "")
+
+
+def article_key(article: Article) -> str:
+    """What decides whether an article must be extracted again: its content and the rules."""
+    content = json.dumps({k: v for k, v in asdict(article).items() if k != "path"}, sort_keys=True)
+    return hashlib.sha256(f"{rules_version()}\n{content}".encode()).hexdigest()[:24]
+
+
+def _settings(curation: Curation | None, min_confidence: float) -> tuple[str, str]:
+    c = curation or Curation()
+    text = json.dumps({"merge": c.merge, "drop": sorted(c.drop), "rename": c.rename,
+                       "min_confidence": min_confidence}, sort_keys=True, ensure_ascii=False)
+    return hashlib.sha256(f"{rules_version()}\n{text}".encode()).hexdigest()[:24], text
+
+
+def _gazetteer() -> dict[str, str]:
+    return {e.name: e.kind for e in load_knowledge().actors}
+
+
+def _batches(items: Iterable[str], size: int) -> Iterable[list[str]]:
+    it = iter(items)
+    while chunk := list(islice(it, size)):
+        yield chunk
+
+
+def _write(store: Store, articles: Iterable[str], resolver: Resolver, min_confidence: float,
+           batch: int) -> int:
+    """Write each article's graph from its record, resolved; one transaction per article."""
+    written = 0
+    for chunk in _batches(articles, batch):
+        for iri, key, raw in records.load_extractions(store, chunk):
+            resolved, kinds = resolver.resolve(raw)
+            dataset = to_dataset([resolved], kinds=kinds, min_confidence=min_confidence)
+            graph = dataset.graph(article_iri(raw.article.id))
+            store.update(replace_update(iri, graph.serialize(format="nt")) + " ;\n" + records.built_update(iri, key))
+            written += len(graph)
+    return written
+
+
+def _vocabulary(store: Store) -> None:
+    vocab = to_dataset([]).graph(VOCAB_GRAPH)
+    store.replace_graph(str(VOCAB_GRAPH), vocab.serialize(format="nt"))
+
+
+def _changed(before: Resolver, after: Resolver) -> set[tuple[str, str, str]]:
+    """Mentions whose name now resolves to another canonical name or kind."""
+    return {m for m in before.mentions | after.mentions if before.identity(m[0]) != after.identity(m[0])}
+
+
+def build_store(paths: Iterable[Path | str], store: Store, *, jobs: int = 1, model: str | None = None,
+                curation: Curation | None = None, min_confidence: float = 0.0, batch: int = 32,
+                progress: Callable[[str], None] | None = None, strict: bool = True,
+                on_failure: Callable[[str, str], None] | None = None) -> BuildReport:
+    """Build the articles under `paths` into `store` (see the module text). With ``strict=False``
+    a bad file is skipped, listed in the report's `failed` and passed to `on_failure(path,
+    reason)`; otherwise it raises InputError before anything is written."""
+    report = BuildReport()
+    gazetteer = _gazetteer()
+    settings_key, settings_text = _settings(curation, min_confidence)
+    stored = records.keys(store)
+    unfinished = {a for a, (extracted, built) in stored.items() if extracted != built}
+    previous = records.settings(store)
+    report.recovered = bool(unfinished)
+    rewrite_all = bool(unfinished) or (previous is not None and previous[0] != settings_key)
+    before = Resolver(records.mentions(store), curation=curation, gazetteer_kinds=gazetteer)
+    todo: list[str] = []
+    keys: dict[str, str] = {}
+
+    def skip(path: str, reason: str) -> None:
+        report.failed.append((path, reason))
+        if on_failure is not None:
+            on_failure(path, reason)
+
+    def to_extract() -> Iterable[Article]:
+        for article in iter_articles(paths, on_skip=None if strict else skip):
+            iri, key = str(article_iri(article.id)), article_key(article)
+            report.articles.append(iri)
+            if stored.get(iri, ("", None))[0] == key:  # extracted with these rules already
+                if stored[iri][1] != key:
+                    todo.append(iri)
+                if progress is not None:
+                    progress(iri)
+                continue
+            keys[iri] = key
+            yield article
+
+    for x in extract_stream(to_extract(), jobs=jobs, model=model):
+        iri = str(article_iri(x.article.id))
+        store.update(record_update(records.record_iri(iri), records.record_graph(iri, keys[iri], x)))
+        todo.append(iri)
+        if progress is not None:
+            progress(iri)
+
+    after = Resolver(records.mentions(store), curation=curation, gazetteer_kinds=gazetteer)
+    if rewrite_all:
+        rewrite = set(records.keys(store))
+    else:
+        rewrite = set(todo) | records.articles_mentioning(store, _changed(before, after))
+    report.triples = _write(store, sorted(rewrite), after, min_confidence, batch)
+    _vocabulary(store)
+    store.update(records.settings_update(settings_key, settings_text))
+    read = set(report.articles)
+    report.built = len(rewrite - set(stored))
+    report.replaced = len(rewrite & set(stored))
+    report.skipped = len(read - rewrite)
+    log.info("build: %s", report.summary())
+    return report
+
+
+def remove_from_store(store: Store, articles: Iterable[str], *, batch: int = 32) -> list[str]:
+    """Remove articles (IRIs) and their records, then write again the stored articles whose
+    resolution changes without them. Returns the articles removed."""
+    gazetteer = _gazetteer()
+    previous = records.settings(store)
+    settings = json.loads(previous[1]) if previous else {}
+    curation = Curation(merge=settings.get("merge", {}), drop=frozenset(settings.get("drop", [])),
+                        rename=settings.get("rename", {}))
+    present = set(store.graph_names())
+    gone = [a for a in articles if a in present]
+    before = Resolver(records.mentions(store), curation=curation, gazetteer_kinds=gazetteer)
+    for iri in gone:
+        store.update(remove_update(iri) + " ;\n" + records.remove_update(iri))
+    after = Resolver(records.mentions(store), curation=curation, gazetteer_kinds=gazetteer)
+    _write(store, sorted(records.articles_mentioning(store, _changed(before, after))), after,
+           settings.get("min_confidence", 0.0), batch)
+    return gone
+
+
+# -- in memory, without a store (library use, tests) ---------------------------------------------
+
 def extract_all(articles: Iterable[Article], *, nlp: Language | None = None,
                 progress: Callable[[Article], None] | None = None) -> list[Extraction]:
+    from .nlp import make_nlp
+
     nlp = nlp or make_nlp()
     out = []
     for article in articles:
@@ -49,12 +222,11 @@ def build_graph(paths: Iterable[Path | str] | None = None, *, nlp: Language | No
 
 def build_dataset(articles: list[Article], *, nlp: Language | None = None, curation: Curation | None = None,
                   min_confidence: float = 0.0, progress: Callable[[Article], None] | None = None) -> Dataset:
-    """Extract, resolve and write the graph of articles already read."""
+    """Extract, resolve and write the graph of articles already read (an rdflib Dataset)."""
     if not articles:
         raise InputError("empty corpus: no articles to build; pass .txt, .html or .jsonl files or a directory")
     raw = extract_all(articles, nlp=nlp, progress=progress)
-    gazetteer = {e.name: e.kind for e in load_knowledge().actors}
-    resolver = Resolver(set().union(*map(name_mentions, raw)), curation=curation, gazetteer_kinds=gazetteer)
+    resolver = Resolver(set().union(*map(name_mentions, raw)), curation=curation, gazetteer_kinds=_gazetteer())
     extractions = [resolver.resolve(x)[0] for x in raw]
     log.info("built %d articles", len(extractions))
     return to_dataset(extractions, min_confidence=min_confidence, kinds=resolver.kinds)

@@ -21,6 +21,7 @@ if TYPE_CHECKING:
 
 DEFAULT_TTL = Path("graph/rightsgraph.ttl")
 DEFAULT_HTML = Path("graph/rightsgraph.html")
+VOCAB_IRI = "https://w3id.org/rightsgraph/id/graph/vocabulary"
 EXPORT_FORMATS = ["turtle", "nt", "nquads", "trig", "json-ld", "graphml", "gexf"]
 
 
@@ -89,50 +90,72 @@ def cli() -> None:
 @cli.command()
 @click.argument("articles", nargs=-1, type=click.Path(path_type=Path))
 @store_option
-@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), default=DEFAULT_TTL,
-              show_default=True, help="Turtle file of the built graph (canonical longturtle).")
-@click.option("--html", "html_out", type=click.Path(dir_okay=False, path_type=Path), default=DEFAULT_HTML,
-              show_default=True, help="Network page of the built graph.")
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help="Turtle file of this build's articles (default with no ARTICLES: graph/rightsgraph.ttl).")
+@click.option("--html", "html_out", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help="Network page of this build's articles (default with no ARTICLES: graph/rightsgraph.html).")
 @click.option("--no-html", is_flag=True, help="Do not write the network page.")
+@click.option("-j", "--jobs", type=click.IntRange(1, None), default=None,
+              help="Extraction processes, each loading spaCy once (default: the number of cores).")
+@click.option("--strict", is_flag=True, help="Stop at the first bad file instead of skipping it.")
 @click.option("--aliases", type=click.Path(dir_okay=False, path_type=Path), default=None,
               help="Curation file (JSON: merge, drop, rename) applied after the rules.")
 @click.option("--min-confidence", type=click.FloatRange(0, 1), default=0.0, show_default=True,
               help="Leave out statements and relations less confident than this.")
-def build(articles: tuple[Path, ...], store: str | None, output: Path, html_out: Path, no_html: bool,
-          aliases: Path | None, min_confidence: float) -> None:
-    """Build the knowledge graph from ARTICLES (files or folders of .txt/.html/.jsonl).
+def build(articles: tuple[Path, ...], store: str | None, output: Path | None, html_out: Path | None, no_html: bool,
+          jobs: int | None, strict: bool, aliases: Path | None, min_confidence: float) -> None:
+    """Build the knowledge graph of ARTICLES (files or folders of .txt/.html/.jsonl) into the store.
 
-    With no ARTICLES, builds the bundled sample corpus. Each article's facts replace any earlier
-    build of the same article in the store (one transaction per article); the Turtle and HTML
-    files hold this build.
+    Streams: memory does not grow with the corpus. Incremental: articles whose text and rules
+    are unchanged are skipped, and names resolve across builds (a later "Barack Obama" also
+    renames an earlier article's "Obama"). A bad file is skipped with one line (exit status 0
+    if anything was built); --strict stops at it instead. With no ARTICLES, builds the bundled
+    sample corpus and writes graph/rightsgraph.ttl and graph/rightsgraph.html.
 
     \b
     rightsgraph build
     rightsgraph build corpus/ extra.jsonl --store my.store -o my.ttl --html my.html
-    rightsgraph build corpus/ --store http://127.0.0.1:7878    # an Oxigraph server
+    rightsgraph build corpus/ --jobs 2 --store http://127.0.0.1:7878    # an Oxigraph server
     """
-    from .build import build_dataset, sample_corpus
-    from .export import serialize
-    from .ingest import read_articles
-    from .render import render_html
+    from .build import build_store, sample_corpus
+    from .files import atomic_open
+    from .parallel import default_jobs
     from .resolve import load_curation
-    from .store import open_store, replace_articles, store_spec
+    from .store import open_store
 
     curation = load_curation(aliases)
-    read = read_articles(list(articles) or [sample_corpus()])
-    n = len(read)
-    with click.progressbar(length=n, label="extracting", file=sys.stderr) as bar:
-        ds = build_dataset(read, curation=curation, min_confidence=min_confidence,
-                           progress=lambda _a: bar.update(1))
-    with open_store(store) as target:
-        written = replace_articles(target, ds)
-    graph = serialize(ds, "turtle")
-    _write(graph, output)
-    if not no_html:
-        from .store import union_graph
+    if not articles:
+        output, html_out = output or DEFAULT_TTL, html_out or DEFAULT_HTML
+    count = 0
 
-        _write(render_html(union_graph(ds), min_confidence=min_confidence, title="rightsgraph"), html_out)
-    click.echo(f"built {n} articles: {written} triples written to store {store_spec(store)}", err=True)
+    def progress(_iri: str) -> None:
+        nonlocal count
+        count += 1
+        if sys.stderr.isatty():
+            click.echo(f"\rbuilding: {count} articles read", nl=False, err=True)
+
+    with open_store(store) as target:
+        report = build_store(list(articles) or [sample_corpus()], target, jobs=jobs or default_jobs(),
+                             curation=curation, min_confidence=min_confidence, progress=progress,
+                             strict=strict, on_failure=lambda path, reason: click.echo(
+                                 f"{chr(13) if sys.stderr.isatty() else ''}skipped {path}: {reason}", err=True))
+        if sys.stderr.isatty() and count:
+            click.echo("", err=True)
+        if output is not None:
+            from .export import export_articles
+
+            with atomic_open(output) as out:
+                export_articles(target, [*report.articles, str(VOCAB_IRI)], out)
+            click.echo(f"wrote {output}", err=True)
+        if html_out is not None and not no_html:
+            from .render import render_html
+            from .store.network import network_graph
+
+            page = render_html(network_graph(target, [*report.articles, str(VOCAB_IRI)]),
+                               min_confidence=min_confidence, title="rightsgraph")
+            _write(page, html_out)
+    click.echo(f"built {len(report.articles)} articles into store {target.location}: {report.summary()}; "
+               f"{report.triples} triples written", err=True)
 
 
 @cli.command()

@@ -13,6 +13,7 @@ committed files diff stably.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import TYPE_CHECKING, BinaryIO, get_args
 from typing import Literal as LiteralType
 
@@ -27,7 +28,7 @@ from .store import union_graph
 if TYPE_CHECKING:
     from .store import Store
 
-__all__ = ["Format", "FORMATS", "EXPORT_FORMATS", "serialize", "export"]
+__all__ = ["Format", "FORMATS", "EXPORT_FORMATS", "serialize", "export", "export_articles"]
 
 Format = LiteralType["turtle", "longturtle", "nt", "json-ld", "trig", "graphml", "gexf"]
 FORMATS: tuple[str, ...] = get_args(Format)
@@ -51,9 +52,21 @@ def export(store: Store, output: BinaryIO, fmt: ExportFormat | str = "turtle", *
         output.write(serialize_network(nxg, fmt).encode("utf-8"))  # type: ignore[arg-type]
         return
     rdf_format, dataset = _STREAMED[fmt]
+    store.dump(output, rdf_format, dataset=dataset, prefixes=_prefixes())
+
+
+def export_articles(store: Store, articles: Sequence[str], output: BinaryIO) -> None:
+    """The union of these article graphs (IRIs) as Turtle, sorted by subject, predicate and object
+    so that the file diffs stably; streamed from the engine (a build's ``-o`` file)."""
+    graphs = " ".join(str(ox.NamedNode(a)) for a in articles)
+    sparql = f"SELECT DISTINCT ?s ?p ?o WHERE {{ VALUES ?g {{ {graphs} }} GRAPH ?g {{ ?s ?p ?o }} }} ORDER BY ?s ?p ?o"
+    triples = (ox.Triple(row["s"], row["p"], row["o"]) for row in store.execute(sparql))
+    ox.serialize(triples, output, ox.RdfFormat.TURTLE, prefixes=_prefixes())
+
+
+def _prefixes() -> dict[str, str]:
     # rgid: is left out: Turtle would escape every "/" of its local names (rgid:person\/x)
-    prefixes = {"rdf": str(RDF), **{p: str(ns) for p, ns in PREFIXES.items() if p != "rgid"}}
-    store.dump(output, rdf_format, dataset=dataset, prefixes=prefixes)
+    return {"rdf": str(RDF), **{p: str(ns) for p, ns in PREFIXES.items() if p != "rgid"}}
 
 
 def serialize(graph: Graph, fmt: Format | str = "turtle") -> str:

@@ -12,7 +12,7 @@ from __future__ import annotations
 import codecs
 import json
 import logging
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -23,7 +23,7 @@ from .furniture import Page, clean_page
 from .metadata import find_date, find_publisher, find_voice, parse_date
 from .model import Article
 
-__all__ = ["SUFFIXES", "read_article", "read_articles"]
+__all__ = ["SUFFIXES", "read_article", "read_articles", "iter_articles"]
 
 logger = logging.getLogger(__name__)
 
@@ -46,26 +46,44 @@ def read_articles(paths: Iterable[Path | str]) -> list[Article]:
     Raises :class:`InputError` for a missing path, a directory without articles, an unsupported or
     undecodable file, an article without body text, duplicate article ids, or an empty corpus.
     """
+    return list(iter_articles(paths))
+
+
+def iter_articles(paths: Iterable[Path | str], *, on_skip: Callable[[str, str], None] | None = None,
+                  ) -> Iterator[Article]:
+    """The articles under ``paths``, one file at a time (memory does not grow with the corpus).
+
+    With `on_skip`, a bad path or file is reported as ``on_skip(path, reason)`` and the others
+    are read; without it, the first one raises :class:`InputError`. An empty corpus always raises.
+    """
     if isinstance(paths, (str, Path)):
         paths = [paths]
     given = [Path(p) for p in paths]
     if not given:
         raise InputError(f"empty corpus: no article paths given; pass article files ({_KINDS}) or folders")
-    articles: list[Article] = []
+
+    def skip(path: Path, error: InputError) -> None:
+        if on_skip is None:
+            raise error
+        on_skip(str(path), str(error))
+
     seen: dict[str, str] = {}
-    for file in _article_files(given):
-        for article in read_article(file):
+    for file in _article_files(given, skip):
+        try:
+            read = read_article(file)
+        except InputError as e:
+            skip(file, e)
+            continue
+        for article in read:
             if article.id in seen:
-                raise InputError(
-                    f"duplicate article id {article.id!r} from {seen[article.id]} and {article.path}; "
-                    "rename one of the files"
-                )
+                skip(file, InputError(f"duplicate article id {article.id!r} from {seen[article.id]} and "
+                                      f"{article.path}; rename one of the files"))
+                continue
             seen[article.id] = str(article.path)
-            articles.append(article)
-    if not articles:
+            yield article
+    if not seen:
         names = ", ".join(map(str, given))
         raise InputError(f"empty corpus: no articles read from {names}; add article text to them")
-    return articles
 
 
 def read_article(path: Path | str) -> list[Article]:
@@ -83,11 +101,12 @@ def read_article(path: Path | str) -> list[Article]:
     return [_article(path, page, id=path.stem)]
 
 
-def _article_files(given: list[Path]) -> list[Path]:
+def _article_files(given: list[Path], skip: Callable[[Path, InputError], None]) -> list[Path]:
     files: list[Path] = []
     for p in given:
         if not p.exists():
-            raise InputError(f"article path not found: {p}; check the path or pass a directory of articles")
+            skip(p, InputError(f"article path not found: {p}; check the path or pass a directory of articles"))
+            continue
         if p.is_dir():
             found = sorted(
                 f for f in p.rglob("*")
@@ -95,12 +114,11 @@ def _article_files(given: list[Path]) -> list[Path]:
                 and not any(part.startswith(".") for part in f.relative_to(p).parts)
             )
             if not found:
-                raise InputError(
-                    f"no articles ({_KINDS}) found in {p}; add article files or pass another directory"
-                )
+                skip(p, InputError(f"no articles ({_KINDS}) found in {p}; add article files or pass another "
+                                   "directory"))
             files.extend(found)
         elif p.suffix.lower() not in SUFFIXES:
-            raise _unsupported(p)
+            skip(p, _unsupported(p))
         else:
             files.append(p)
     unique: dict[Path, Path] = {}

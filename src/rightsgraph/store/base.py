@@ -35,14 +35,18 @@ from rightsgraph.errors import QueryError, StoreError
 
 from .terms import OxTerm
 
-__all__ = ["Answer", "Store", "DEFAULT_TIMEOUT", "replace_update", "remove_update", "UNION_UPDATE"]
+__all__ = ["Answer", "Store", "DEFAULT_TIMEOUT", "replace_update", "remove_update", "record_update",
+           "UNION_UPDATE", "RECORDS"]
 
 log = logging.getLogger(__name__)
 
 DEFAULT_TIMEOUT = 30.0
+#: named graphs under this prefix are build records (store/records.py), never part of the union
+RECORDS = "https://w3id.org/rightsgraph/id/build/"
+_ARTICLE_GRAPH = f'FILTER (!STRSTARTS(STR(?g), "{RECORDS}"))'
 #: rebuild the union from the named graphs (a store written before the union layout)
-UNION_UPDATE = "INSERT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o } }"
-_GRAPHS = "SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } }"
+UNION_UPDATE = f"INSERT {{ ?s ?p ?o }} WHERE {{ GRAPH ?g {{ ?s ?p ?o }} {_ARTICLE_GRAPH} }}"
+_GRAPHS = f"SELECT DISTINCT ?g WHERE {{ GRAPH ?g {{ ?s ?p ?o }} {_ARTICLE_GRAPH} }}"
 _HAS_GRAPH = "ASK { GRAPH ?g { ?s ?p ?o } }"
 
 
@@ -54,10 +58,16 @@ def _drop(graph: str) -> str:
 
 
 def replace_update(graph: str, ntriples: str) -> str:
-    """The one update that replaces named graph `graph` with `ntriples` and keeps the union."""
+    """The update that replaces named graph `graph` with `ntriples` and keeps the union right."""
     g = str(ox.NamedNode(graph))
     return (f"{_drop(graph)} ;\nINSERT DATA {{ GRAPH {g} {{\n{ntriples}\n}} }} ;\n"
             f"INSERT {{ ?s ?p ?o }} WHERE {{ GRAPH {g} {{ ?s ?p ?o }} }}")
+
+
+def record_update(graph: str, ntriples: str) -> str:
+    """The update that replaces a graph that is not part of the union (a build record)."""
+    g = str(ox.NamedNode(graph))
+    return f"DROP SILENT GRAPH {g} ;\nINSERT DATA {{ GRAPH {g} {{\n{ntriples}\n}} }}"
 
 
 def remove_update(graph: str) -> str:
@@ -160,8 +170,8 @@ class Store(ABC):
             yield ox.Triple(row["s"], row["p"], row["o"])
 
     def quads(self) -> Iterator[ox.Quad]:
-        """Every quad of the named (article) graphs, streamed from the engine."""
-        for row in self.execute("SELECT ?s ?p ?o ?g WHERE { GRAPH ?g { ?s ?p ?o } }"):
+        """Every quad of the article graphs (not the build records), streamed from the engine."""
+        for row in self.execute(f"SELECT ?s ?p ?o ?g WHERE {{ GRAPH ?g {{ ?s ?p ?o }} {_ARTICLE_GRAPH} }}"):
             yield ox.Quad(row["s"], row["p"], row["o"], row["g"])
 
     def dump(self, output: BinaryIO, fmt: ox.RdfFormat, *, dataset: bool = False,

@@ -11,7 +11,7 @@ import pyoxigraph as ox
 
 from rightsgraph.errors import InputError, QueryError, StoreError
 
-from .base import UNION_UPDATE, Store
+from .base import RECORDS, UNION_UPDATE, Store
 from .terms import OxTerm
 
 __all__ = ["LocalStore", "FILE_FORMATS"]
@@ -86,7 +86,8 @@ class LocalStore(Store):
 
     def quads(self) -> Iterator[ox.Quad]:
         for graph in self.engine.named_graphs():
-            yield from self.engine.quads_for_pattern(None, None, None, graph)
+            if isinstance(graph, ox.NamedNode) and not graph.value.startswith(RECORDS):
+                yield from self.engine.quads_for_pattern(None, None, None, graph)
 
     def load_file(self, path: Path) -> None:
         """Load a graph file (Turtle, TriG, N-Triples, N-Quads, JSON-LD) and derive the union."""

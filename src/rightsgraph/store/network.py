@@ -7,6 +7,9 @@ store. ``stats`` needs even less: entity types and labels, relations and fact co
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
+import pyoxigraph as ox
 from rdflib import Graph
 
 from .base import Store
@@ -16,6 +19,8 @@ __all__ = ["network_graph", "relations_graph"]
 
 _NETWORK = """PREFIX nif: <http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#>
 CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o FILTER (?p != nif:isString) }"""
+_NETWORK_OF = """PREFIX nif: <http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#>
+CONSTRUCT {{ ?s ?p ?o }} WHERE {{ VALUES ?g {{ {graphs} }} GRAPH ?g {{ ?s ?p ?o FILTER (?p != nif:isString) }} }}"""
 
 _RELATIONS = """PREFIX rg: <https://w3id.org/rightsgraph/ns#>
 PREFIX rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#>
@@ -38,9 +43,13 @@ def _construct(store: Store, sparql: str) -> Graph:
     return out
 
 
-def network_graph(store: Store) -> Graph:
-    """Everything but the article bodies, as an rdflib Graph (for the page and network exports)."""
-    return _construct(store, _NETWORK)
+def network_graph(store: Store, articles: Sequence[str] | None = None) -> Graph:
+    """Everything but the article bodies, as an rdflib Graph (for the page and network exports);
+    with `articles` (graph IRIs), only what those articles hold."""
+    if articles is None:
+        return _construct(store, _NETWORK)
+    graphs = " ".join(str(ox.NamedNode(a)) for a in articles)
+    return _construct(store, _NETWORK_OF.format(graphs=graphs))
 
 
 def relations_graph(store: Store) -> Graph:
