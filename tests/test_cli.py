@@ -124,6 +124,28 @@ def test_cli_evaluate_scores_against_gold(runner, built):
     assert set(report["predicates"]) >= {"raised", "memberOf", "metWith"}
 
 
+def test_cli_build_skips_bad_files_and_builds_the_rest(runner, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "empty.txt").write_text("", encoding="utf-8")
+    (corpus / "binary.txt").write_bytes(b"\x00\x81\x8d\x8f\x90\x9d" * 20)
+    (corpus / "notes.jsonl").write_text("{not json\n", encoding="utf-8")
+    for good in (DATA / "articles").glob("*.txt"):
+        (corpus / good.name).write_text(good.read_text(encoding="utf-8"), encoding="utf-8")
+    store = str(tmp_path / "s")
+    result = runner.invoke(cli, ["build", str(corpus), "--store", store])
+    assert result.exit_code == 0, result.output
+    skipped = sorted(line.split(":")[0] for line in result.stderr.splitlines() if line.startswith("skipped "))
+    assert skipped == [f"skipped {corpus / n}" for n in ("binary.txt", "empty.txt", "notes.jsonl")]
+    assert "3 built, 0 replaced, 0 skipped, 3 failed" in result.stderr
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["corpus", "s"]  # no Turtle or page unless asked
+    listed = runner.invoke(cli, ["query", "articles", "-f", "csv", "--store", store]).stdout
+    assert len(listed.splitlines()) == 4
+    strict = runner.invoke(cli, ["build", str(corpus), "--store", str(tmp_path / "t"), "--strict"])
+    assert strict.exit_code == 1 and strict.stderr.startswith("Error: ")
+
+
 def test_cli_remove_takes_an_article_and_only_its_facts(runner, tmp_path):
     store = str(tmp_path / "s")
     args = ["build", str(DATA / "articles"), "--store", store, "-o", str(tmp_path / "g.ttl"), "--no-html"]

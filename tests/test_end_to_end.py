@@ -8,11 +8,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from rdflib import Graph
 from rdflib.compare import graph_diff, isomorphic, to_isomorphic
 
-from rightsgraph.build import build_graph
-from rightsgraph.store import union_graph
+from rightsgraph.build import build_graph, build_store
+from rightsgraph.store import open_store, union_graph
 
 EXPECTED = Path(__file__).parent / "data" / "expected" / "corpus.ttl"
 
@@ -47,3 +48,21 @@ def test_end_to_end_committed_sample_graph_is_current(nlp):
     assert isomorphic(built, committed), "graph/ is stale: run `rightsgraph build` and commit graph/"
     html = (root / "graph" / "rightsgraph.html").read_text(encoding="utf-8")
     assert render_html(built, title="rightsgraph") == html, "graph/rightsgraph.html is stale: run `rightsgraph build`"
+
+
+@pytest.mark.parametrize("how", ["jobs-1", "jobs-2-reversed", "one-at-a-time"])
+def test_end_to_end_store_build_matches_golden_whatever_jobs_order_and_split(articles_dir, how):
+    """build_store gives the golden graph with 1 or 2 worker processes, in reverse file order, and
+    article by article into the same store."""
+    files = sorted(articles_dir.glob("*.txt"))
+    store = open_store("memory")
+    if how == "jobs-1":
+        build_store(files, store, jobs=1)
+    elif how == "jobs-2-reversed":
+        build_store(files[::-1], store, jobs=2)
+    else:
+        for f in files:
+            build_store([f], store, jobs=1)
+    built = union_graph(store)
+    expected = Graph().parse(EXPECTED, format="turtle")
+    assert isomorphic(built, expected), "store build differs from tests/data/expected/corpus.ttl"
