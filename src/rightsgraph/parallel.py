@@ -19,7 +19,8 @@ from .model import Article, Extraction
 
 __all__ = ["default_jobs", "extract_stream", "rules_version"]
 
-_nlp: Any = None  # the pipeline of one worker process, loaded by _start
+_nlp: Any = None  # the pipeline of this process (a worker, or the parent with jobs=1), loaded by _start
+_nlp_model: str | None = None
 
 
 def default_jobs() -> int:
@@ -49,29 +50,41 @@ def rules_version() -> str:
 
 
 def _start(model: str | None) -> None:
-    global _nlp
+    global _nlp, _nlp_model
+    if _nlp is not None and _nlp_model == model:
+        return  # loaded once per process
     from .nlp import make_nlp
 
-    _nlp = make_nlp(model)
+    _nlp, _nlp_model = make_nlp(model), model
 
 
-def _extract(article: Article) -> Extraction:
+def _extract(articles: list[Article]) -> list[Extraction]:
+    """Parse a few articles with nlp.pipe (spaCy batches them) and run the rules on each."""
     from .nlp import extract
 
-    return extract(_nlp, article)
+    docs = _nlp.pipe(a.body for a in articles)
+    return [extract(_nlp, a, doc=doc) for a, doc in zip(articles, docs, strict=True)]
+
+
+def _groups(articles: Iterable[Article], size: int) -> Iterator[list[Article]]:
+    it = iter(articles)
+    while group := list(islice(it, size)):
+        yield group
 
 
 def extract_stream(articles: Iterable[Article], *, jobs: int = 1, model: str | None = None,
-                   window: int = 32) -> Iterator[Extraction]:
-    """Extract every article, in order, with `jobs` processes (1: in this process)."""
+                   group: int = 8, window: int = 8) -> Iterator[Extraction]:
+    """Extract every article, in order, with `jobs` processes (1: in this process). Articles go
+    to the workers `group` at a time, at most `window` groups per worker in flight."""
     if jobs <= 1:
         _start(model)
-        for article in articles:
-            yield _extract(article)
+        for articles_ in _groups(articles, group):
+            yield from _extract(articles_)
         return
     methods = multiprocessing.get_all_start_methods()
     context = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
-    it = iter(articles)
+    groups = _groups(articles, group)
     with context.Pool(jobs, initializer=_start, initargs=(model,)) as pool:
-        while chunk := list(islice(it, window * jobs)):
-            yield from pool.imap(_extract, chunk, chunksize=1)
+        while batch := list(islice(groups, window * jobs)):
+            for extracted in pool.imap(_extract, batch, chunksize=1):
+                yield from extracted

@@ -40,9 +40,12 @@ def actors_from_mentions(mentions: list[Mention], knowledge: Knowledge) -> list[
     return actors
 
 
-def extract(nlp: Language, article: Article, *, knowledge: Knowledge | None = None) -> Extraction:
+def extract(nlp: Language, article: Article, *, knowledge: Knowledge | None = None,
+            doc: Doc | None = None) -> Extraction:
+    """Everything the rules find in one article; `doc` is its body parsed by `nlp` (parsed here
+    when not given, e.g. by ``nlp.pipe`` over many articles)."""
     k = knowledge or load_knowledge()
-    doc = nlp(article.body)
+    doc = doc if doc is not None else nlp(article.body)
     mentions = find_mentions(doc, k)
     skip = off_topic_ranges(doc, MentionIndex(mentions))
     mentions = [m for m in mentions if not any(a <= doc[m.start].idx < b for a, b in skip)]
