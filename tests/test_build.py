@@ -88,3 +88,25 @@ def test_build_store_skips_bad_files_unless_strict(tmp_path: Path) -> None:
     assert report.built == 1 and _people(store) == ["Gao Zhisheng", "Smith"]
     with pytest.raises(InputError):
         build_store([tmp_path / "empty.txt", CHRIS], open_store("memory"))
+
+
+def test_build_store_on_a_dask_cluster_matches_the_local_build(articles_dir: Path) -> None:
+    """A real distributed.LocalCluster with two worker processes extracts; the store gets the same graph."""
+    from distributed import LocalCluster
+
+    with LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None) as cluster:
+        store = open_store("memory")
+        report = build_store([articles_dir], store, scheduler=cluster.scheduler_address)
+    assert report.built == 3
+    local = open_store("memory")
+    build_store([articles_dir], local, jobs=1)
+    assert isomorphic(union_graph(store), union_graph(local))
+
+
+def test_build_store_unreachable_scheduler_is_one_error(articles_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import rightsgraph.parallel
+    from rightsgraph.errors import ExtractionError
+
+    monkeypatch.setattr(rightsgraph.parallel, "SCHEDULER_TIMEOUT", 1.0)
+    with pytest.raises(ExtractionError, match="cannot reach the Dask scheduler at tcp://127.0.0.1:9"):
+        build_store([articles_dir], open_store("memory"), scheduler="tcp://127.0.0.1:9")

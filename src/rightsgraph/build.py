@@ -119,10 +119,12 @@ def _changed(before: Resolver, after: Resolver) -> set[tuple[str, str, str]]:
 
 
 def build_store(paths: Iterable[Path | str], store: Store, *, jobs: int = 1, model: str | None = None,
-                curation: Curation | None = None, min_confidence: float = 0.0, batch: int = 32,
+                scheduler: str | None = None, curation: Curation | None = None, min_confidence: float = 0.0,
+                batch: int = 32,
                 progress: Callable[[str], None] | None = None, strict: bool = True,
                 on_failure: Callable[[str, str], None] | None = None) -> BuildReport:
-    """Build the articles under `paths` into `store` (see the module text). With ``strict=False``
+    """Build the articles under `paths` into `store` (see the module text), extracting in `jobs`
+    processes or on the Dask cluster at `scheduler` (``tcp://host:8786``). With ``strict=False``
     a bad file is skipped, listed in the report's `failed` and passed to `on_failure(path,
     reason)`; otherwise it raises InputError before anything is written."""
     report = BuildReport()
@@ -155,7 +157,7 @@ def build_store(paths: Iterable[Path | str], store: Store, *, jobs: int = 1, mod
             keys[iri] = key
             yield article
 
-    for x in extract_stream(to_extract(), jobs=jobs, model=model):
+    for x in extract_stream(to_extract(), jobs=jobs, model=model, scheduler=scheduler):
         iri = str(article_iri(x.article.id))
         store.update(record_update(records.record_iri(iri), records.record_graph(iri, keys[iri], x)))
         todo.append(iri)

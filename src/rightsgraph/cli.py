@@ -97,13 +97,16 @@ def cli() -> None:
 @click.option("--no-html", is_flag=True, help="Do not write the network page.")
 @click.option("-j", "--jobs", type=click.IntRange(1, None), default=None,
               help="Extraction processes, each loading spaCy once (default: the number of cores).")
+@click.option("--scheduler", default=None, metavar="tcp://HOST:8786",
+              help="Extract on this Dask cluster instead of local processes (pip install 'rightsgraph[cluster]').")
 @click.option("--strict", is_flag=True, help="Stop at the first bad file instead of skipping it.")
 @click.option("--aliases", type=click.Path(dir_okay=False, path_type=Path), default=None,
               help="Curation file (JSON: merge, drop, rename) applied after the rules.")
 @click.option("--min-confidence", type=click.FloatRange(0, 1), default=0.0, show_default=True,
               help="Leave out statements and relations less confident than this.")
 def build(articles: tuple[Path, ...], store: str | None, output: Path | None, html_out: Path | None, no_html: bool,
-          jobs: int | None, strict: bool, aliases: Path | None, min_confidence: float) -> None:
+          jobs: int | None, scheduler: str | None, strict: bool, aliases: Path | None,
+          min_confidence: float) -> None:
     """Build the knowledge graph of ARTICLES (files or folders of .txt/.html/.jsonl) into the store.
 
     Streams: memory does not grow with the corpus. Incremental: articles whose text and rules
@@ -116,6 +119,7 @@ def build(articles: tuple[Path, ...], store: str | None, output: Path | None, ht
     rightsgraph build
     rightsgraph build corpus/ extra.jsonl --store my.store -o my.ttl --html my.html
     rightsgraph build corpus/ --jobs 2 --store http://127.0.0.1:7878    # an Oxigraph server
+    rightsgraph build corpus/ --scheduler tcp://10.0.0.5:8786 --store http://10.0.0.5:7878
     """
     from .build import build_store, sample_corpus
     from .files import atomic_open
@@ -136,7 +140,7 @@ def build(articles: tuple[Path, ...], store: str | None, output: Path | None, ht
 
     with open_store(store) as target:
         report = build_store(list(articles) or [sample_corpus()], target, jobs=jobs or default_jobs(),
-                             curation=curation, min_confidence=min_confidence, progress=progress,
+                             scheduler=scheduler, curation=curation, min_confidence=min_confidence, progress=progress,
                              strict=strict, on_failure=lambda path, reason: click.echo(
                                  f"{chr(13) if sys.stderr.isatty() else ''}skipped {path}: {reason}", err=True))
         if sys.stderr.isatty() and count:

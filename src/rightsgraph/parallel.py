@@ -1,7 +1,10 @@
-"""Extraction over many articles: in this process, or in worker processes that each load spaCy once.
+"""Extraction over many articles: in this process, in worker processes, or on a Dask cluster.
 
-Order is kept: the n-th extraction belongs to the n-th article. Articles are handed to the
-workers a bounded window at a time, so memory does not grow with the corpus.
+Every worker loads spaCy once. Order is kept: the n-th extraction belongs to the n-th article.
+Articles are handed out a bounded window at a time, so memory does not grow with the corpus.
+On a cluster (``scheduler="tcp://host:8786"``, the optional ``cluster`` extra) the workers
+need the same rightsgraph and spaCy pipeline installed; only articles go out and extractions
+(plain dataclasses) come back, and the caller writes them into its store.
 """
 
 from __future__ import annotations
@@ -9,16 +12,20 @@ from __future__ import annotations
 import hashlib
 import multiprocessing
 import os
+from collections import deque
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
 from importlib import resources
 from itertools import islice
 from typing import Any
 
+from .errors import ExtractionError
 from .model import Article, Extraction
 
 __all__ = ["default_jobs", "extract_stream", "rules_version"]
 
+#: seconds to wait for a Dask scheduler to answer
+SCHEDULER_TIMEOUT = 30.0
 _nlp: Any = None  # the pipeline of this process (a worker, or the parent with jobs=1), loaded by _start
 _nlp_model: str | None = None
 
@@ -72,10 +79,44 @@ def _groups(articles: Iterable[Article], size: int) -> Iterator[list[Article]]:
         yield group
 
 
+def _cluster_extract(articles: list[Article], model: str | None) -> list[Extraction]:
+    """What a Dask worker runs: load the pipeline once per worker process, extract a group."""
+    _start(model)
+    return _extract(articles)
+
+
+def _cluster_stream(articles: Iterable[Article], scheduler: str, model: str | None, group: int,
+                    window: int) -> Iterator[Extraction]:
+    try:
+        from distributed import Client
+    except ImportError as e:
+        raise ExtractionError("--scheduler needs Dask: pip install 'rightsgraph[cluster]'") from e
+    try:
+        client = Client(scheduler, timeout=SCHEDULER_TIMEOUT)
+    except (OSError, TimeoutError) as e:
+        raise ExtractionError(f"cannot reach the Dask scheduler at {scheduler}: {e}; start it with "
+                              "`dask scheduler` and workers with `dask worker ADDRESS`") from e
+    try:
+        workers = max(1, len(client.scheduler_info().get("workers", {})))
+        pending: deque[Any] = deque()
+        for articles_ in _groups(articles, group):
+            pending.append(client.submit(_cluster_extract, articles_, model, pure=False))
+            if len(pending) >= window * workers:
+                yield from pending.popleft().result()
+        while pending:
+            yield from pending.popleft().result()
+    finally:
+        client.close()
+
+
 def extract_stream(articles: Iterable[Article], *, jobs: int = 1, model: str | None = None,
-                   group: int = 8, window: int = 8) -> Iterator[Extraction]:
-    """Extract every article, in order, with `jobs` processes (1: in this process). Articles go
-    to the workers `group` at a time, at most `window` groups per worker in flight."""
+                   scheduler: str | None = None, group: int = 8, window: int = 8) -> Iterator[Extraction]:
+    """Extract every article, in order, with `jobs` processes (1: in this process) or on the Dask
+    cluster at `scheduler`. Articles go out `group` at a time, at most `window` groups per
+    worker in flight."""
+    if scheduler:
+        yield from _cluster_stream(articles, scheduler, model, group, window)
+        return
     if jobs <= 1:
         _start(model)
         for articles_ in _groups(articles, group):
