@@ -166,7 +166,8 @@ def build(articles: tuple[Path, ...], store: str | None, output: Path | None, ht
 @click.argument("articles", nargs=-1, required=True)
 @store_option
 def remove(articles: tuple[str, ...], store: str | None) -> None:
-    """Remove ARTICLES from the store, with every fact that only they supported.
+    """Remove ARTICLES from the store, with every fact that only they supported; names they
+    resolved in other articles ("Obama" -> "Barack Obama") are resolved again without them.
 
     An article is named by its IRI, its source id (the file name without extension, or
     NAME-LINE for a .jsonl record) or the path of its file.
@@ -175,9 +176,10 @@ def remove(articles: tuple[str, ...], store: str | None) -> None:
     rightsgraph remove rgid:article/a1-wire
     rightsgraph remove corpus/a1_wire.txt corpus/a2_transcript.txt
     """
+    from .build import remove_from_store
     from .graph import article_iri
     from .query import expand_iri
-    from .store import open_store, remove_articles
+    from .store import open_store
 
     with open_store(store, create=False) as target:
         present = set(target.graph_names())
@@ -189,7 +191,7 @@ def remove(articles: tuple[str, ...], store: str | None) -> None:
                 raise InputError(f'no article "{name}" in store {target.location}; name it by IRI, source id '
                                  "or file path (list them with: rightsgraph query articles)")
             wanted += found
-        removed = remove_articles(target, wanted)
+        removed = remove_from_store(target, wanted)
     click.echo(f"removed {len(removed)} articles from store {target.location}", err=True)
 
 

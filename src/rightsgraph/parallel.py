@@ -66,11 +66,23 @@ def _start(model: str | None) -> None:
 
 
 def _extract(articles: list[Article]) -> list[Extraction]:
-    """Parse a few articles with nlp.pipe (spaCy batches them) and run the rules on each."""
-    from .nlp import extract
+    """Parse a few articles with nlp.pipe (spaCy batches them) and run the rules on each; a
+    long article is parsed in pieces (nlp/pieces.py)."""
+    from dataclasses import replace
 
-    docs = _nlp.pipe(a.body for a in articles)
-    return [extract(_nlp, a, doc=doc) for a, doc in zip(articles, docs, strict=True)]
+    from .nlp import extract
+    from .nlp.pieces import PIECE_CHARS, join, pieces
+
+    short = [a for a in articles if len(a.body) <= PIECE_CHARS]
+    done = {id(a): extract(_nlp, a, doc=doc) for a, doc in zip(short, _nlp.pipe(a.body for a in short), strict=True)}
+    for a in articles:
+        if id(a) not in done:
+            cuts = list(pieces(a.body, size=PIECE_CHARS))
+            docs = _nlp.pipe(text for _, text in cuts)
+            parts = [(offset, extract(_nlp, replace(a, body=text), doc=doc))
+                     for (offset, text), doc in zip(cuts, docs, strict=True)]
+            done[id(a)] = join(a, parts)
+    return [done[id(a)] for a in articles]
 
 
 def _groups(articles: Iterable[Article], size: int) -> Iterator[list[Article]]:
