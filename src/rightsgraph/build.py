@@ -98,13 +98,15 @@ def _write(store: Store, articles: Iterable[str], resolver: Resolver, min_confid
            batch: int) -> int:
     """Write each article's graph from its record, resolved; one transaction per article."""
     written = 0
-    for chunk in _batches(articles, batch):
+    for n, chunk in enumerate(_batches(articles, batch), start=1):
         for iri, key, raw in records.load_extractions(store, chunk):
             resolved, kinds = resolver.resolve(raw)
             dataset = to_dataset([resolved], kinds=kinds, min_confidence=min_confidence)
             graph = dataset.graph(article_iri(raw.article.id))
             store.update(replace_update(iri, graph.serialize(format="nt")) + " ;\n" + records.built_update(iri, key))
             written += len(graph)
+        if n % 8 == 0:
+            store.flush()  # RocksDB's memory tables would otherwise grow with the corpus
     return written
 
 
@@ -161,6 +163,8 @@ def build_store(paths: Iterable[Path | str], store: Store, *, jobs: int = 1, mod
         iri = str(article_iri(x.article.id))
         store.update(record_update(records.record_iri(iri), records.record_graph(iri, keys[iri], x)))
         todo.append(iri)
+        if len(todo) % (batch * 8) == 0:
+            store.flush()
         if progress is not None:
             progress(iri)
 

@@ -114,6 +114,9 @@ class Store(ABC):
     def close(self) -> None:  # noqa: B027 - optional hook
         """Flush and release the store (its lock, its connection)."""
 
+    def flush(self) -> None:  # noqa: B027 - optional hook
+        """Write buffered changes out (an embedded store's memory tables); a no-op elsewhere."""
+
     def __enter__(self) -> Store:
         return self
 

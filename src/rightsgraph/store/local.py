@@ -101,6 +101,10 @@ class LocalStore(Store):
         if fmt.supports_datasets:
             self.update(UNION_UPDATE)
 
+    def flush(self) -> None:
+        if self._store is not None and self.path is not None:
+            self._store.flush()
+
     def close(self) -> None:
         if self._store is None:
             return
