@@ -50,17 +50,17 @@ def test_build_store_resolves_names_across_builds() -> None:
 def test_build_store_remove_undoes_the_resolution_it_brought() -> None:
     store = open_store("memory")
     build_store([SMITH, CHRIS], store)
-    article = next(a for a in keys(store) if a.endswith("b-chris-smith"))
+    article = next(a for a in keys(store) if "/b-chris-smith" in a)
     assert remove_from_store(store, [article]) == [article]
     assert _people(store) == ["Gao Zhisheng", "Smith"]
     assert isomorphic(union_graph(store), union_graph(build_graph([SMITH])))
-    assert list(keys(store)) == [a for a in keys(store) if a.endswith("a-smith")]
+    assert list(keys(store)) == [a for a in keys(store) if "/a-smith" in a]
 
 
 def test_build_store_finishes_an_interrupted_build() -> None:
     store = open_store("memory")
     build_store([SMITH, CHRIS], store)
-    article = next(a for a in keys(store) if a.endswith("a-smith"))
+    article = next(a for a in keys(store) if "/a-smith" in a)
     # as a kill between the record and the article graph leaves it: recorded, graph not written
     built_key = "<https://w3id.org/rightsgraph/ns#builtKey>"
     store.update(f"DELETE WHERE {{ GRAPH <{record_iri(article)}> {{ ?r {built_key} ?k }} }}")

@@ -300,10 +300,31 @@ def test_ingest_jsonl(tmp_path):
     ]
     path = write(tmp_path / "feed.jsonl", "\n".join(json.dumps(r) if r else "" for r in lines) + "\n")
     first, second = read_articles([path])
-    assert (first.id, first.title, first.body) == ("feed-1", "Talks", "The talks resumed.")
+    url_id = "feed-" + __import__("hashlib").sha1(b"https://example.org/talks").hexdigest()[:12]
+    assert (first.id, first.title, first.body) == (url_id, "Talks", "The talks resumed.")  # by its URL
     assert (first.date, first.publisher, first.url) == ("2012-07-24", "The Christian Science Monitor", "https://example.org/talks")
     assert (second.id, second.title, second.body) == ("feed-3", "Headline From Text", "Body from text.")
     assert read_articles([path]) == [first, second]  # ids are stable across runs
+
+
+def test_ingest_jsonl_record_ids_survive_new_lines(tmp_path):
+    records = [{"id": "vo-17", "text": "One\n\nFirst."}, {"url": "https://example.org/2", "text": "Two\n\nSecond."}]
+    path = write(tmp_path / "feed.jsonl", "\n".join(json.dumps(r) for r in records) + "\n")
+    before = [a.id for a in read_articles([path])]
+    write(path, json.dumps({"text": "New\n\nInserted first."}) + "\n" + path.read_text(encoding="utf-8"))
+    after = [a.id for a in read_articles([path])]
+    assert after[1:] == before and before[0] == "feed-vo-17"
+
+
+def test_ingest_jsonl_bad_lines_are_reported_and_the_rest_read(tmp_path):
+    path = write(tmp_path / "feed.jsonl", '{"text": "One\\n\\nFirst."}\n{oops\n[1, 2]\n{"text": "Two\\n\\nSecond."}\n')
+    bad: list[str] = []
+    from rightsgraph.ingest import iter_articles
+
+    got = [a.id for a in iter_articles([path], on_skip=lambda where, reason: bad.append(where))]
+    assert got == ["feed-1", "feed-4"] and bad == [f"{path}:2", f"{path}:3"]
+    with pytest.raises(InputError, match="bad JSON in .*feed.jsonl:2"):
+        read_articles([path])
 
 
 def test_ingest_directory_recursive_sorted_deduplicated(tmp_path):

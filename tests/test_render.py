@@ -219,3 +219,12 @@ def test_render_tolerates_untyped_article_and_missing_labels(small):
 def test_render_empty_graph():
     data = data_of(render_html(Graph()))
     assert data["nodes"] == [] and data["edges"] == []
+
+
+def test_render_canvas_labels_are_short_and_isolated():
+    from rightsgraph.render import CANVAS_LABEL, canvas_label
+
+    assert canvas_label("Chen Kegui") == "\u2068Chen Kegui\u2069"
+    long = canvas_label("x" * 10_000)
+    assert len(long) == CANVAS_LABEL + 2 and long.endswith("\u2026\u2069")
+    assert canvas_label("evil\u202eeman") == "\u2068evil\u202eeman\u2069"  # the override stays inside

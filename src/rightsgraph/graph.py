@@ -35,13 +35,20 @@ from .vocab import (
     slugify,
 )
 
-__all__ = ["to_dataset", "article_iri", "VOCAB_GRAPH"]
+__all__ = ["to_dataset", "article_iri", "article_slug", "VOCAB_GRAPH"]
 
 VOCAB_GRAPH = RGID["graph/vocabulary"]
 
 
+def article_slug(article_id: str) -> str:
+    """A lossless slug of an article id: the slug itself when it spells the id, else the slug and
+    a digest of the id ('Report A' and 'report_a' stay two articles; 'a1-wire' stays a1-wire)."""
+    slug = slugify(article_id)
+    return slug if slug == article_id else f"{slug}-{hashlib.sha1(article_id.encode('utf-8')).hexdigest()[:8]}"
+
+
 def article_iri(article_id: str) -> URIRef:
-    return RGID[f"article/{slugify(article_id)}"]
+    return RGID[f"article/{article_slug(article_id)}"]
 
 
 def _decimal(x: float) -> Literal:
@@ -76,7 +83,7 @@ class _Writer:
         return iri
 
     def sentence(self, begin: int, end: int, text: str) -> URIRef:
-        iri = RGID[f"sentence/{slugify(self.x.article.id)}/{begin}-{end}"]
+        iri = RGID[f"sentence/{article_slug(self.x.article.id)}/{begin}-{end}"]
         g = self.g
         g.add((iri, RDF.type, NIF.String))
         g.add((iri, RDF.type, RG.Sentence))
@@ -125,7 +132,7 @@ class _Writer:
             if st.confidence < self.min_conf:
                 continue
             s = st.sentence
-            iri = RGID[f"statement/{slugify(self.x.article.id)}/{s.begin}-{_digest(st.speaker, st.text)}"]
+            iri = RGID[f"statement/{article_slug(self.x.article.id)}/{s.begin}-{_digest(st.speaker, st.text)}"]
             g = self.g
             g.add((iri, RDF.type, RG.Statement))
             g.add((iri, RG.speaker, self.entity(st.speaker)))
@@ -150,7 +157,7 @@ class _Writer:
         for (s, p, o), rs in sorted(facts.items()):
             si, oi = self.entity(s), self.entity(o)
             self.g.add((si, RG[p], oi))
-            fact = RGID[f"fact/{slugify(self.x.article.id)}/{_digest(str(si), p, str(oi))}"]
+            fact = RGID[f"fact/{article_slug(self.x.article.id)}/{_digest(str(si), p, str(oi))}"]
             self.g.add((fact, RDF.type, RG.Fact))
             self.g.add((fact, RDF.type, RDF.Statement))
             self.g.add((fact, RDF.subject, si))

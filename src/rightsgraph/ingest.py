@@ -10,8 +10,10 @@ are stable provenance.
 from __future__ import annotations
 
 import codecs
+import hashlib
 import json
 import logging
+import re
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import Any
@@ -70,7 +72,7 @@ def iter_articles(paths: Iterable[Path | str], *, on_skip: Callable[[str, str], 
     seen: dict[str, str] = {}
     for file in _article_files(given, skip):
         try:
-            read = read_article(file)
+            read = read_article(file, on_bad_line=None if on_skip is None else on_skip)
         except InputError as e:
             skip(file, e)
             continue
@@ -86,15 +88,17 @@ def iter_articles(paths: Iterable[Path | str], *, on_skip: Callable[[str, str], 
         raise InputError(f"empty corpus: no articles read from {names}; add article text to them")
 
 
-def read_article(path: Path | str) -> list[Article]:
-    """Read one article file; a ``.jsonl`` file gives one article per non-blank line."""
+def read_article(path: Path | str, *, on_bad_line: Callable[[str, str], None] | None = None) -> list[Article]:
+    """Read one article file; a ``.jsonl`` file gives one article per non-blank line. With
+    `on_bad_line`, a bad JSONL line is reported as ``on_bad_line("FILE:LINE", reason)`` and
+    the file's other lines are read; without it, it raises InputError."""
     path = Path(path)
     suffix = path.suffix.lower()
     if suffix not in SUFFIXES:
         raise _unsupported(path)
     text = _read_text(path)
     if suffix == ".jsonl":
-        return _read_jsonl(path, text)
+        return _read_jsonl(path, text, on_bad_line)
     if suffix in (".html", ".htm"):
         return [_html_article(path, text)]
     page = clean_page(text.split("\n"))
@@ -156,7 +160,18 @@ def _read_text(path: Path) -> str:
         raise InputError(
             f"cannot decode {path} as UTF-8 text: it contains NUL bytes (binary?); re-save it as UTF-8"
         )
-    return text.replace("\r\n", "\n").replace("\r", "\n")
+    return strip_controls(text.replace("\r\n", "\n").replace("\r", "\n"))
+
+
+#: terminal escape sequences (CSI "ESC [ … m", OSC "ESC ] … BEL", two-character ESC codes)
+_ESCAPES = re.compile(r"\x1b(?:\[[0-?]*[ -/]*[@-~]|\][^\x07\x1b]*(?:\x07|\x1b\\)?|[@-Z\\-_])")
+#: C0 and C1 control characters but newline and tab (form feeds, backspaces, bells, a lone ESC)
+_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+def strip_controls(text: str) -> str:
+    """`text` without terminal escape sequences and control characters (newline and tab stay)."""
+    return _CONTROL.sub("", _ESCAPES.sub("", text))
 
 
 def _cp1252(data: bytes) -> str | None:
@@ -196,7 +211,18 @@ def _article(
     )
 
 
-def _read_jsonl(path: Path, text: str) -> list[Article]:
+def _record_id(path: Path, number: int, record: dict[str, Any]) -> str:
+    """A JSONL record's article id: its own ``id``, else a digest of its ``url``, else its line."""
+    own = record.get("id")
+    if isinstance(own, (str, int)) and str(own).strip():
+        return f"{path.stem}-{str(own).strip()}"
+    url = _str(record.get("url"))
+    if url:
+        return f"{path.stem}-{hashlib.sha1(url.encode('utf-8')).hexdigest()[:12]}"
+    return f"{path.stem}-{number}"
+
+
+def _read_jsonl(path: Path, text: str, on_bad_line: Callable[[str, str], None] | None = None) -> list[Article]:
     articles = []
     for number, line in enumerate(text.split("\n"), start=1):
         if not line.strip():
@@ -204,28 +230,30 @@ def _read_jsonl(path: Path, text: str) -> list[Article]:
         where = f"{path}:{number}"
         try:
             record: Any = json.loads(line)
-        except json.JSONDecodeError as e:
-            raise InputError(
-                f"bad JSON in {where}: {e.msg} (column {e.colno}); fix or remove that line"
-            ) from e
-        if not isinstance(record, dict) or not isinstance(record.get("text"), str):
-            raise InputError(
-                f'bad article in {where}: expected an object with a "text" string; fix that line'
-            )
+            if not isinstance(record, dict) or not isinstance(record.get("text"), str):
+                raise InputError(f'bad article in {where}: expected an object with a "text" string; fix that line')
+        except (json.JSONDecodeError, InputError) as e:
+            error = e if isinstance(e, InputError) else InputError(
+                f"bad JSON in {where}: {e.msg} (column {e.colno}); fix or remove that line")
+            if on_bad_line is None:
+                raise error from e
+            on_bad_line(where, str(error))
+            continue
         fields = {k: _str(record.get(k)) for k in ("title", "date", "url", "source")}
-        page = clean_page(record["text"].replace("\r\n", "\n").split("\n"), title=fields["title"])
+        body = strip_controls(record["text"].replace("\r\n", "\n").replace("\r", "\n"))
+        page = clean_page(body.split("\n"), title=fields["title"])
         date = parse_date(fields["date"]) if fields["date"] else None
         if fields["date"] and not date:
             logger.warning("%s: cannot parse date %r; looking for one in the text", where, fields["date"])
         articles.append(_article(
-            path, page, id=f"{path.stem}-{number}", where=where, date=date, publisher=fields["source"],
+            path, page, id=_record_id(path, number, record), where=where, date=date, publisher=fields["source"],
             url=fields["url"],
         ))
     return articles
 
 
 def _str(value: Any) -> str | None:
-    return value.strip() or None if isinstance(value, str) else None
+    return strip_controls(value).strip() or None if isinstance(value, str) else None
 
 
 def _html_article(path: Path, text: str) -> Article:

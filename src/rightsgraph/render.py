@@ -39,7 +39,8 @@ from .analyze import (
 from .errors import RenderError, RightsgraphError
 from .vocab import NIF, PREDICATES, PREFIXES, PROV, RDF, RDFS, RG, SCHEMA, SYMMETRIC
 
-__all__ = ["RenderError", "render_html", "rows_to_graph", "graph_around", "page_data", "json_for_script"]
+__all__ = ["RenderError", "render_html", "rows_to_graph", "graph_around", "page_data", "json_for_script",
+           "canvas_label"]
 
 #: more nodes/edges than this: coarser (faster) physics, straight edges, edges hidden while dragging
 BIG_NODES, BIG_EDGES = 300, 800
@@ -103,6 +104,18 @@ def _options(n_nodes: int, n_edges: int) -> dict[str, Any]:
     }
 
 
+#: longest node label drawn on the canvas (the panel shows the whole name)
+CANVAS_LABEL = 40
+
+
+def canvas_label(label: str) -> str:
+    """A node label for the canvas: cut at CANVAS_LABEL characters with an ellipsis, and isolated
+    (U+2068 ... U+2069) so right-to-left text or an override character inside it cannot reorder
+    what is drawn around it."""
+    short = label if len(label) <= CANVAS_LABEL else label[: CANVAS_LABEL - 1].rstrip() + "\u2026"
+    return f"\u2068{short}\u2069"
+
+
 def _years(article_ids: Iterable[str], articles: Mapping[str, Mapping[str, str]]) -> list[str]:
     dates = (articles[a]["date"] for a in article_ids if a in articles)
     return sorted({d[:4] for d in dates if re.match(r"\d{4}", d)})
@@ -147,7 +160,8 @@ def page_data(graph: Graph, *, min_confidence: float = 0.0, focus: str | None = 
                               if p == "memberOf")
         arts = sorted(node_articles[n] | set(d["articles"]))
         net.add_node(
-            n, label=d["label"], shape=look["shape"], size=round(12 + 28 * sizes[n] / top, 2),
+            n, label=d["label"], canvasLabel=canvas_label(d["label"]), shape=look["shape"],
+            size=round(12 + 28 * sizes[n] / top, 2),
             x=seeds[n][0], y=seeds[n][1],
             color={"background": look["color"], "border": look["border"],
                    "highlight": {"background": look["color"], "border": "#000000"},

@@ -39,6 +39,9 @@ class Curation:
 
 
 def load_curation(path: Path | None) -> Curation:
+    """Read and check a curation file: ``{"merge": {name: name}, "drop": [name],
+    "rename": {article id: {name: name}}}``; wrong types, unknown keys, self-merges and merge
+    cycles are refused with an InputError that names the entry."""
     if path is None:
         return Curation()
     try:
@@ -50,8 +53,34 @@ def load_curation(path: Path | None) -> Curation:
                          '(see README "Curating entities")') from e
     if not isinstance(data, dict) or set(data) - {"merge", "drop", "rename", "_comment"}:
         raise InputError(f"aliases file {path}: expected an object with keys merge, drop, rename")
-    return Curation(merge=dict(data.get("merge", {})), drop=frozenset(data.get("drop", [])),
-                    rename={k: dict(v) for k, v in data.get("rename", {}).items()})
+
+    def names(value: object, where: str) -> dict[str, str]:
+        if not isinstance(value, dict) or not all(isinstance(k, str) and isinstance(v, str) and k.strip()
+                                                  and v.strip() for k, v in value.items()):
+            raise InputError(f'aliases file {path}: "{where}" must map names to names, '
+                             'like {"Mr. Smith": "Chris Smith"}')
+        for k, v in value.items():
+            if k == v:
+                raise InputError(f'aliases file {path}: "{where}" merges "{k}" into itself; remove that entry')
+        return dict(value)
+
+    merge = names(data.get("merge", {}), "merge")
+    for start in merge:
+        seen, name = [start], merge[start]
+        while name in merge:
+            if name in seen:
+                raise InputError(f'aliases file {path}: "merge" has a cycle: {" -> ".join([*seen, name])}; '
+                                 "break it so every name ends at one canonical name")
+            seen.append(name)
+            name = merge[name]
+    drop = data.get("drop", [])
+    if not isinstance(drop, list) or not all(isinstance(d, str) and d.strip() for d in drop):
+        raise InputError(f'aliases file {path}: "drop" must be a list of names, like ["Firefly"]')
+    rename = data.get("rename", {})
+    if not isinstance(rename, dict):
+        raise InputError(f'aliases file {path}: "rename" must map article ids to {{name: name}} objects')
+    return Curation(merge=merge, drop=frozenset(drop),
+                    rename={str(k): names(v, f"rename.{k}") for k, v in rename.items()})
 
 
 def name_mentions(x: Extraction) -> set[Mention]:

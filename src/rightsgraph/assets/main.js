@@ -37,6 +37,7 @@
 
   RG.nodes = new vis.DataSet(data.nodes.map(function (n) {
     var item = pick(n, VIS_NODE);
+    item.label = n.canvasLabel; // short and bidi-isolated; panels and search use the full label
     item.title = RG.nodeTooltip(n); // a DOM element: vis shows it as-is, no HTML parsing
     return item;
   }));
