@@ -77,11 +77,23 @@ def article_key(article: Article) -> str:
     return hashlib.sha256(f"{rules_version()}\n{content}".encode()).hexdigest()[:24]
 
 
+def _writer_version() -> str:
+    """A digest of the code that turns an extraction into triples (resolution, graph, vocabulary)."""
+    package = resources.files("rightsgraph")
+    digest = hashlib.sha256()
+    for name in ("resolve.py", "graph.py", "vocab.py", "model.py"):
+        digest.update(package.joinpath(name).read_bytes())
+    return digest.hexdigest()[:16]
+
+
 def _settings(curation: Curation | None, min_confidence: float) -> tuple[str, str]:
+    """The key (and JSON) of everything besides an article that decides its graph: the rules,
+    the writing code, the curation file and the confidence threshold."""
     c = curation or Curation()
     text = json.dumps({"merge": c.merge, "drop": sorted(c.drop), "rename": c.rename,
                        "min_confidence": min_confidence}, sort_keys=True, ensure_ascii=False)
-    return hashlib.sha256(f"{rules_version()}\n{text}".encode()).hexdigest()[:24], text
+    key = f"{rules_version()}\n{_writer_version()}\n{text}"
+    return hashlib.sha256(key.encode()).hexdigest()[:24], text
 
 
 def _gazetteer() -> dict[str, str]:
