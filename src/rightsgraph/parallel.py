@@ -16,7 +16,7 @@ from collections import deque
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
 from importlib import resources
-from itertools import islice
+from itertools import chain, islice
 from typing import Any
 
 from .errors import ExtractionError
@@ -126,6 +126,11 @@ def extract_stream(articles: Iterable[Article], *, jobs: int = 1, model: str | N
     """Extract every article, in order, with `jobs` processes (1: in this process) or on the Dask
     cluster at `scheduler`. Articles go out `group` at a time, at most `window` groups per
     worker in flight."""
+    it = iter(articles)
+    first = next(it, None)
+    if first is None:
+        return  # nothing to extract: no pipeline is loaded, no worker started
+    articles = chain([first], it)
     if scheduler:
         yield from _cluster_stream(articles, scheduler, model, group, window)
         return
