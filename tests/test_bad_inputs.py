@@ -119,3 +119,12 @@ def test_bad_inputs_killed_build_leaves_whole_articles_and_the_next_build_finish
     with open_store(store) as opened:
         assert isomorphic(union_graph(opened), union_graph(expected))
     assert isomorphic(Graph().parse(out), union_graph(expected))
+
+
+def test_bad_inputs_corrupted_store_is_one_error(runner, tmp_path):
+    store = tmp_path / "s"
+    assert runner.invoke(cli, ["build", str(DATA / "articles" / "a1_wire.txt"), "--store", str(store)]).exit_code == 0
+    (store / "CURRENT").write_text("MANIFEST-999999\n", encoding="ascii")  # as a disk error leaves it
+    result = runner.invoke(cli, ["query", "actors", "--store", str(store)])
+    assert result.exit_code == 1 and result.stderr.startswith(f"Error: cannot open store {store}")
+    assert "Traceback" not in result.output

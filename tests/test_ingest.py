@@ -333,8 +333,19 @@ def test_ingest_directory_recursive_sorted_deduplicated(tmp_path):
     write(tmp_path / "notes.md", "# not an article")
     write(tmp_path / ".hidden" / "x.txt", "Hidden\n\nNot read.")
     articles = read_articles([tmp_path, tmp_path / "a" / "1.txt"])
-    assert [a.id for a in articles] == ["1", "2"]
-    assert [a.id for a in read_articles(str(tmp_path))] == ["1", "2"]  # a lone path is not iterated
+    assert [a.id for a in articles] == ["a/1", "b/2"]  # ids are paths from the folder given
+    assert [a.id for a in read_articles(str(tmp_path))] == ["a/1", "b/2"]  # a lone path is not iterated
+    assert [a.id for a in read_articles([tmp_path / "a" / "1.txt"])] == ["1"]
+
+
+def test_ingest_same_file_name_in_two_folders_is_two_articles(tmp_path):
+    from rightsgraph.graph import article_iri
+
+    write(tmp_path / "2012" / "briefing.txt", "One\n\nFirst briefing.")
+    write(tmp_path / "2013" / "briefing.txt", "Two\n\nSecond briefing.")
+    ids = [a.id for a in read_articles([tmp_path])]
+    assert ids == ["2012/briefing", "2013/briefing"]
+    assert len({article_iri(i) for i in ids}) == 2
 
 
 # --- errors ------------------------------------------------------------------------------------

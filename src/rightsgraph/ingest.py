@@ -70,9 +70,9 @@ def iter_articles(paths: Iterable[Path | str], *, on_skip: Callable[[str, str], 
         on_skip(str(path), str(error))
 
     seen: dict[str, str] = {}
-    for file in _article_files(given, skip):
+    for file, name in _article_files(given, skip):
         try:
-            read = read_article(file, on_bad_line=None if on_skip is None else on_skip)
+            read = read_article(file, on_bad_line=None if on_skip is None else on_skip, name=name)
         except InputError as e:
             skip(file, e)
             continue
@@ -88,25 +88,31 @@ def iter_articles(paths: Iterable[Path | str], *, on_skip: Callable[[str, str], 
         raise InputError(f"empty corpus: no articles read from {names}; add article text to them")
 
 
-def read_article(path: Path | str, *, on_bad_line: Callable[[str, str], None] | None = None) -> list[Article]:
+def read_article(path: Path | str, *, on_bad_line: Callable[[str, str], None] | None = None,
+                 name: str | None = None) -> list[Article]:
     """Read one article file; a ``.jsonl`` file gives one article per non-blank line. With
     `on_bad_line`, a bad JSONL line is reported as ``on_bad_line("FILE:LINE", reason)`` and
-    the file's other lines are read; without it, it raises InputError."""
+    the file's other lines are read; without it, it raises InputError. `name` is the article id
+    (default: the file name without extension; a .jsonl record's id starts with it)."""
     path = Path(path)
+    base = name or path.stem
     suffix = path.suffix.lower()
     if suffix not in SUFFIXES:
         raise _unsupported(path)
     text = _read_text(path)
     if suffix == ".jsonl":
-        return _read_jsonl(path, text, on_bad_line)
+        return _read_jsonl(path, text, on_bad_line, base)
     if suffix in (".html", ".htm"):
-        return [_html_article(path, text)]
+        return [_html_article(path, text, base)]
     page = clean_page(text.split("\n"))
-    return [_article(path, page, id=path.stem)]
+    return [_article(path, page, id=base)]
 
 
-def _article_files(given: list[Path], skip: Callable[[Path, InputError], None]) -> list[Path]:
-    files: list[Path] = []
+def _article_files(given: list[Path], skip: Callable[[Path, InputError], None]) -> list[tuple[Path, str]]:
+    """Every article file with its id: the file name without extension, and for a file in a
+    subfolder of a folder given, its path from that folder (``2013/briefing``), so two files of
+    one name in different folders are two articles."""
+    files: list[tuple[Path, str]] = []
     for p in given:
         if not p.exists():
             skip(p, InputError(f"article path not found: {p}; check the path or pass a directory of articles"))
@@ -120,14 +126,14 @@ def _article_files(given: list[Path], skip: Callable[[Path, InputError], None]) 
             if not found:
                 skip(p, InputError(f"no articles ({_KINDS}) found in {p}; add article files or pass another "
                                    "directory"))
-            files.extend(found)
+            files.extend((f, f.relative_to(p).with_suffix("").as_posix()) for f in found)
         elif p.suffix.lower() not in SUFFIXES:
             skip(p, _unsupported(p))
         else:
-            files.append(p)
-    unique: dict[Path, Path] = {}
-    for f in files:
-        unique.setdefault(f.resolve(), f)  # a file named twice (or via its directory) is read once
+            files.append((p, p.stem))
+    unique: dict[Path, tuple[Path, str]] = {}
+    for f, name in files:
+        unique.setdefault(f.resolve(), (f, name))  # a file named twice (or via its directory) is read once
     return list(unique.values())
 
 
@@ -211,18 +217,20 @@ def _article(
     )
 
 
-def _record_id(path: Path, number: int, record: dict[str, Any]) -> str:
+def _record_id(base: str, number: int, record: dict[str, Any]) -> str:
     """A JSONL record's article id: its own ``id``, else a digest of its ``url``, else its line."""
     own = record.get("id")
     if isinstance(own, (str, int)) and str(own).strip():
-        return f"{path.stem}-{str(own).strip()}"
+        return f"{base}-{str(own).strip()}"
     url = _str(record.get("url"))
     if url:
-        return f"{path.stem}-{hashlib.sha1(url.encode('utf-8')).hexdigest()[:12]}"
-    return f"{path.stem}-{number}"
+        return f"{base}-{hashlib.sha1(url.encode('utf-8')).hexdigest()[:12]}"
+    return f"{base}-{number}"
 
 
-def _read_jsonl(path: Path, text: str, on_bad_line: Callable[[str, str], None] | None = None) -> list[Article]:
+def _read_jsonl(path: Path, text: str, on_bad_line: Callable[[str, str], None] | None = None,
+                base: str | None = None) -> list[Article]:
+    base = base or path.stem
     articles = []
     for number, line in enumerate(text.split("\n"), start=1):
         if not line.strip():
@@ -246,7 +254,7 @@ def _read_jsonl(path: Path, text: str, on_bad_line: Callable[[str, str], None] |
         if fields["date"] and not date:
             logger.warning("%s: cannot parse date %r; looking for one in the text", where, fields["date"])
         articles.append(_article(
-            path, page, id=_record_id(path, number, record), where=where, date=date, publisher=fields["source"],
+            path, page, id=_record_id(base, number, record), where=where, date=date, publisher=fields["source"],
             url=fields["url"],
         ))
     return articles
@@ -256,7 +264,7 @@ def _str(value: Any) -> str | None:
     return strip_controls(value).strip() or None if isinstance(value, str) else None
 
 
-def _html_article(path: Path, text: str) -> Article:
+def _html_article(path: Path, text: str, base: str | None = None) -> Article:
     soup = BeautifulSoup(text, "html.parser")
     url = _attr(soup.find("link", rel="canonical"), "href") or _meta(soup, property="og:url")
     date = next(
@@ -281,7 +289,7 @@ def _html_article(path: Path, text: str) -> Article:
     lines = _html_lines(container) if isinstance(container, Tag) else []
     page = clean_page(lines, title=title or None)
     return _article(
-        path, page, id=path.stem, date=parse_date(date) if date else None,
+        path, page, id=base or path.stem, date=parse_date(date) if date else None,
         publisher=_meta(soup, property="og:site_name"), url=url,
     )
 
