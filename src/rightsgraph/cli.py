@@ -158,8 +158,12 @@ def build(articles: tuple[Path, ...], store: str | None, output: Path | None, ht
             page = render_html(network_graph(target, [*report.articles, str(VOCAB_IRI)]),
                                min_confidence=min_confidence, title="rightsgraph")
             _write(page, html_out)
-    click.echo(f"built {len(report.articles)} articles into store {target.location}: {report.summary()}; "
+    n = len(report.articles)
+    click.echo(f"built {n} article{'' if n == 1 else 's'} into store {target.location}: {report.summary()}; "
                f"{report.triples} triples written", err=True)
+    if target.location == "memory" and output is None and (html_out is None or no_html):
+        click.echo("note: --store memory keeps nothing after the build; pass -o FILE.ttl or a store folder",
+                   err=True)
 
 
 @cli.command()
