@@ -243,16 +243,52 @@ _STANCES = """PREFIX rg: <https://w3id.org/rightsgraph/ns#>
 SELECT ?stance (COUNT(DISTINCT ?st) AS ?n) WHERE { ?st a rg:Statement ; rg:stance ?stance } GROUP BY ?stance"""
 
 
+_ENTITIES = """PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+SELECT ?e ?type (SAMPLE(?l) AS ?label) WHERE { ?e a ?type ; rdfs:label ?l } GROUP BY ?e ?type"""
+_EDGES = """PREFIX rg: <https://w3id.org/rightsgraph/ns#> PREFIX rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#>
+SELECT ?s ?p ?o (MAX(?c) AS ?confidence) WHERE {
+  VALUES ?p { rg:raised rg:criticizes rg:defends rg:metWith rg:memberOf rg:relativeOf rg:urges rg:detainedBy rg:leads }
+  ?s ?p ?o FILTER (isIRI(?o))
+  OPTIONAL { { ?f rdf:object ?o ; rdf:subject ?s ; rdf:predicate ?p } UNION
+             { ?f rdf:object ?s ; rdf:subject ?o ; rdf:predicate ?p FILTER (?p IN (rg:metWith, rg:relativeOf)) }
+             ?f rg:confidence ?c }
+} GROUP BY ?s ?p ?o"""
+
+
+def _stats_network(store: Store, min_confidence: float) -> nx.MultiDiGraph:
+    """The entity network from two SELECTs (entities with kind and label; relations with their
+    best confidence): only what centrality and components need, never an rdflib copy."""
+    types: dict[str, set[Node]] = defaultdict(set)
+    labels: dict[str, str] = {}
+    for e, t, label in store.query(_ENTITIES, timeout=None).rows:
+        if e is not None and t is not None:
+            types[e.value].add(URIRef(t.value))  # type: ignore[union-attr]
+            labels[e.value] = label.value if label is not None else _local(URIRef(e.value))  # type: ignore[union-attr]
+    nxg = nx.MultiDiGraph()
+    for iri in sorted(types):
+        kind = _kind(types[iri])
+        if kind is not None:
+            nxg.add_node(iri, label=labels[iri], kind=kind)
+    for s, p, o, c in store.query(_EDGES, timeout=None).rows:
+        confidence = float(c.value) if c is not None else 1.0  # type: ignore[union-attr]
+        if confidence < min_confidence:
+            continue
+        for end in (s.value, o.value):  # type: ignore[union-attr]
+            if end not in nxg:
+                nxg.add_node(end, label=_local(URIRef(end)), kind="other")
+        name = _local(URIRef(p.value))  # type: ignore[union-attr]
+        nxg.add_edge(s.value, o.value, key=name, predicate=name)  # type: ignore[union-attr]
+    return nxg
+
+
 def graph_stats(source: Store | Graph, *, top: int = 10, min_confidence: float = 0.0) -> GraphStats:
     """Counts by entity kind, predicate and stance; the `top` central actors (persons,
     organizations, case persons) by degree and betweenness; weakly connected components.
-    Counts are aggregates in the store's engine; the network comes from a CONSTRUCT of the
-    relations only."""
+    Counts are aggregates in the store's engine; the network comes from two SELECTs."""
     from .query import as_store
-    from .store.network import relations_graph
 
     store = as_store(source)
-    nxg = to_networkx(relations_graph(store), min_confidence=min_confidence)
+    nxg = _stats_network(store, min_confidence)
     kinds = Counter(k for _, k in nxg.nodes(data="kind"))
     preds = Counter(p for _, _, p in nxg.edges(data="predicate"))
     counts = {str(w.value): int(n.value) for w, n in store.query(_COUNTS).rows}  # type: ignore[union-attr]
