@@ -326,3 +326,44 @@ def test_cli_python_dash_m_runs_the_same_cli():
                           capture_output=True, text=True, timeout=120)
     assert done.returncode == 1
     assert done.stderr.startswith("Error: query \"nonexistent\" not found")
+
+
+def test_cli_query_tsv_ndjson_no_headers_and_numbers(runner, built):
+    tsv = _run(runner, built, "query", "actors", "-f", "tsv", "--no-headers").stdout.splitlines()
+    assert tsv and all(len(line.split("\t")) == 4 for line in tsv) and not tsv[0].startswith("entity")
+    rows = [json.loads(line) for line in _run(runner, built, "query", "actors", "-f", "ndjson").stdout.splitlines()]
+    assert rows and all(isinstance(r["aliases"], int) for r in rows)  # numbers as numbers
+    assert all(isinstance(r["aliases"], int) for r in json.loads(_run(runner, built, "query", "actors",
+                                                                       "-f", "json").stdout))
+    table = _run(runner, built, "query", "actors", "--no-headers").stdout
+    assert not table.startswith("entity")
+
+
+def test_cli_queries_json_and_sparql(runner):
+    listed = json.loads(runner.invoke(cli, ["queries", "--json"]).stdout)
+    who = next(q for q in listed if q["name"] == "who_raised_case")
+    assert who["params"] == [{"name": "case", "kind": "entity", "optional": False,
+                              "help": "the case: a name, an alias or an IRI"}]
+    text = runner.invoke(cli, ["queries", "--sparql", "who_raised_case"]).stdout
+    assert text.startswith("# title: Who raised a case") and "SELECT DISTINCT ?case" in text
+
+
+def test_cli_render_title_and_stdout(runner, built):
+    result = _run(runner, built, "render", "-o", "-", "--title", "Round 17 <Kunming>")
+    assert result.exit_code == 0, result.output
+    assert result.stdout.startswith("<!DOCTYPE html>") and "<title>Round 17 &lt;Kunming&gt;</title>" in result.stdout
+
+
+def test_cli_quiet_and_verbose(runner, tmp_path):
+    args = ["build", str(DATA / "incremental" / "a_smith.txt"), "--store", str(tmp_path / "s"), "-j", "1"]
+    assert runner.invoke(cli, ["-q", *args]).stderr == ""
+    assert "INFO" in runner.invoke(cli, ["-v", *args]).stderr
+
+
+def test_cli_unknown_model_is_one_error(runner, tmp_path):
+    result = runner.invoke(cli, ["build", str(DATA / "incremental" / "a_smith.txt"), "--store", "memory",
+                                 "--model", "xx_no_such_pipeline", "-j", "2"])
+    assert result.exit_code == 1 and result.stderr.startswith("Error: no spaCy pipeline named xx_no_such_pipeline")
+    env = runner.invoke(cli, ["build", str(DATA / "incremental" / "a_smith.txt"), "--store", "memory"],
+                        env={"RIGHTSGRAPH_MODEL": "xx_no_such_pipeline"})
+    assert env.exit_code == 1 and "xx_no_such_pipeline" in env.stderr

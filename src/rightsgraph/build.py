@@ -71,10 +71,10 @@ class BuildReport:
         return ", ".join(parts) + (" (finished an interrupted build)" if self.recovered else "")
 
 
-def article_key(article: Article) -> str:
-    """What decides whether an article must be extracted again: its content and the rules."""
+def article_key(article: Article, model: str | None = None) -> str:
+    """What decides whether an article must be extracted again: its content, the rules, the pipeline."""
     content = json.dumps({k: v for k, v in asdict(article).items() if k != "path"}, sort_keys=True)
-    return hashlib.sha256(f"{rules_version()}\n{content}".encode()).hexdigest()[:24]
+    return hashlib.sha256(f"{rules_version(model)}\n{content}".encode()).hexdigest()[:24]
 
 
 def _writer_version() -> str:
@@ -86,13 +86,13 @@ def _writer_version() -> str:
     return digest.hexdigest()[:16]
 
 
-def _settings(curation: Curation | None, min_confidence: float) -> tuple[str, str]:
+def _settings(curation: Curation | None, min_confidence: float, model: str | None = None) -> tuple[str, str]:
     """The key (and JSON) of everything besides an article that decides its graph: the rules,
     the writing code, the curation file and the confidence threshold."""
     c = curation or Curation()
     text = json.dumps({"merge": c.merge, "drop": sorted(c.drop), "rename": c.rename,
                        "min_confidence": min_confidence}, sort_keys=True, ensure_ascii=False)
-    key = f"{rules_version()}\n{_writer_version()}\n{text}"
+    key = f"{rules_version(model)}\n{_writer_version()}\n{text}"
     return hashlib.sha256(key.encode()).hexdigest()[:24], text
 
 
@@ -143,7 +143,7 @@ def build_store(paths: Iterable[Path | str], store: Store, *, jobs: int = 1, mod
     reason)`; otherwise it raises InputError before anything is written."""
     report = BuildReport()
     gazetteer = _gazetteer()
-    settings_key, settings_text = _settings(curation, min_confidence)
+    settings_key, settings_text = _settings(curation, min_confidence, model)
     stored = records.keys(store)
     unfinished = {a for a, (extracted, built) in stored.items() if extracted != built}
     previous = records.settings(store)
@@ -160,7 +160,7 @@ def build_store(paths: Iterable[Path | str], store: Store, *, jobs: int = 1, mod
 
     def to_extract() -> Iterable[Article]:
         for article in iter_articles(paths, on_skip=None if strict else skip):
-            iri, key = str(article_iri(article.id)), article_key(article)
+            iri, key = str(article_iri(article.id)), article_key(article, model)
             report.articles.append(iri)
             if stored.get(iri, ("", None))[0] == key:  # extracted with these rules already
                 if stored[iri][1] != key:

