@@ -110,3 +110,12 @@ def test_build_store_unreachable_scheduler_is_one_error(articles_dir: Path, monk
     monkeypatch.setattr(rightsgraph.parallel, "SCHEDULER_TIMEOUT", 1.0)
     with pytest.raises(ExtractionError, match="cannot reach the Dask scheduler at tcp://127.0.0.1:9"):
         build_store([articles_dir], open_store("memory"), scheduler="tcp://127.0.0.1:9")
+
+
+def test_build_store_warns_of_curation_names_that_match_nothing() -> None:
+    from rightsgraph.resolve import Curation
+
+    curation = Curation(merge={"Smith": "Chris Smith", "Mr. Smiht": "Chris Smith"}, drop=frozenset({"Nobody Here"}))
+    report = build_store([SMITH], open_store("memory"), curation=curation)
+    assert report.warnings == ['aliases file: "Mr. Smiht" names no entity in the store; check its spelling',
+                               'aliases file: "Nobody Here" names no entity in the store; check its spelling']

@@ -62,6 +62,7 @@ class BuildReport:
     skipped: int = 0  # articles read and unchanged
     failed: list[tuple[str, str]] = field(default_factory=list)  # (path, reason)
     recovered: bool = False  # an interrupted build was finished
+    warnings: list[str] = field(default_factory=list)  # e.g. curation names that match nothing
     articles: list[str] = field(default_factory=list)
     triples: int = 0  # triples written to article graphs
 
@@ -127,6 +128,16 @@ def _vocabulary(store: Store) -> None:
     store.replace_graph(str(VOCAB_GRAPH), vocab.serialize(format="nt"))
 
 
+def _unknown_curation_names(curation: Curation | None, resolver: Resolver) -> list[str]:
+    """Curation entries that name nothing any recorded article mentions (a typo, usually)."""
+    if curation is None:
+        return []
+    known = {m[0] for m in resolver.mentions} | set(resolver.mapping.values()) | set(resolver.kinds)
+    named = [*curation.merge, *curation.drop, *(n for names in curation.rename.values() for n in names)]
+    return [f'aliases file: "{n}" names no entity in the store; check its spelling'
+            for n in dict.fromkeys(named) if n not in known]
+
+
 def _changed(before: Resolver, after: Resolver) -> set[tuple[str, str, str]]:
     """Mentions whose name now resolves to another canonical name or kind."""
     return {m for m in before.mentions | after.mentions if before.identity(m[0]) != after.identity(m[0])}
@@ -181,6 +192,7 @@ def build_store(paths: Iterable[Path | str], store: Store, *, jobs: int = 1, mod
             progress(iri)
 
     after = Resolver(records.mentions(store), curation=curation, gazetteer_kinds=gazetteer)
+    report.warnings += _unknown_curation_names(curation, after)
     if rewrite_all:
         rewrite = set(records.keys(store))
     else:

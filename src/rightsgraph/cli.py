@@ -167,6 +167,8 @@ def build(articles: tuple[Path, ...], store: str | None, output: Path | None, ht
                                  f"{chr(13) if sys.stderr.isatty() else ''}skipped {path}: {reason}", err=True))
         if sys.stderr.isatty() and count:
             click.echo("", err=True)
+        for warning in report.warnings:
+            click.echo(f"warning: {warning}", err=True)
         if output is not None:
             from .export import export_articles
 
