@@ -128,3 +128,11 @@ def test_bad_inputs_corrupted_store_is_one_error(runner, tmp_path):
     result = runner.invoke(cli, ["query", "actors", "--store", str(store)])
     assert result.exit_code == 1 and result.stderr.startswith(f"Error: cannot open store {store}")
     assert "Traceback" not in result.output
+
+
+def test_bad_inputs_truncated_graph_file_is_one_error(runner, tmp_path):
+    whole = (DATA / "small_graph.ttl").read_text(encoding="utf-8")
+    cut = tmp_path / "cut.ttl"
+    cut.write_text(whole[: len(whole) // 2], encoding="utf-8")  # as a killed writer would leave it
+    result = runner.invoke(cli, ["query", "actors", "--store", "memory", "--graph", str(cut)])
+    assert result.exit_code == 1 and result.stderr.startswith(f"Error: cannot read graph file {cut}")
