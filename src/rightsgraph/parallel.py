@@ -78,7 +78,7 @@ def _extract(articles: list[Article]) -> list[Extraction]:
     for a in articles:
         if id(a) not in done:
             cuts = list(pieces(a.body, size=PIECE_CHARS))
-            docs = _nlp.pipe(text for _, text in cuts)
+            docs = _nlp.pipe((text for _, text in cuts), batch_size=2)  # a few pieces in memory at a time
             parts = [(offset, extract(_nlp, replace(a, body=text), doc=doc))
                      for (offset, text), doc in zip(cuts, docs, strict=True)]
             done[id(a)] = join(a, parts)
