@@ -94,8 +94,12 @@ def _options(n_nodes: int, n_edges: int) -> dict[str, Any]:
         },
         "interaction": {"hover": True, "tooltipDelay": 150, "hideEdgesOnDrag": big,
                         "hideEdgesOnZoom": big, "multiselect": False, "navigationButtons": False},
-        "nodes": {"borderWidth": 1, "font": {"size": 14, "face": "sans-serif"}},
+        # a label is drawn only when it would be at least drawThreshold px on screen: zoomed out, only
+        # the central entities (bigger fonts) keep their names, and relation labels come with zoom
+        "nodes": {"borderWidth": 1, "font": {"size": 14, "face": "sans-serif"},
+                  "scaling": {"label": {"drawThreshold": 9}}},
         "edges": {
+            "scaling": {"label": {"drawThreshold": 10}},
             "smooth": False if big else {"enabled": True, "type": "continuous", "roundness": 0.2},
             "font": {"size": 10, "align": "horizontal", "color": "#444", "strokeWidth": 3},
             "arrows": {"to": {"enabled": True, "scaleFactor": 0.5}},
@@ -161,7 +165,7 @@ def page_data(graph: Graph, *, min_confidence: float = 0.0, focus: str | None = 
         arts = sorted(node_articles[n] | set(d["articles"]))
         net.add_node(
             n, label=d["label"], canvasLabel=canvas_label(d["label"]), shape=look["shape"],
-            size=round(12 + 28 * sizes[n] / top, 2),
+            size=round(12 + 28 * sizes[n] / top, 2), font={"size": round(12 + 10 * sizes[n] / top)},
             x=seeds[n][0], y=seeds[n][1],
             color={"background": look["color"], "border": look["border"],
                    "highlight": {"background": look["color"], "border": "#000000"},

@@ -75,7 +75,24 @@
       shownEdges + " of " + RG.data.edges.length + " relations";
     var sel = RG.network.getSelectedNodes().concat(RG.network.getSelectedEdges());
     if (sel.some(function (id) { return RG.nodeHidden[id] || RG.edgeHidden[id]; })) RG.network.unselectAll();
+    if (window.rightsgraphReady && (nodeChanges.length || edgeChanges.length)) RG.refit();
   };
+
+  /* Fit the view to what the filters left, so a handful of remaining nodes is not drawn tiny. */
+  RG.refit = function () {
+    var shown = RG.data.nodes.filter(function (n) { return !RG.nodeHidden[n.id]; }).map(function (n) { return n.id; });
+    if (shown.length) RG.network.fit({ nodes: shown, animation: false });
+  };
+
+  function toggle(buttonId, paneId) {
+    var button = $(buttonId), pane = $(paneId);
+    button.addEventListener("click", function () {
+      var collapsed = pane.classList.toggle("collapsed");
+      button.setAttribute("aria-expanded", collapsed ? "false" : "true");
+      RG.network.redraw();
+      RG.refit();
+    });
+  }
 
   RG.findNode = function (query) {
     var q = fold(query);
@@ -139,6 +156,8 @@
   }
 
   RG.initControls = function () {
+    toggle("toggle-controls", "controls");
+    toggle("toggle-panel", "panel");
     document.querySelectorAll("input[data-kind]").forEach(function (box) {
       state.kinds[box.dataset.kind] = box.checked;
       box.addEventListener("change", function () { state.kinds[box.dataset.kind] = box.checked; RG.applyFilters(); });
