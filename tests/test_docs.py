@@ -26,4 +26,7 @@ def test_docs_every_saved_query_is_in_readme(query):
 
 def test_docs_install_is_two_commands():
     assert 'pip install -e ".[dev]" && rightsgraph build' in README
-    assert "\npytest\n" in README
+    assert "\nbash .ci/test " in README
+    script = (Path(__file__).parent.parent / ".ci" / "test").read_text(encoding="utf-8")
+    assert "apt-get install" in script and "exec python -m pytest" in script
+    assert "bash .ci/test" in (Path(__file__).parent.parent / ".ci" / "run").read_text(encoding="utf-8")
