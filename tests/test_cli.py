@@ -367,3 +367,10 @@ def test_cli_unknown_model_is_one_error(runner, tmp_path):
     env = runner.invoke(cli, ["build", str(DATA / "incremental" / "a_smith.txt"), "--store", "memory"],
                         env={"RIGHTSGRAPH_MODEL": "xx_no_such_pipeline"})
     assert env.exit_code == 1 and "xx_no_such_pipeline" in env.stderr
+
+
+def test_cli_evaluate_defaults_to_the_bundled_sample_gold(runner):
+    root = Path(__file__).parent.parent
+    result = runner.invoke(cli, ["evaluate", "--graph", str(root / "graph" / "rightsgraph.ttl"), "--json"])
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.stdout)["categories"]["actors"]["gold"] == 30

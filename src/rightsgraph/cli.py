@@ -401,19 +401,23 @@ def stats(top: int, as_json: bool, store: str | None, graph_file: Path) -> None:
 
 
 @cli.command()
-@click.argument("gold_dir", type=click.Path(exists=True, file_okay=False, path_type=Path))
+@click.argument("gold_dir", type=click.Path(exists=True, file_okay=False, path_type=Path), required=False)
 @click.option("--graph", "graph_file", type=click.Path(exists=True, dir_okay=False, path_type=Path),
               default=DEFAULT_TTL, show_default=True, help="Graph file to score.")
 @click.option("--json", "as_json", is_flag=True, help="Print the full report as JSON.")
 @click.option("--details/--no-details", default=True, show_default=True, help="List missed and spurious facts.")
-def evaluate(gold_dir: Path, graph_file: Path, as_json: bool, details: bool) -> None:
+def evaluate(gold_dir: Path | None, graph_file: Path, as_json: bool, details: bool) -> None:
     """Score a graph against gold annotations: precision, recall, F1 per category and predicate.
 
+    With no GOLD_DIR, the gold annotations of the bundled sample corpus (what `rightsgraph build`
+    builds into graph/rightsgraph.ttl).
+
     \b
-    rightsgraph evaluate ../shared/gold
+    rightsgraph evaluate --no-details
     rightsgraph evaluate tests/data/gold --graph my.ttl --json
     """
+    from .build import sample_corpus
     from .evaluate import evaluate_graph, format_report
 
-    report = evaluate_graph(graph_file, gold_dir)
+    report = evaluate_graph(graph_file, gold_dir or sample_corpus() / "gold")
     click.echo(json.dumps(report.as_dict(), indent=2) if as_json else format_report(report, details=details))
