@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from rdflib import Graph
+from rdflib import Graph, URIRef
 from rdflib.compare import isomorphic
 
 from rightsgraph.cli import cli
@@ -374,3 +374,23 @@ def test_cli_evaluate_defaults_to_the_bundled_sample_gold(runner):
     result = runner.invoke(cli, ["evaluate", "--graph", str(root / "graph" / "rightsgraph.ttl"), "--json"])
     assert result.exit_code == 0, result.output
     assert json.loads(result.stdout)["categories"]["actors"]["gold"] == 30
+
+
+def test_cli_build_reads_jsonl_from_stdin_with_a_field_mapping(runner, tmp_path):
+    record = {"content": "BEIJING, May 2, 2013 - Assistant Secretary Michael Posner said the dialogue would "
+                         "raise the case of Gao Zhisheng.", "headline": "Envoy in Beijing",
+              "publishedAt": "2013-05-02T08:00:00Z", "source": {"name": "Example Wire"}, "id": 7}
+    out = tmp_path / "g.ttl"
+    result = runner.invoke(cli, ["build", "-", "--field", "text=content", "--field", "title=headline",
+                                 "--field", "date=publishedAt", "--field", "source=source.name",
+                                 "--store", "memory", "-o", str(out), "-j", "1"],
+                           input=json.dumps(record) + "\n{broken\n")
+    assert result.exit_code == 0, result.output
+    assert "skipped <stdin>:2: bad JSON" in result.stderr
+    g = Graph().parse(out)
+    headlines = {str(o) for o in g.objects(None, URIRef("https://schema.org/headline"))}
+    assert headlines == {"Envoy in Beijing"}
+    assert {str(o) for o in g.objects(None, URIRef("https://schema.org/publisher"))} == {"Example Wire"}
+    assert any(str(s).endswith("/article/stdin-7") for s in g.subjects(URIRef("https://schema.org/headline")))
+    bad = runner.invoke(cli, ["build", "-", "--field", "body=content", "--store", "memory"], input="")
+    assert bad.exit_code == 2 and "--field" in bad.stderr

@@ -22,11 +22,12 @@ from __future__ import annotations
 import hashlib
 import json
 import logging
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import asdict, dataclass, field
 from importlib import resources
 from itertools import islice
 from pathlib import Path
+from typing import TextIO
 
 from rdflib import Dataset
 from spacy.language import Language
@@ -143,15 +144,17 @@ def _changed(before: Resolver, after: Resolver) -> set[tuple[str, str, str]]:
     return {m for m in before.mentions | after.mentions if before.identity(m[0]) != after.identity(m[0])}
 
 
-def build_store(paths: Iterable[Path | str], store: Store, *, jobs: int = 1, model: str | None = None,
+def build_store(paths: Iterable[Path | str | TextIO], store: Store, *, jobs: int = 1, model: str | None = None,
                 scheduler: str | None = None, curation: Curation | None = None, min_confidence: float = 0.0,
                 batch: int = 32,
                 progress: Callable[[str], None] | None = None, strict: bool = True,
-                on_failure: Callable[[str, str], None] | None = None) -> BuildReport:
+                on_failure: Callable[[str, str], None] | None = None,
+                fields: Mapping[str, str] | None = None) -> BuildReport:
     """Build the articles under `paths` into `store` (see the module text), extracting in `jobs`
     processes or on the Dask cluster at `scheduler` (``tcp://host:8786``). With ``strict=False``
     a bad file is skipped, listed in the report's `failed` and passed to `on_failure(path,
-    reason)`; otherwise it raises InputError before anything is written."""
+    reason)`; otherwise it raises InputError before anything is written. An open text stream
+    among `paths` is read as JSONL; `fields` maps JSONL field names (ingest.jsonl_articles)."""
     report = BuildReport()
     gazetteer = _gazetteer()
     settings_key, settings_text = _settings(curation, min_confidence, model)
@@ -170,7 +173,7 @@ def build_store(paths: Iterable[Path | str], store: Store, *, jobs: int = 1, mod
             on_failure(path, reason)
 
     def to_extract() -> Iterable[Article]:
-        for article in iter_articles(paths, on_skip=None if strict else skip):
+        for article in iter_articles(paths, on_skip=None if strict else skip, fields=fields):
             iri, key = str(article_iri(article.id)), article_key(article, model)
             report.articles.append(iri)
             if stored.get(iri, ("", None))[0] == key:  # extracted with these rules already

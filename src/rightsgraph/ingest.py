@@ -14,9 +14,9 @@ import hashlib
 import json
 import logging
 import re
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from pathlib import Path
-from typing import Any
+from typing import Any, TextIO
 
 from bs4 import BeautifulSoup, Tag
 
@@ -25,7 +25,7 @@ from .furniture import Page, clean_page
 from .metadata import find_date, find_publisher, find_voice, parse_date
 from .model import Article
 
-__all__ = ["SUFFIXES", "read_article", "read_articles", "iter_articles"]
+__all__ = ["SUFFIXES", "JSONL_FIELDS", "read_article", "read_articles", "iter_articles", "jsonl_articles"]
 
 logger = logging.getLogger(__name__)
 
@@ -51,17 +51,21 @@ def read_articles(paths: Iterable[Path | str]) -> list[Article]:
     return list(iter_articles(paths))
 
 
-def iter_articles(paths: Iterable[Path | str], *, on_skip: Callable[[str, str], None] | None = None,
-                  ) -> Iterator[Article]:
+def iter_articles(paths: Iterable[Path | str | TextIO], *, on_skip: Callable[[str, str], None] | None = None,
+                  fields: Mapping[str, str] | None = None) -> Iterator[Article]:
     """The articles under ``paths``, one file at a time (memory does not grow with the corpus).
+    An open text stream among them (standard input) is read as JSONL, line by line; `fields`
+    maps JSONL field names (see :func:`jsonl_articles`).
 
     With `on_skip`, a bad path or file is reported as ``on_skip(path, reason)`` and the others
     are read; without it, the first one raises :class:`InputError`. An empty corpus always raises.
     """
     if isinstance(paths, (str, Path)):
         paths = [paths]
-    given = [Path(p) for p in paths]
-    if not given:
+    items = list(paths)
+    streams = [p for p in items if not isinstance(p, (str, Path))]
+    given = [Path(p) for p in items if isinstance(p, (str, Path))]
+    if not given and not streams:
         raise InputError(f"empty corpus: no article paths given; pass article files ({_KINDS}) or folders")
 
     def skip(path: Path, error: InputError) -> None:
@@ -70,9 +74,14 @@ def iter_articles(paths: Iterable[Path | str], *, on_skip: Callable[[str, str], 
         on_skip(str(path), str(error))
 
     seen: dict[str, str] = {}
-    for file, name in _article_files(given, skip):
+    bad_line = None if on_skip is None else on_skip
+    sources: list[tuple[Path, Iterable[Article] | None, str]] = [
+        (STDIN, jsonl_articles(STDIN, s, on_bad_line=bad_line, base="stdin", fields=fields), "") for s in streams]
+    sources += [(file, None, name) for file, name in _article_files(given, skip)]
+    for file, stream, name in sources:
         try:
-            read = read_article(file, on_bad_line=None if on_skip is None else on_skip, name=name)
+            read = stream if stream is not None else read_article(file, on_bad_line=bad_line, name=name,
+                                                                   fields=fields)
         except InputError as e:
             skip(file, e)
             continue
@@ -84,12 +93,12 @@ def iter_articles(paths: Iterable[Path | str], *, on_skip: Callable[[str, str], 
             seen[article.id] = str(article.path)
             yield article
     if not seen:
-        names = ", ".join(map(str, given))
+        names = ", ".join([*map(str, given), *("standard input" for _ in streams)])
         raise InputError(f"empty corpus: no articles read from {names}; add article text to them")
 
 
 def read_article(path: Path | str, *, on_bad_line: Callable[[str, str], None] | None = None,
-                 name: str | None = None) -> list[Article]:
+                 name: str | None = None, fields: Mapping[str, str] | None = None) -> list[Article]:
     """Read one article file; a ``.jsonl`` file gives one article per non-blank line. With
     `on_bad_line`, a bad JSONL line is reported as ``on_bad_line("FILE:LINE", reason)`` and
     the file's other lines are read; without it, it raises InputError. `name` is the article id
@@ -101,7 +110,7 @@ def read_article(path: Path | str, *, on_bad_line: Callable[[str, str], None] | 
         raise _unsupported(path)
     text = _read_text(path)
     if suffix == ".jsonl":
-        return _read_jsonl(path, text, on_bad_line, base)
+        return _read_jsonl(path, text, on_bad_line, base, fields)
     if suffix in (".html", ".htm"):
         return [_html_article(path, text, base)]
     page = clean_page(text.split("\n"))
@@ -228,18 +237,41 @@ def _record_id(base: str, number: int, record: dict[str, Any]) -> str:
     return f"{base}-{number}"
 
 
+#: the JSONL fields rightsgraph reads, by default under these names (``--field text=content`` maps one)
+JSONL_FIELDS = ("text", "title", "date", "url", "source", "id")
+STDIN = Path("<stdin>")
+
+
+def _get(record: dict[str, Any], path: str) -> Any:
+    """``record["source"]["name"]`` for the path ``source.name``; None where it is missing."""
+    value: Any = record
+    for key in path.split("."):
+        if not isinstance(value, dict):
+            return None
+        value = value.get(key)
+    return value
+
+
 def _read_jsonl(path: Path, text: str, on_bad_line: Callable[[str, str], None] | None = None,
-                base: str | None = None) -> list[Article]:
+                base: str | None = None, fields: Mapping[str, str] | None = None) -> list[Article]:
+    return list(jsonl_articles(path, text.split("\n"), on_bad_line=on_bad_line, base=base, fields=fields))
+
+
+def jsonl_articles(path: Path, lines: Iterable[str], *, on_bad_line: Callable[[str, str], None] | None = None,
+                   base: str | None = None, fields: Mapping[str, str] | None = None) -> Iterator[Article]:
+    """Articles from JSONL lines (a file's, or standard input's), one line at a time. `fields`
+    maps rightsgraph's field names to the records' own (dotted for nested: ``source.name``)."""
     base = base or path.stem
-    articles = []
-    for number, line in enumerate(text.split("\n"), start=1):
+    names = {f: (fields or {}).get(f, f) for f in JSONL_FIELDS}
+    for number, line in enumerate(lines, start=1):
         if not line.strip():
             continue
         where = f"{path}:{number}"
         try:
             record: Any = json.loads(line)
-            if not isinstance(record, dict) or not isinstance(record.get("text"), str):
-                raise InputError(f'bad article in {where}: expected an object with a "text" string; fix that line')
+            if not isinstance(record, dict) or not isinstance(_get(record, names["text"]), str):
+                raise InputError(f'bad article in {where}: expected an object with a "{names["text"]}" string; '
+                                 "fix that line (or map the field: --field text=NAME)")
         except (json.JSONDecodeError, InputError) as e:
             error = e if isinstance(e, InputError) else InputError(
                 f"bad JSON in {where}: {e.msg} (column {e.colno}); fix or remove that line")
@@ -247,17 +279,17 @@ def _read_jsonl(path: Path, text: str, on_bad_line: Callable[[str, str], None] |
                 raise error from e
             on_bad_line(where, str(error))
             continue
-        fields = {k: _str(record.get(k)) for k in ("title", "date", "url", "source")}
-        body = strip_controls(record["text"].replace("\r\n", "\n").replace("\r", "\n"))
-        page = clean_page(body.split("\n"), title=fields["title"])
-        date = parse_date(fields["date"]) if fields["date"] else None
-        if fields["date"] and not date:
-            logger.warning("%s: cannot parse date %r; looking for one in the text", where, fields["date"])
-        articles.append(_article(
-            path, page, id=_record_id(base, number, record), where=where, date=date, publisher=fields["source"],
-            url=fields["url"],
-        ))
-    return articles
+        mapped = {f: _get(record, names[f]) for f in JSONL_FIELDS}
+        values = {k: _str(mapped[k]) for k in ("title", "date", "url", "source")}
+        body = strip_controls(mapped["text"].replace("\r\n", "\n").replace("\r", "\n"))
+        page = clean_page(body.split("\n"), title=values["title"])
+        date = parse_date(values["date"]) if values["date"] else None
+        if values["date"] and not date:
+            logger.warning("%s: cannot parse date %r; looking for one in the text", where, values["date"])
+        yield _article(
+            path, page, id=_record_id(base, number, mapped), where=where, date=date, publisher=values["source"],
+            url=values["url"],
+        )
 
 
 def _str(value: Any) -> str | None:
