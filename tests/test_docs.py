@@ -30,3 +30,8 @@ def test_docs_install_is_two_commands():
     script = (Path(__file__).parent.parent / ".ci" / "test").read_text(encoding="utf-8")
     assert "apt-get install" in script and "exec python -m pytest" in script
     assert "bash .ci/test" in (Path(__file__).parent.parent / ".ci" / "run").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("name", sorted(cli.commands))
+def test_docs_every_command_help_has_an_example(name):
+    assert f"rightsgraph {name}" in (cli.commands[name].help or "")
