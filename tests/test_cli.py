@@ -394,3 +394,10 @@ def test_cli_build_reads_jsonl_from_stdin_with_a_field_mapping(runner, tmp_path)
     assert any(str(s).endswith("/article/stdin-7") for s in g.subjects(URIRef("https://schema.org/headline")))
     bad = runner.invoke(cli, ["build", "-", "--field", "body=content", "--store", "memory"], input="")
     assert bad.exit_code == 2 and "--field" in bad.stderr
+
+
+def test_cli_query_csv_can_show_iris_as_the_table_does(runner, built):
+    short = _run(runner, built, "query", "actors", "-f", "csv", "--short-iris").stdout
+    assert "rgid:org/human-rights-watch" in short and "https://w3id.org" not in short
+    assert "https://w3id.org/rightsgraph/id/org/human-rights-watch" in _run(runner, built, "query", "actors",
+                                                                            "-f", "csv").stdout

@@ -270,6 +270,7 @@ def queries(as_json: bool, show: str | None) -> None:
 @click.option("-f", "--format", "fmt", type=click.Choice(["table", "csv", "tsv", "json", "ndjson"]), default="table",
               show_default=True, help="Output format; csv, tsv and json carry full IRIs, json numbers as numbers.")
 @click.option("--no-headers", is_flag=True, help="Leave out the header row (table, csv, tsv).")
+@click.option("--short-iris", is_flag=True, help="Write IRIs in csv and tsv as the table shows them (rgid:person/x).")
 @click.option("--width", type=click.IntRange(10, None), default=70, show_default=True,
               help="Cut table cells longer than this (csv and json are never cut).")
 @click.option("--full", is_flag=True, help="Do not cut table cells.")
@@ -279,8 +280,8 @@ def queries(as_json: bool, show: str | None) -> None:
               metavar="SECONDS", help="Stop a query that runs longer than this.")
 @store_option
 @graph_option
-def query(query_ref: str, params: tuple[tuple[str, str], ...], fmt: str, no_headers: bool, width: int, full: bool,
-          limit: int, timeout: float, store: str | None, graph_file: Path) -> None:
+def query(query_ref: str, params: tuple[tuple[str, str], ...], fmt: str, no_headers: bool, short_iris: bool,
+          width: int, full: bool, limit: int, timeout: float, store: str | None, graph_file: Path) -> None:
     """Run a saved query by NAME, a .rq file, or a SPARQL string, in the store's engine.
 
     Queries are read-only: updates, LOAD, SERVICE and FROM graphs outside the store are refused.
@@ -308,7 +309,7 @@ def query(query_ref: str, params: tuple[tuple[str, str], ...], fmt: str, no_head
             _say(f"showed {cut:,} of {len(result.rows):,} rows; --limit 0 shows all, -f csv writes all")
         return
     if fmt in ("csv", "tsv"):
-        text = format_csv(result, delimiter="," if fmt == "csv" else "\t", headers=not no_headers)
+        text = format_csv(result, delimiter="," if fmt == "csv" else "\t", headers=not no_headers, short=short_iris)
     else:
         text = (format_json if fmt == "json" else format_ndjson)(result)
     _write(printable(text) if sys.stdout.isatty() else text, None)

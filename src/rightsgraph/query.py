@@ -332,18 +332,20 @@ def format_table(result: QueryResult, *, max_width: int | None = 70, limit: int 
     return "\n".join(lines) + "\n"
 
 
-def format_csv(result: QueryResult, *, delimiter: str = ",", headers: bool = True) -> str:
+def format_csv(result: QueryResult, *, delimiter: str = ",", headers: bool = True, short: bool = False) -> str:
     """CSV (or TSV with ``delimiter="\\t"``) with full IRIs: SELECT rows, an ``answer`` column for
-    ASK, s/p/o rows for CONSTRUCT; ``headers=False`` leaves out the header row."""
+    ASK, s/p/o rows for CONSTRUCT; ``headers=False`` leaves out the header row; ``short=True``
+    writes IRIs as the table does (``rgid:person/x``)."""
+    cell = shorten if short else (lambda t: "" if t is None else str(t))
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n", delimiter=delimiter)
     if result.type == "ASK":
         head, rows = ["answer"], [["true" if result.answer else "false"]]
     elif result.type == "CONSTRUCT":
         head = ["subject", "predicate", "object"]
-        rows = [list(t) for t in sorted((str(s), str(p), str(o)) for s, p, o in result.graph or ())]
+        rows = [list(t) for t in sorted((cell(s), cell(p), cell(o)) for s, p, o in result.graph or ())]
     else:
-        head, rows = list(result.vars), [["" if t is None else str(t) for t in row] for row in result.rows]
+        head, rows = list(result.vars), [[cell(t) for t in row] for row in result.rows]
     writer.writerows([head, *rows] if headers else rows)
     return buffer.getvalue()
 
