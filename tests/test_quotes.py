@@ -207,6 +207,19 @@ def test_quotes_indirect_statement_speaker(nlp, text, expected):
     assert expected in statements(run(nlp, text))
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Ellen Marsh said the talks were useful.", [("Ellen Marsh", "indirect", "defends")]),
+        ("The Bush administration said the talks were useful.", [("United States", "indirect", "defends")]),
+        ("The Clinton administration said the dialogue was pointless.", [("United States", "indirect", "criticizes")]),
+        ("Ellen Marsh said it was late.", []),  # a short clause that judges nothing is no statement
+    ],
+)
+def test_quotes_short_judgement_of_the_talks_is_a_statement(nlp, text, expected):
+    assert statements(run(nlp, text)) == expected
+
+
 # --- generic speakers and questions produce nothing --------------------------------------------
 
 

@@ -61,9 +61,12 @@ class _Builder:
 
     def add(self, speaker: str, text: str, kind: str, start: int, end: int, conf: float) -> None:
         text = text.strip().strip(",;:").strip()
-        if _word_count(text) < MIN_WORDS:
+        words = _word_count(text)
+        if words < 3:
             return
         stance, s_conf = classify_stance(text, self.k)
+        if words < MIN_WORDS and stance == "neutral":
+            return  # a short clause counts only as a judgement ("the talks were useful")
         about = DIALOGUE if stance != "neutral" else self._about(start, end)
         st = Statement(speaker=speaker, text=text, kind=kind,  # type: ignore[arg-type]
                        stance=stance, sentence=self.evidence(start, end), about=about,  # type: ignore[arg-type]
