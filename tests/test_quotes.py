@@ -220,6 +220,20 @@ def test_quotes_short_judgement_of_the_talks_is_a_statement(nlp, text, expected)
     assert statements(run(nlp, text)) == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The Clinton administration called the dialogue worthless.",
+         [("United States", "the dialogue worthless")]),
+        ("Ellen Marsh described the talks as a sham.", [("Ellen Marsh", "the talks as a sham")]),
+        ("Ellen Marsh called the dialogue a waste of time.", [("Ellen Marsh", "the dialogue a waste of time")]),
+        ("Ellen Marsh called the meeting on Tuesday.", []),  # calling a meeting says nothing about it
+    ],
+)
+def test_quotes_characterizing_the_talks_is_a_statement(nlp, text, expected):
+    assert statement_texts(run(nlp, text)) == expected
+
+
 # --- generic speakers and questions produce nothing --------------------------------------------
 
 

@@ -204,6 +204,8 @@ class _Builder:
         urges = self.k.words("urge_verbs")
         acts = self.k.words("speech_act_verbs")
         objects = self.k.words("speech_act_objects")
+        characterize = self.k.words("characterize_verbs")
+        talks = self.k.words("dialogue_terms") - {"it", "this"}
         any_object = {"note", "cite", "mention", "highlight", "point", "question", "reject", "oppose",
                       "condemn", "denounce", "criticize", "criticise", "demand", "promise", "pledge", "express",
                       "decry", "welcome"}
@@ -228,6 +230,8 @@ class _Builder:
                 hi = self._extend_clause(t, hi)
             elif lemma in urges and (target := self._urge_target(t)) is not None:
                 lo, hi = target.left_edge.i, t.right_edge.i + 1  # "called on the administration to …"
+            elif lemma in characterize and (judged := self._characterized(t, talks)) is not None:
+                lo, hi = judged.left_edge.i, t.right_edge.i + 1  # "called the dialogue worthless"
             elif lemma in acts:
                 objs = [c for c in t.children if c.dep_ in ("dobj", "xcomp", "prep")]
                 if not objs or not (lemma in any_object or any(o.lemma_.lower() in objects for o in objs)):
@@ -250,6 +254,18 @@ class _Builder:
                 continue  # a direct quote with a speech tag: the quotes pass has it
             for speaker, conf in self.speakers.resolve_all(self.speakers.subject_of(t)):
                 self.add(speaker, span.text, "indirect", span.start_char, span.end_char, conf * 0.9)
+
+    @staticmethod
+    def _characterized(verb: Token, talks: frozenset[str]) -> Token | None:
+        """The talks a characterizing verb judges: its object is a dialogue term and it says what
+        they are ('called the dialogue worthless', 'described the talks as a sham'), else None."""
+        obj = next((c for c in verb.children if c.dep_ == "dobj" and c.lemma_.lower() in talks), None)
+        if obj is None:
+            return None
+        says = any(c.dep_ in ("oprd", "xcomp", "ccomp", "acomp") or (c.dep_ == "prep" and c.lower_ == "as")
+                   for c in verb.children) or any(c.dep_ in ("amod", "prep") and c.i > obj.i and c.lower_ in ("as",)
+                                                  for c in obj.children)
+        return obj if says else None
 
     # -- the issuer's own voice (press release, statement, editorial) -------------------------
     def voice_pass(self, voice: str) -> None:
