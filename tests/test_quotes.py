@@ -333,3 +333,19 @@ def test_quotes_role_only_transcript_label_is_not_a_person(nlp):
 def test_quotes_attitudes_and_parenthetical_tags(nlp, text, expected):
     prefix = "Maria Ortega, a State Department spokesperson, briefed reporters. " if "she said" in text else ""
     assert expected in statements(run(nlp, prefix + text))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("WASHINGTON, May 3, 2014 - John Miller and Tom Reed said the dialogue had failed to produce results.",
+         [("John Miller", "indirect", "criticizes"), ("Tom Reed", "indirect", "criticizes")]),
+        ("John Miller stressed that the talks must continue despite the setbacks.",
+         [("John Miller", "indirect", "defends")]),
+        ("John Miller underscored that the talks were candid.", [("John Miller", "indirect", "defends")]),
+        ("John Miller reaffirmed that the next round will take place in Geneva in the spring.",
+         [("John Miller", "indirect", "neutral")]),
+    ],
+)
+def test_quotes_joint_speakers_after_a_dateline_and_more_reporting_verbs(nlp, text, expected):
+    assert statements(run(nlp, text)) == expected

@@ -24,8 +24,10 @@ def paragraph_sentences(doc: Doc) -> Doc:
             doc[tok.i + 1].is_sent_start = True
         elif "\n" in tok.whitespace_ and tok.i + 1 < len(doc):
             doc[tok.i + 1].is_sent_start = True
-        # a dateline ("WASHINGTON —") is not part of the first sentence's parse
-        if tok.text in ("—", "--", "–") and tok.i + 1 < len(doc) and _dateline_before(doc, tok.i):
+        # a dateline ("WASHINGTON —", "BEIJING, May 3, 2014 - ") is not part of the first sentence's parse
+        dash = tok.text in ("—", "--", "–") or (tok.text == "-" and tok.whitespace_ and tok.i > 0
+                                               and doc[tok.i - 1].whitespace_)
+        if dash and tok.i + 1 < len(doc) and _dateline_before(doc, tok.i):
             doc[tok.i + 1].is_sent_start = True
     return doc
 
