@@ -138,6 +138,10 @@ def test_relations_found(nlp, text, expected):
             "Li Junhua said the talks were held in Kunming again this year.",
             ("Li Junhua", "defends", DIALOGUE),
         ),
+        (  # the organisation before a verb is not the title's: Kerry is not a member of HRW
+            "Human Rights Watch urged Secretary of State John Kerry to press for the release of Li Wen.",
+            ("John Kerry", "memberOf", "Human Rights Watch"),
+        ),
     ],
 )
 def test_relations_not_found(nlp, text, expected):

@@ -77,7 +77,10 @@ def membership(doc: Doc, index: MentionIndex, k: Knowledge) -> Iterator[Hit]:
         # printed title before the name: "State Department spokesperson Victoria Nuland"
         if m.role:
             in_title = index.in_range(m.start - len(m.role.split()) - 4, m.start, ORGS)
-            orgs = [o for o in in_title if o.end <= m.start]
+            # the organisation belongs to the title only when no verb stands between them
+            # ("Human Rights Watch urged Secretary of State John Kerry": not a member of HRW)
+            orgs = [o for o in in_title if o.end <= m.start
+                    and not any(t.pos_ in ("VERB", "AUX") for t in doc[o.end:m.start])]
             if orgs and not any(w in m.role.lower().split() for w in ("president",)):
                 yield (m.canonical or "", "memberOf", orgs[-1].canonical or "", root, 0.8, "title-org")
             elif (org := _title_org(m.role, k)) is not None:
