@@ -102,3 +102,15 @@ def test_cases_list_of_raised_cases(nlp, text, expected):
     names = [name for name, kind, _status in cases(ex) if kind == "Person"]
     assert [r for r in expected if r in found] == expected
     assert [o for _s, _p, o in expected if o in names] == [o for _s, _p, o in expected]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("John Miller asked about the whereabouts of Zhao Hua.", [("Zhao Hua", "missing")]),
+        ("John Miller spoke about the detention of Zhao Hua.", [("Zhao Hua", "detained")]),
+        ("Zhao Hua remains in custody.", [("Zhao Hua", "detained")]),
+    ],
+)
+def test_cases_speaker_does_not_take_the_status_of_the_person_spoken_of(nlp, text, expected):
+    assert [(c.name, c.status) for c in run(nlp, text).cases if c.kind == "Person"] == expected

@@ -32,7 +32,7 @@ def _subject_verb(tok: Token) -> tuple[Token, Token | None]:
     return t, None
 
 
-def _context_text(m: Mention, doc: Doc) -> str:
+def _context_text(m: Mention, doc: Doc, others: frozenset[int] = frozenset()) -> str:
     root = doc[m.start:m.end].root
     parts: list[tuple[int, str]] = []
     for t in root.subtree:
@@ -55,14 +55,18 @@ def _context_text(m: Mention, doc: Doc) -> str:
         transitive = top.dep_ == "nsubj" and any(c.dep_ in ("dobj", "ccomp", "xcomp") for c in verb.children)
         if not transitive:  # "X remains in custody", "X was detained": not "X raised detained lawyers"
             for c in verb.children:
-                if c.dep_ in CONTEXT_DEPS:
+                if c.dep_ in CONTEXT_DEPS and not any(t.i in others for t in c.subtree):
+                    # "X asked about the whereabouts of Y": Y's state, not X's
                     parts.extend((t.i, t.text_with_ws) for t in c.subtree)
     return "".join(text for _i, text in sorted(set(parts)))
 
 
-def status_of(m: Mention, doc: Doc, knowledge: Knowledge) -> str | None:
-    """detained | missing | released | exiled from cue words in the name's own clause, else None."""
-    text = _context_text(m, doc)
+def status_of(m: Mention, doc: Doc, knowledge: Knowledge, index: MentionIndex | None = None) -> str | None:
+    """detained | missing | released | exiled from cue words in the name's own clause, else None.
+    With `index`, a phrase of the clause that names another person is that person's, not m's."""
+    others = frozenset(i for o in (index.mentions if index is not None else ()) if o.kind == "Person"
+                       and o.canonical != m.canonical for i in range(o.start, o.end))
+    text = _context_text(m, doc, others)
     cues = knowledge.lexicon["status_cues"]
     found = set()
     for status in STATUS_ORDER:
@@ -122,7 +126,7 @@ def find_cases(doc: Doc, index: MentionIndex, knowledge: Knowledge, article_id: 
             entry = knowledge.by_name.get(m.canonical)
             if entry is not None and entry.role:
                 continue  # a known official is an actor, not a case
-            status = status_of(m, doc, knowledge)
+            status = status_of(m, doc, knowledge, index)
             prev = persons.get(m.canonical)
             if status is not None and (prev is None or prev[0] is None
                                        or STATUS_ORDER.index(status) < STATUS_ORDER.index(prev[0])):
