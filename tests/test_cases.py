@@ -110,7 +110,15 @@ def test_cases_list_of_raised_cases(nlp, text, expected):
         ("John Miller asked about the whereabouts of Zhao Hua.", [("Zhao Hua", "missing")]),
         ("John Miller spoke about the detention of Zhao Hua.", [("Zhao Hua", "detained")]),
         ("Zhao Hua remains in custody.", [("Zhao Hua", "detained")]),
+        # a relative described by the detained person's phrase is not detained herself
+        ("WASHINGTON — Mary Chen, the wife of the jailed lawyer Li Wen, who lives in the United States, "
+         "urged officials to raise his case.", [("Li Wen", "detained")]),
     ],
 )
 def test_cases_speaker_does_not_take_the_status_of_the_person_spoken_of(nlp, text, expected):
     assert [(c.name, c.status) for c in run(nlp, text).cases if c.kind == "Person"] == expected
+
+
+def test_cases_names_in_one_list_keep_what_is_said_of_the_list(nlp):
+    text = "The delegation raised the cases of lawyers Wang Min and Zhao Hua, who have been held since July."
+    assert ("Wang Min", "detained") in [(c.name, c.status) for c in run(nlp, text).cases]

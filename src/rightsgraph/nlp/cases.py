@@ -32,11 +32,32 @@ def _subject_verb(tok: Token) -> tuple[Token, Token | None]:
     return t, None
 
 
+def _noun_phrase(tok: Token) -> Token:
+    """The head of the noun phrase a name token sits in ('Wen' -> 'lawyer' in 'the jailed lawyer Li Wen')."""
+    t = tok
+    while t.dep_ in ("compound", "appos", "flat") and t.head.i != t.i and t.head.pos_ in ("NOUN", "PROPN"):
+        t = t.head
+    return t
+
+
+def _words_of(np: Token) -> set[int]:
+    """The noun phrase's own words ('the jailed lawyer Li Wen'), not a relative clause hung on it:
+    which noun 'who is being held' belongs to is the parser's guess, so it stays shared."""
+    clauses = {t.i for c in np.subtree if c.dep_ in ("relcl", "acl") for t in c.subtree}
+    return {t.i for t in np.subtree} - clauses
+
+
 def _context_text(m: Mention, doc: Doc, others: frozenset[int] = frozenset()) -> str:
     root = doc[m.start:m.end].root
     parts: list[tuple[int, str]] = []
+    # another person's noun phrase inside this name's ("X, the wife of the jailed lawyer Y") is Y's
+    # (names in one list share what is said of the list: "lawyers A and B, who have been held")
+    together = {root.i, *(c.i for c in root.conjuncts)}
+    theirs = {j for i in others if root.left_edge.i <= i <= root.right_edge.i
+              and _noun_phrase(doc[i]).i not in together and doc[i].head.i not in together
+              for j in _words_of(_noun_phrase(doc[i])) if not (m.start <= j < m.end)}
     for t in root.subtree:
-        if not (m.start <= t.i < m.end):
+        if not (m.start <= t.i < m.end) and t.i not in theirs:
             parts.append((t.i, t.text_with_ws))
     # the nouns and prepositions above the name: "the release of X", "the whereabouts of X"
     t = root
@@ -48,7 +69,8 @@ def _context_text(m: Mention, doc: Doc, others: frozenset[int] = frozenset()) ->
         if t.pos_ == "VERB":  # "have not heard from X": the verb with its auxiliaries and negation
             parts.extend((c.i, c.text_with_ws) for c in t.children if c.dep_ in ("aux", "neg", "auxpass"))
             break
-        parts.extend((c.i, c.text_with_ws) for c in t.children if c.dep_ == "det")
+        # the head noun's determiner and adjectives: "the jailed lawyer X" (X in apposition)
+        parts.extend((c.i, c.text_with_ws) for c in t.children if c.dep_ in ("det", "amod") and c.i not in theirs)
     top, verb = _subject_verb(root)
     if verb is not None:
         parts.append((verb.i, verb.text_with_ws))
