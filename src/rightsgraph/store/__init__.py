@@ -102,8 +102,7 @@ def memory_store(graph: Graph) -> LocalStore:
     library caller with an rdflib graph gets queries answered by the engine."""
     store = LocalStore(None)
     if isinstance(graph, Dataset):
-        for g in _named_graphs(graph):
-            store.replace_graph(str(g.identifier), g.serialize(format="nt"))
+        replace_articles(store, graph)
         default = graph.default_graph
     else:
         default = graph
