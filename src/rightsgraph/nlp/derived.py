@@ -23,7 +23,7 @@ from .mentions import MentionIndex
 from .relations import evidence_of
 from .speakers import SpeakerResolver
 from .stance import find_cues
-from .textspans import span_of
+from .textspans import doc_text, span_of
 
 __all__ = ["raised_relations", "derived_relations", "DIALOGUE"]
 
@@ -60,7 +60,7 @@ def raised_relations(doc: Doc, index: MentionIndex, k: Knowledge, article_id: st
 
 def _text_range(doc: Doc, st: Statement) -> tuple[int, int]:
     """Where the statement's words stand in the body (its sentence when they were rejoined)."""
-    a = doc.text.find(st.text, st.sentence.begin)
+    a = doc_text(doc).find(st.text, st.sentence.begin)
     return (a, a + len(st.text)) if a != -1 else (st.sentence.begin, st.sentence.end)
 
 
@@ -176,7 +176,7 @@ def _criticized_actors(doc: Doc, index: MentionIndex, k: Knowledge, statements: 
             own |= {entry.parent or "", entry.affiliation or ""}
             if entry.affiliation and (aff := gaz.get(entry.affiliation)) is not None:
                 own.add(aff.parent or "")
-        found = find_cues(doc.text[lo:hi], cues)
+        found = find_cues(doc_text(doc)[lo:hi], cues)
         govs = [m for m in index.mentions if m.kind == "Government" and m.canonical and m.canonical not in own
                 and lo <= doc[m.start].idx < hi]
         if govs:

@@ -17,7 +17,7 @@ from .knowledge import Knowledge
 from .mentions import MentionIndex
 from .speakers import SKIP_LABELS, SpeakerResolver
 from .stance import classify_stance
-from .textspans import paragraphs, quote_spans, quoted_tokens, span_of, token_at, transcript_turns
+from .textspans import doc_text, paragraphs, quote_spans, quoted_tokens, span_of, token_at, transcript_turns
 
 __all__ = ["find_statements"]
 
@@ -32,7 +32,7 @@ def _word_count(text: str) -> int:
 class _Builder:
     def __init__(self, doc: Doc, index: MentionIndex, knowledge: Knowledge, article_id: str, header: str = ""):
         self.doc, self.index, self.k, self.article_id = doc, index, knowledge, article_id
-        text = doc.text
+        text = doc_text(doc)
         self.quotes = quote_spans(text)
         self.quoted = quoted_tokens(doc, self.quotes)
         self.turns = transcript_turns(text)
@@ -57,7 +57,7 @@ class _Builder:
         b = first.sent.start_char if first is not None else start
         e = last.sent.end_char if last is not None else end
         b, e = min(b, start), max(e, end)
-        return Evidence(self.article_id, b, e, doc.text[b:e])
+        return Evidence(self.article_id, b, e, doc_text(doc)[b:e])
 
     def add(self, speaker: str, text: str, kind: str, start: int, end: int, conf: float) -> None:
         text = text.strip().strip(",;:").strip()
@@ -102,7 +102,7 @@ class _Builder:
         for t in self.turns:
             speaker = self.speakers.from_label(t.label)
             if speaker is not None and not any(a <= t.start < b for a, b in self.skip):
-                self.add(speaker, self.doc.text[t.start:t.end], "direct", t.start, t.end, 0.85)
+                self.add(speaker, doc_text(self.doc)[t.start:t.end], "direct", t.start, t.end, 0.85)
 
     # -- quotation marks --------------------------------------------------------------------
     def _tag_verbs(self, start: int, end: int) -> list[Token]:
@@ -146,7 +146,7 @@ class _Builder:
             first = token_at(self.doc, start)
             if first is None or first.i in self.in_turn:
                 continue
-            text = "\n\n".join(self.doc.text[s:e] for s, e in segs)
+            text = "\n\n".join(doc_text(self.doc)[s:e] for s, e in segs)
             if _word_count(text) < MIN_WORDS:
                 continue
             speaker, conf = None, 0.0
@@ -167,7 +167,7 @@ class _Builder:
                 self.add(speaker, text, "direct", start, end, conf)
 
     def _colon_intro(self, start: int) -> tuple[str | None, float]:
-        before = self.doc.text[:start].rstrip(" “\"\n")
+        before = doc_text(self.doc)[:start].rstrip(" “\"\n")
         if not before.endswith(":"):
             return None, 0.0
         tok = token_at(self.doc, len(before) - 1)
@@ -187,7 +187,7 @@ class _Builder:
         for q in self.quotes:
             if out:
                 prev_end = out[-1][-1][1]
-                between = self.doc.text[prev_end:q[0][0]]
+                between = doc_text(self.doc)[prev_end:q[0][0]]
                 words = re.findall(r"[\w.']+", between)
                 if (0 < len(words) <= 12 and "\n" not in between and not re.search(r"[.!?]\s", between)
                         and between.strip().startswith(("”", '"')) and between.rstrip().endswith((",", "“", '"'))
@@ -274,7 +274,7 @@ class _Builder:
             return
         taken = [(a, b) for _st, a, b in self.out]
         modal = {"must", "should", "ought", "need", "needs", "we", "our", "us"} | self.k.words("advocacy_cues")
-        for p_start, p_end in paragraphs(self.doc.text):
+        for p_start, p_end in paragraphs(doc_text(self.doc)):
             span = span_of(self.doc, p_start, p_end)
             if span is None:
                 continue
@@ -288,7 +288,7 @@ class _Builder:
                 if run and any(any(t.lower_ in modal for t in r) or classify_stance(r.text, self.k)[0] != "neutral"
                                or self._voice_subject(r) for r in run):
                     a, b = run[0].start_char, run[-1].end_char
-                    self.add(voice, self.doc.text[a:b], "direct", a, b, 0.5)
+                    self.add(voice, doc_text(self.doc)[a:b], "direct", a, b, 0.5)
                 run = []
 
     def _voice_subject(self, sent) -> bool:  # noqa: ANN001

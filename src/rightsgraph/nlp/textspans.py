@@ -11,11 +11,20 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
-__all__ = ["paragraphs", "quote_spans", "Turn", "transcript_turns", "token_at", "span_of", "quoted_tokens"]
+__all__ = ["doc_text", "paragraphs", "quote_spans", "Turn", "transcript_turns", "token_at", "span_of", "quoted_tokens"]
 
 OPEN = {"“": "”", '"': '"'}
 TURN_RE = re.compile(r"^([A-Z][A-Z.'\- ]{0,60}[A-Z.]|[AQ]):\s+")
 FIRST_PERSON = re.compile(r"\b(I|we|We|our|Our|us|my|My|I'm|I’m|we're|we’re|We’re|We're)\b")
+
+
+def doc_text(doc: Doc) -> str:
+    """`doc.text`, joined once per Doc: spaCy rebuilds the string from every token on each
+    access, which the rules do thousands of times per article."""
+    text = doc.user_data.get("rg_text")
+    if text is None:  # a Doc's text never changes (retokenizing keeps it)
+        text = doc.user_data["rg_text"] = doc.text
+    return text
 
 
 def paragraphs(text: str) -> list[tuple[int, int]]:
@@ -121,10 +130,14 @@ def span_of(doc: Doc, start: int, end: int) -> Span | None:
 
 def quoted_tokens(doc: Doc, quotes: list[list[tuple[int, int]]] | None = None) -> set[int]:
     """Indexes of tokens inside quotation marks."""
+    if quotes is None and (cached := doc.user_data.get("rg_quoted")) is not None:
+        return set(cached)
     out: set[int] = set()
-    for q in quotes if quotes is not None else quote_spans(doc.text):
+    for q in quotes if quotes is not None else quote_spans(doc_text(doc)):
         for s, e in q:
             span = span_of(doc, s, e)
             if span is not None:
                 out.update(range(span.start, span.end))
+    if quotes is None:
+        doc.user_data["rg_quoted"] = frozenset(out)
     return out

@@ -17,7 +17,7 @@ import re
 from spacy.tokens import Doc
 
 from .mentions import MentionIndex
-from .textspans import paragraphs, span_of, transcript_turns
+from .textspans import doc_text, paragraphs, span_of, transcript_turns
 
 __all__ = ["on_topic", "off_topic_ranges"]
 
@@ -44,10 +44,10 @@ def on_topic(doc: Doc, index: MentionIndex, start: int, end: int) -> bool:
 
 def off_topic_ranges(doc: Doc, index: MentionIndex) -> list[tuple[int, int]]:
     """Character ranges of transcript exchanges (and loose transcript paragraphs) that are off topic."""
-    turns = transcript_turns(doc.text)
+    turns = transcript_turns(doc_text(doc))
     if not turns:
         return []
-    paras = paragraphs(doc.text)
+    paras = paragraphs(doc_text(doc))
     turn_in = [next((t for t in turns if a <= t.start < b), None) for a, b in paras]
     first_turn = next(i for i, t in enumerate(turn_in) if t is not None)
     transcript = first_turn < TRANSCRIPT_WITHIN
@@ -63,7 +63,7 @@ def off_topic_ranges(doc: Doc, index: MentionIndex) -> list[tuple[int, int]]:
     previous = False
     for filterable, group in groups:
         here = any(on_topic(doc, index, a, b) for a, b in group)
-        if not here and previous and any(FOLLOW_UP.search(doc.text[a:b]) for a, b in group):
+        if not here and previous and any(FOLLOW_UP.search(doc_text(doc)[a:b]) for a, b in group):
             here = True  # a follow-up to an exchange about rights
         if filterable and not here:
             out.extend(group)
