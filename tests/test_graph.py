@@ -88,3 +88,23 @@ def test_graph_min_confidence_drops_weak_facts():
     assert not list(g.subject_objects(RG.raised))
     assert not list(g.subjects(RDF.type, RG.Statement))
     assert list(g.subject_objects(RG.relativeOf))
+
+
+def test_article_ntriples_are_the_article_graph_of_to_dataset():
+    from dataclasses import replace
+
+    from rdflib import Graph
+
+    from rightsgraph.graph import article_ntriples
+    from rightsgraph.resolve import Resolver, name_mentions
+
+    x = _extraction()
+    hard = 'Line one\nsaid "yes" \\ and\r\nWang’s 中文 text'  # quotes, backslash, CR/LF, non-ASCII
+    x = replace(x, article=replace(x.article, body=hard, title='He said "no"'))
+    kinds = Resolver(name_mentions(x)).kinds
+    text, count = article_ntriples(x, kinds=kinds)
+    parsed = Graph().parse(data=text, format="nt")
+    expected = to_dataset([x], kinds=kinds).graph(article_iri("a1"))
+    assert len(parsed) == count == len(expected)
+    assert isomorphic(parsed, expected)
+    assert (article_iri("a1"), NIF.isString, Literal(hard)) in parsed

@@ -33,7 +33,7 @@ from rdflib import Dataset
 from spacy.language import Language
 
 from .errors import InputError
-from .graph import VOCAB_GRAPH, article_iri, to_dataset
+from .graph import VOCAB_GRAPH, article_iri, article_ntriples, to_dataset
 from .ingest import iter_articles, read_articles
 from .model import Article, Extraction
 from .nlp import extract
@@ -115,10 +115,9 @@ def _write(store: Store, articles: Iterable[str], resolver: Resolver, min_confid
     for n, chunk in enumerate(_batches(articles, batch), start=1):
         for iri, key, raw in records.load_extractions(store, chunk):
             resolved, kinds = resolver.resolve(raw)
-            dataset = to_dataset([resolved], kinds=kinds, min_confidence=min_confidence)
-            graph = dataset.graph(article_iri(raw.article.id))
-            store.update(replace_update(iri, graph.serialize(format="nt")) + " ;\n" + records.built_update(iri, key))
-            written += len(graph)
+            triples, count = article_ntriples(resolved, kinds=kinds, min_confidence=min_confidence)
+            store.update(replace_update(iri, triples) + " ;\n" + records.built_update(iri, key))
+            written += count
         if n % 8 == 0:
             store.flush()  # RocksDB's memory tables would otherwise grow with the corpus
     return written

@@ -12,7 +12,7 @@ import hashlib
 from collections.abc import Mapping
 from decimal import Decimal
 
-from rdflib import Dataset, Graph, Literal, URIRef
+from rdflib import Dataset, Literal, URIRef
 
 from .model import Extraction
 from .resolve import Resolver, name_mentions
@@ -35,7 +35,7 @@ from .vocab import (
     slugify,
 )
 
-__all__ = ["to_dataset", "article_iri", "article_slug", "VOCAB_GRAPH"]
+__all__ = ["to_dataset", "article_ntriples", "article_iri", "article_slug", "VOCAB_GRAPH"]
 
 VOCAB_GRAPH = RGID["graph/vocabulary"]
 
@@ -59,73 +59,88 @@ def _digest(*parts: str) -> str:
     return hashlib.sha1("\x1f".join(parts).encode("utf-8")).hexdigest()[:10]
 
 
+Triple = tuple[URIRef, URIRef, URIRef | Literal]
+
+
 class _Writer:
-    def __init__(self, ds: Dataset, x: Extraction, kinds: Mapping[str, str], min_confidence: float):
+    """The triples of one article's graph, as a set of rdflib terms (no rdflib Graph: a build
+    writes them straight to the store as N-Triples)."""
+
+    def __init__(self, x: Extraction, kinds: Mapping[str, str], min_confidence: float):
         self.x = x
         self.kinds = kinds
         self.min_conf = min_confidence
         self.art = article_iri(x.article.id)
-        self.g: Graph = ds.graph(self.art)
+        self.triples: set[Triple] = set()
         self.described: set[str] = set()
+
+    def add(self, triple: Triple) -> None:
+        self.triples.add(triple)
+
+    def write(self) -> set[Triple]:
+        self.article()
+        self.actors()
+        self.cases()
+        self.statements()
+        self.relations()
+        return self.triples
 
     def entity(self, name: str) -> URIRef:
         kind = self.kinds.get(name, "Organization")
         iri = entity_iri(kind, name)
         if name not in self.described:
             self.described.add(name)
-            g = self.g
-            g.add((iri, RDF.type, {"Person": SCHEMA.Person, "Organization": SCHEMA.Organization,
+            self.add((iri, RDF.type, {"Person": SCHEMA.Person, "Organization": SCHEMA.Organization,
                                    "Event": SCHEMA.Event, "Issue": RG.Issue}[kind]))
             if kind == "Event":
-                g.add((iri, RDF.type, RG.Dialogue))
-            g.add((iri, RDFS.label, Literal(name)))
-            g.add((iri, RG.mentionedIn, self.art))
+                self.add((iri, RDF.type, RG.Dialogue))
+            self.add((iri, RDFS.label, Literal(name)))
+            self.add((iri, RG.mentionedIn, self.art))
         return iri
 
     def sentence(self, begin: int, end: int, text: str) -> URIRef:
         iri = RGID[f"sentence/{article_slug(self.x.article.id)}/{begin}-{end}"]
-        g = self.g
-        g.add((iri, RDF.type, NIF.String))
-        g.add((iri, RDF.type, RG.Sentence))
-        g.add((iri, NIF.anchorOf, Literal(text)))
-        g.add((iri, NIF.beginIndex, Literal(begin, datatype=XSD.integer)))
-        g.add((iri, NIF.endIndex, Literal(end, datatype=XSD.integer)))
-        g.add((iri, NIF.referenceContext, self.art))
+        self.add((iri, RDF.type, NIF.String))
+        self.add((iri, RDF.type, RG.Sentence))
+        self.add((iri, NIF.anchorOf, Literal(text)))
+        self.add((iri, NIF.beginIndex, Literal(begin, datatype=XSD.integer)))
+        self.add((iri, NIF.endIndex, Literal(end, datatype=XSD.integer)))
+        self.add((iri, NIF.referenceContext, self.art))
         return iri
 
     def article(self) -> None:
-        a, g = self.x.article, self.g
-        g.add((self.art, RDF.type, SCHEMA.Article))
-        g.add((self.art, SCHEMA.headline, Literal(a.title)))
-        g.add((self.art, RG.sourceId, Literal(a.id)))
-        g.add((self.art, NIF.isString, Literal(a.body)))
+        a = self.x.article
+        self.add((self.art, RDF.type, SCHEMA.Article))
+        self.add((self.art, SCHEMA.headline, Literal(a.title)))
+        self.add((self.art, RG.sourceId, Literal(a.id)))
+        self.add((self.art, NIF.isString, Literal(a.body)))
         if a.date:
-            g.add((self.art, SCHEMA.datePublished, Literal(a.date, datatype=XSD.date)))
+            self.add((self.art, SCHEMA.datePublished, Literal(a.date, datatype=XSD.date)))
         if a.publisher:
-            g.add((self.art, SCHEMA.publisher, Literal(a.publisher)))
+            self.add((self.art, SCHEMA.publisher, Literal(a.publisher)))
         if a.url:
-            g.add((self.art, SCHEMA.url, Literal(a.url, datatype=XSD.anyURI)))
+            self.add((self.art, SCHEMA.url, Literal(a.url, datatype=XSD.anyURI)))
 
     def actors(self) -> None:
         for actor in self.x.actors:
             iri = self.entity(actor.name)
             for alias in actor.aliases:
-                self.g.add((iri, SKOS.altLabel, Literal(alias)))
+                self.add((iri, SKOS.altLabel, Literal(alias)))
             if actor.role:
-                self.g.add((iri, SCHEMA.jobTitle, Literal(actor.role)))
+                self.add((iri, SCHEMA.jobTitle, Literal(actor.role)))
 
     def cases(self) -> None:
         for case in self.x.cases:
             iri = self.entity(case.name)
-            self.g.add((iri, RDF.type, RG.Case))
+            self.add((iri, RDF.type, RG.Case))
             for alias in case.aliases:
-                self.g.add((iri, SKOS.altLabel, Literal(alias)))
+                self.add((iri, SKOS.altLabel, Literal(alias)))
             if case.kind == "Person":
-                self.g.add((iri, RG.status, RG[STATUSES[case.status or "unknown"]]))
+                self.add((iri, RG.status, RG[STATUSES[case.status or "unknown"]]))
             if case.sentence is not None:
                 s = case.sentence
-                self.g.add((iri, PROV.wasDerivedFrom, self.sentence(s.begin, s.end, s.text)))
-                self.g.add((iri, RG.caseConfidence, _decimal(case.confidence)))
+                self.add((iri, PROV.wasDerivedFrom, self.sentence(s.begin, s.end, s.text)))
+                self.add((iri, RG.caseConfidence, _decimal(case.confidence)))
 
     def statements(self) -> None:
         for st in self.x.statements:
@@ -133,16 +148,15 @@ class _Writer:
                 continue
             s = st.sentence
             iri = RGID[f"statement/{article_slug(self.x.article.id)}/{s.begin}-{_digest(st.speaker, st.text)}"]
-            g = self.g
-            g.add((iri, RDF.type, RG.Statement))
-            g.add((iri, RG.speaker, self.entity(st.speaker)))
-            g.add((iri, RG.text, Literal(st.text)))
-            g.add((iri, RG.kind, RG.Direct if st.kind == "direct" else RG.Indirect))
-            g.add((iri, RG.stance, RG[STANCES[st.stance]]))
+            self.add((iri, RDF.type, RG.Statement))
+            self.add((iri, RG.speaker, self.entity(st.speaker)))
+            self.add((iri, RG.text, Literal(st.text)))
+            self.add((iri, RG.kind, RG.Direct if st.kind == "direct" else RG.Indirect))
+            self.add((iri, RG.stance, RG[STANCES[st.stance]]))
             if st.about:
-                g.add((iri, RG.about, self.entity(st.about)))
-            g.add((iri, RG.confidence, _decimal(st.confidence)))
-            g.add((iri, PROV.wasDerivedFrom, self.sentence(s.begin, s.end, s.text)))
+                self.add((iri, RG.about, self.entity(st.about)))
+            self.add((iri, RG.confidence, _decimal(st.confidence)))
+            self.add((iri, PROV.wasDerivedFrom, self.sentence(s.begin, s.end, s.text)))
 
     def relations(self) -> None:
         facts: dict[tuple[str, str, str], list] = {}
@@ -156,18 +170,18 @@ class _Writer:
             facts.setdefault((s, r.predicate, o), []).append(r)
         for (s, p, o), rs in sorted(facts.items()):
             si, oi = self.entity(s), self.entity(o)
-            self.g.add((si, RG[p], oi))
+            self.add((si, RG[p], oi))
             fact = RGID[f"fact/{article_slug(self.x.article.id)}/{_digest(str(si), p, str(oi))}"]
-            self.g.add((fact, RDF.type, RG.Fact))
-            self.g.add((fact, RDF.type, RDF.Statement))
-            self.g.add((fact, RDF.subject, si))
-            self.g.add((fact, RDF.predicate, RG[p]))
-            self.g.add((fact, RDF.object, oi))
-            self.g.add((fact, RG.confidence, _decimal(max(r.confidence for r in rs))))
+            self.add((fact, RDF.type, RG.Fact))
+            self.add((fact, RDF.type, RDF.Statement))
+            self.add((fact, RDF.subject, si))
+            self.add((fact, RDF.predicate, RG[p]))
+            self.add((fact, RDF.object, oi))
+            self.add((fact, RG.confidence, _decimal(max(r.confidence for r in rs))))
             for r in rs:
-                self.g.add((fact, RG.rule, Literal(r.rule)))
+                self.add((fact, RG.rule, Literal(r.rule)))
                 ev = r.sentence
-                self.g.add((fact, PROV.wasDerivedFrom, self.sentence(ev.begin, ev.end, ev.text)))
+                self.add((fact, PROV.wasDerivedFrom, self.sentence(ev.begin, ev.end, ev.text)))
 
 
 def to_dataset(extractions: list[Extraction], *, min_confidence: float = 0.0,
@@ -186,10 +200,26 @@ def to_dataset(extractions: list[Extraction], *, min_confidence: float = 0.0,
     vocab.add((RG.Issue, RDFS.subClassOf, RG.Case))
     vocab.add((RG.Dialogue, RDFS.subClassOf, SCHEMA.Event))
     for x in extractions:
-        w = _Writer(ds, x, kinds, min_confidence)
-        w.article()
-        w.actors()
-        w.cases()
-        w.statements()
-        w.relations()
+        graph = ds.graph(article_iri(x.article.id))
+        for triple in _Writer(x, kinds, min_confidence).write():
+            graph.add(triple)
     return ds
+
+
+def article_ntriples(x: Extraction, *, kinds: Mapping[str, str], min_confidence: float = 0.0) -> tuple[str, int]:
+    """One article's graph (the same triples `to_dataset` puts in its named graph) as N-Triples
+    text, and its triple count: what a build sends to the store, without an rdflib Graph."""
+    triples = _Writer(x, kinds, min_confidence).write()
+    return "".join(f"<{s}> <{p}> {_nt_term(o)} .\n" for s, p, o in triples), len(triples)
+
+
+_NT_ESCAPES = str.maketrans({"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r"})
+
+
+def _nt_term(term: URIRef | Literal) -> str:
+    if isinstance(term, Literal):
+        text = f'"{str(term).translate(_NT_ESCAPES)}"'
+        if term.language:
+            return f"{text}@{term.language}"
+        return f"{text}^^<{term.datatype}>" if term.datatype else text
+    return f"<{term}>"

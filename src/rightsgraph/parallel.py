@@ -146,8 +146,11 @@ def extract_stream(articles: Iterable[Article], *, jobs: int = 1, model: str | N
         return
     methods = multiprocessing.get_all_start_methods()
     context = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
-    groups = _groups(articles, group)
     with context.Pool(jobs, initializer=_start, initargs=(model,)) as pool:
-        while batch := list(islice(groups, window * jobs)):
-            for extracted in pool.imap(_extract, batch, chunksize=1):
-                yield from extracted
+        pending: deque[Any] = deque()  # in order; a new group goes out as soon as one comes back
+        for articles_ in _groups(articles, group):
+            pending.append(pool.apply_async(_extract, (articles_,)))
+            if len(pending) >= window * jobs:
+                yield from pending.popleft().get()
+        while pending:
+            yield from pending.popleft().get()

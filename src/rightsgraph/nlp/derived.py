@@ -23,7 +23,7 @@ from .mentions import MentionIndex
 from .relations import evidence_of
 from .speakers import SpeakerResolver
 from .stance import find_cues
-from .textspans import doc_text, span_of
+from .textspans import doc_text, span_of, tokens_of
 
 __all__ = ["raised_relations", "derived_relations", "DIALOGUE"]
 
@@ -35,7 +35,7 @@ def raised_relations(doc: Doc, index: MentionIndex, k: Knowledge, article_id: st
                      speakers: SpeakerResolver, statements: list[Statement]) -> list[Relation]:
     out: list[Relation] = []
     verbs = k.words("raise_verbs")
-    for t in doc:
+    for t in tokens_of(doc):
         if t.lemma_.lower() not in verbs or t.pos_ != "VERB":
             continue
         needs = {"bring": ("up",), "put": ("on",), "ask": ("about",), "call": ("for",)}.get(t.lemma_.lower())

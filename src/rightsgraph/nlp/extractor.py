@@ -15,7 +15,7 @@ from .mentions import Mention, MentionIndex, bare_name, find_mentions
 from .quotes import find_statements
 from .relations import find_relations
 from .speakers import SpeakerResolver
-from .textspans import quoted_tokens
+from .textspans import quoted_tokens, tokens_of
 from .topic import off_topic_ranges
 
 __all__ = ["extract", "actors_from_mentions"]
@@ -74,7 +74,7 @@ def author_voice(header: str, doc: Doc, index: MentionIndex, k: Knowledge) -> st
     marks it as commentary, the first person the text names. Only for text argued in the first
     person outside quotation marks: a news report does not say 'I'."""
     quoted = quoted_tokens(doc)
-    first_person = sum(1 for t in doc if t.lower_ in FIRST_PERSON and t.i not in quoted)
+    first_person = sum(1 for t in tokens_of(doc) if t.lower_ in FIRST_PERSON and t.i not in quoted)
     is_opinion = any(tell in header.lower() for tell in k.lexicon.get("op_ed_tells", ()))
     if first_person < 3 and not (is_opinion and first_person >= 1):
         return None

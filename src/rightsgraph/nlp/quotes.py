@@ -17,7 +17,7 @@ from .knowledge import Knowledge
 from .mentions import MentionIndex
 from .speakers import SKIP_LABELS, SpeakerResolver
 from .stance import classify_stance
-from .textspans import doc_text, paragraphs, quote_spans, quoted_tokens, span_of, token_at, transcript_turns
+from .textspans import doc_text, paragraphs, quote_spans, quoted_tokens, span_of, token_at, tokens_of, transcript_turns
 
 __all__ = ["find_statements"]
 
@@ -209,7 +209,7 @@ class _Builder:
         any_object = {"note", "cite", "mention", "highlight", "point", "question", "reject", "oppose",
                       "condemn", "denounce", "criticize", "criticise", "demand", "promise", "pledge", "express",
                       "decry", "welcome"}
-        for t in self.doc:
+        for t in tokens_of(self.doc):
             if t.i in self.quoted or t.i in self.spoken or t.pos_ != "VERB":
                 continue  # a reporter's question may relay what others said; a speaker's turn is theirs
             lemma = t.lemma_.lower()
@@ -338,7 +338,7 @@ class _Builder:
     def attitude_pass(self) -> None:
         """'X is skeptical that CLAUSE', 'X was confident that …': an attitude reported as speech."""
         adjectives = self.k.words("attitude_adjectives")
-        for t in self.doc:
+        for t in tokens_of(self.doc):
             if t.lemma_.lower() not in adjectives or t.dep_ != "acomp" or t.i in self.quoted or t.i in self.spoken:
                 continue
             clause = next((c for c in t.children if c.dep_ == "ccomp"), None)
@@ -355,7 +355,7 @@ class _Builder:
 
     def according_pass(self) -> None:
         """'According to X, CLAUSE.' / 'In X's words (view), CLAUSE.' outside quotation marks."""
-        for t in self.doc:
+        for t in tokens_of(self.doc):
             if t.i in self.quoted or t.i in self.in_turn or t.i + 2 >= len(self.doc):
                 continue
             nxt = self.doc[t.i + 1]

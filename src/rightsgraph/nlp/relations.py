@@ -15,6 +15,7 @@ from ..model import Span as Evidence
 from .knowledge import Knowledge
 from .mentions import Mention, MentionIndex
 from .speakers import SpeakerResolver
+from .textspans import tokens_of
 
 __all__ = ["find_relations", "evidence_of", "Hit"]
 
@@ -142,7 +143,7 @@ def _delegation_name(tok: Token, index: MentionIndex, k: Knowledge) -> str | Non
 
 def leadership(doc: Doc, index: MentionIndex, k: Knowledge) -> Iterator[Hit]:
     lead_verbs = k.words("lead_verbs")
-    for t in doc:
+    for t in tokens_of(doc):
         if t.lemma_.lower() not in lead_verbs or t.pos_ != "VERB":
             continue
         agents = [c for c in t.children if c.dep_ == "agent"]
@@ -178,7 +179,7 @@ def leadership(doc: Doc, index: MentionIndex, k: Knowledge) -> Iterator[Hit]:
 # -- metWith -----------------------------------------------------------------------------------
 def meetings(doc: Doc, index: MentionIndex, k: Knowledge) -> Iterator[Hit]:
     meet_verbs, meet_nouns = k.words("meet_verbs"), k.words("meet_nouns")
-    for t in doc:
+    for t in tokens_of(doc):
         lemma = t.lemma_.lower()
         is_talks = lemma in ("hold", "have") and any(c.lemma_.lower() in meet_nouns for c in t.children
                                                      if c.dep_ == "dobj")
@@ -227,7 +228,7 @@ def _heads_only(ms: list[Mention], doc: Doc, index: MentionIndex) -> list[Mentio
 # -- relativeOf --------------------------------------------------------------------------------
 def kinship(doc: Doc, index: MentionIndex, k: Knowledge, speakers: SpeakerResolver) -> Iterator[Hit]:
     kin = k.words("kinship")
-    for t in doc:
+    for t in tokens_of(doc):
         if t.lemma_.lower() not in kin or t.pos_ != "NOUN":
             continue
         owner = None
@@ -277,7 +278,7 @@ def kinship(doc: Doc, index: MentionIndex, k: Knowledge, speakers: SpeakerResolv
 # -- urges -------------------------------------------------------------------------------------
 def urging(doc: Doc, index: MentionIndex, k: Knowledge, speakers: SpeakerResolver) -> Iterator[Hit]:
     verbs = k.words("urge_verbs")
-    for t in doc:
+    for t in tokens_of(doc):
         if t.lemma_.lower() not in verbs or t.pos_ != "VERB" or t.i in speakers.quoted:
             continue
         target = None

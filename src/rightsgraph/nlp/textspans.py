@@ -11,7 +11,8 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
-__all__ = ["doc_text", "paragraphs", "quote_spans", "Turn", "transcript_turns", "token_at", "span_of", "quoted_tokens"]
+__all__ = ["doc_text", "tokens_of", "paragraphs", "quote_spans", "Turn", "transcript_turns", "token_at", "span_of",
+           "quoted_tokens"]
 
 OPEN = {"“": "”", '"': '"'}
 TURN_RE = re.compile(r"^([A-Z][A-Z.'\- ]{0,60}[A-Z.]|[AQ]):\s+")
@@ -25,6 +26,15 @@ def doc_text(doc: Doc) -> str:
     if text is None:  # a Doc's text never changes (retokenizing keeps it)
         text = doc.user_data["rg_text"] = doc.text
     return text
+
+
+def tokens_of(doc: Doc) -> list[Token]:
+    """The Doc's tokens, made once per Doc: iterating a Doc builds a new Token object for every
+    token each time, and the rules walk every article's tokens in several passes."""
+    tokens = doc.user_data.get("rg_tokens")
+    if tokens is None:
+        tokens = doc.user_data["rg_tokens"] = list(doc)
+    return tokens
 
 
 def paragraphs(text: str) -> list[tuple[int, int]]:
