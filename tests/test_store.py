@@ -156,6 +156,23 @@ def test_store_disk_persists_after_close(tmp_path: Path, small_dataset: Dataset)
         assert _count(again) == 98 and _count(again, COUNT_UNION) == 98
 
 
+def test_store_checkpoint_keeps_data_and_the_store_writable(store: Store, small_dataset: Dataset) -> None:
+    replace_articles(store, small_dataset)
+    store.checkpoint()  # on disk: flushed, closed and reopened
+    assert _count(store) == 98 and _count(store, COUNT_UNION) == 98
+    store.update(f"INSERT DATA {{ GRAPH <{RGID['article/z']}> {{ <{RGID['x/z']}> <{LABEL}> 'z' }} }}")
+    store.checkpoint()
+    assert _count(store) == 99
+
+
+def test_store_checkpoint_keeps_the_folder_locked(tmp_path: Path) -> None:
+    with open_store(tmp_path / "s") as store:
+        store.checkpoint()
+        probe = subprocess.run([sys.executable, "-c", f"import pyoxigraph; pyoxigraph.Store({str(tmp_path / 's')!r})"],
+                               capture_output=True, text=True)
+        assert probe.returncode != 0 and "lock" in probe.stderr.lower()
+
+
 def test_store_written_before_the_union_layout_gets_its_union(tmp_path: Path) -> None:
     import pyoxigraph as ox
 

@@ -117,6 +117,11 @@ class Store(ABC):
     def flush(self) -> None:  # noqa: B027 - optional hook
         """Write buffered changes out (an embedded store's memory tables); a no-op elsewhere."""
 
+    def checkpoint(self) -> None:
+        """Flush, and let go of what the engine holds for past writes (an embedded store
+        reopens); long writers call this every few hundred articles."""
+        self.flush()
+
     def __enter__(self) -> Store:
         return self
 

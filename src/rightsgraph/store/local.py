@@ -104,6 +104,19 @@ class LocalStore(Store):
     def flush(self) -> None:
         if self._store is not None and self.path is not None:
             self._store.flush()
+            _release_freed_memory()  # the flushed memory tables' pages
+
+    def checkpoint(self) -> None:
+        """Flush, then close and reopen the RocksDB folder: an open RocksDB instance keeps
+        native memory that grows with every write it has taken (about 6 MB per 100 articles,
+        measured) and gives it back only when closed. A long build calls this every few hundred
+        articles so its memory does not grow with the corpus."""
+        if self._store is None or self.path is None:
+            return
+        self._store.flush()
+        self._store = None  # the last reference: RocksDB closes here
+        _release_freed_memory()
+        self._store = ox.Store(str(self.path))
 
     def close(self) -> None:
         if self._store is None:
@@ -111,6 +124,17 @@ class LocalStore(Store):
         if self._written and self.path is not None:
             self._store.flush()  # so the next open does not replay the write-ahead log
         self._store = None
+
+
+def _release_freed_memory() -> None:
+    """Hand memory the C allocator keeps after frees back to the system (glibc only; elsewhere
+    a no-op): RocksDB frees its flushed memory tables, but glibc keeps the pages mapped."""
+    try:
+        import ctypes
+
+        ctypes.CDLL("libc.so.6").malloc_trim(0)
+    except (OSError, AttributeError):
+        pass
 
 
 def _check_folder(path: Path) -> None:
