@@ -53,9 +53,10 @@ def pages(tmp_path_factory) -> dict[str, str]:
 class Opened:
     """A loaded page plus everything it asked the network for and complained about."""
 
-    def __init__(self, browser, url: str, *, csp: bool = False):
+    def __init__(self, browser, url: str, *, csp: bool = False, viewport: tuple[int, int] = (1400, 850)):
         # bypass_csp by default: the page's own CSP would hide requests and injected scripts we test for
-        self.context = browser.new_context(viewport={"width": 1400, "height": 850}, bypass_csp=not csp)
+        self.context = browser.new_context(viewport={"width": viewport[0], "height": viewport[1]},
+                                           bypass_csp=not csp)
         self.page = self.context.new_page()
         self.requests: list[str] = []
         self.errors: list[str] = []
@@ -238,5 +239,69 @@ def test_browser_sample_corpus_page(browser):
         opened.page.keyboard.press("Enter")
         assert opened.js("() => window.network.getSelectedNodes()") == [POSNER]
         opened.page.screenshot(path=str(SCREENSHOT.with_name("sample-corpus.png")))
+    finally:
+        opened.context.close()
+
+
+def _big_graph(hubs: int = 20, leaves: int = 34) -> Graph:
+    """hubs x leaves people around `hubs` organisations in a ring: more entities than the page's
+    overview draws (render.OVERVIEW), so some are left for search and expansion."""
+    from rdflib import Literal, URIRef
+    from rdflib.namespace import RDF, RDFS
+
+    from rightsgraph.vocab import RG, SCHEMA
+
+    g = Graph()
+    for h in range(hubs):
+        hub = URIRef(f"{ID}org/hub-{h:02d}")
+        g.add((hub, RDF.type, SCHEMA.Organization))
+        g.add((hub, RDFS.label, Literal(f"Hub {h:02d}")))
+        g.add((hub, RG.metWith, URIRef(f"{ID}org/hub-{(h + 1) % hubs:02d}")))
+        for leaf in range(leaves):
+            person = URIRef(f"{ID}person/leaf-{h:02d}-{leaf:02d}")
+            g.add((person, RDF.type, SCHEMA.Person))
+            g.add((person, RDFS.label, Literal(f"Leaf {h:02d}-{leaf:02d}")))
+            g.add((person, RG.memberOf, hub))
+    return g
+
+
+@pytest.fixture(scope="module")
+def big_page(tmp_path_factory) -> str:
+    path = tmp_path_factory.mktemp("big") / "big.html"
+    path.write_text(render_html(_big_graph(), title="big"), encoding="utf-8")
+    return path.as_uri()
+
+
+@pytest.mark.parametrize("viewport", [(1400, 850), (1024, 640)])
+def test_browser_overview_search_and_expand(browser, big_page, viewport):
+    from rightsgraph.render import OVERVIEW
+
+    opened = Opened(browser, big_page, viewport=viewport)
+    try:
+        total = opened.js("() => window.rightsgraph.data.nodes.length")
+        assert total == 20 + 20 * 34 > OVERVIEW
+        assert opened.js("() => window.rightsgraph.nodes.length") == OVERVIEW  # the overview only
+        assert opened.js("id => window.rightsgraph.drawn.has(id)", ID + "org/hub-07")  # the central ones
+        assert f"of {total} entities" in opened.page.text_content("#counts")
+        last = opened.js("() => window.rightsgraph.data.nodes[window.rightsgraph.data.nodes.length - 1]")
+        assert not opened.js("id => window.rightsgraph.drawn.has(id)", last["id"])
+        opened.page.fill("#search", last["label"])  # search reaches an entity not drawn at first
+        opened.page.press("#search", "Enter")
+        assert opened.js("() => window.network.getSelectedNodes()") == [last["id"]]
+        assert opened.js("id => window.rightsgraph.nodes.get(id) !== null", last["id"])
+        assert opened.page.text_content("#panel-body h2") == last["label"]
+        hub = last["affiliations"][0]
+        hub_id = opened.js("l => window.rightsgraph.data.nodes.find(n => n.label === l).id", hub)
+        opened.page.fill("#search", "")
+        before = opened.js("() => window.rightsgraph.drawn.size")
+        undrawn = opened.js("id => window.rightsgraph.undrawnNeighbours(id).length", hub_id)
+        assert undrawn > 0
+        opened.click_node(hub_id)  # a click expands the neighbourhood
+        after = opened.js("() => window.rightsgraph.drawn.size")
+        assert after == before + undrawn
+        assert opened.js("id => window.rightsgraph.undrawnNeighbours(id).length", hub_id) == 0
+        assert opened.errors == []
+        name = f"big-graph-{viewport[0]}x{viewport[1]}.png"
+        opened.page.screenshot(path=str(SCREENSHOT.with_name(name)))
     finally:
         opened.context.close()

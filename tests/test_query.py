@@ -70,7 +70,8 @@ EXPECTED: dict[str, tuple[dict[str, str], list[tuple[str, ...]]]] = {
          "rgid:article/a1"),
         ("Michael Posner", "rg:raised", "Chen Kegui", "0.9", "raise-verb", SENT_0, "rgid:article/a1"),
     ]),
-    "stance_by_round": ({}, [("2012", "rg:Critical", "1")]),
+    "stance_by_round": ({}, [("", "", "", "rg:Critical", "1")]),  # the small graph has no rounds
+    "rounds": ({}, []),
     "construct_neighbourhood": ({"entity": "Chen Kegui"}, sorted([
         (KEGUI, "rdf:type", "schema:Person"), (KEGUI, "rdf:type", "rg:Case"),
         (KEGUI, "rdfs:label", "Chen Kegui"),
@@ -301,3 +302,18 @@ def test_query_format_table_limit_and_control_characters(small_graph: Graph) -> 
     lines = format_table(result, limit=2).splitlines()
     assert lines[2:] == ["row 0 \\u001b[31mred\\u202eevil", "row 1 \\u001b[31mred\\u202eevil"]
     assert printable("tab\tnew\nline\u2028") == "tab\tnew\nline\\u2028"
+
+
+CORPUS = Path(__file__).parent / "data" / "expected" / "corpus.ttl"
+
+
+def test_query_rounds_and_stance_by_round_on_a_built_corpus() -> None:
+    """The golden build of tests/data/articles: two articles about round 17, one about round 18."""
+    store = open_store("memory")
+    store.load_file(CORPUS)  # type: ignore[attr-defined]
+    rounds = run_query(store, "rounds", {}).text_rows()
+    assert [(r[0], r[2], r[3], r[4], r[5]) for r in rounds] == [
+        ("rgid:round/17", "17", "2012-07-23", "Washington", "2"), ("rgid:round/18", "18", "2013-07-30", "Kunming", "1")]
+    by_round = run_query(store, "stance_by_round", {}).text_rows()
+    assert {r[0] for r in by_round} == {"rgid:round/17", "rgid:round/18"}
+    assert sum(int(r[4]) for r in by_round) == int(run_query(store, "statements_by_stance", {}).rows.__len__())

@@ -12,7 +12,7 @@ import pytest
 from rdflib import Graph, Literal, URIRef
 
 from rightsgraph.errors import RightsgraphError
-from rightsgraph.render import RenderError, json_for_script, page_data, render_html, rows_to_graph
+from rightsgraph.render import RenderError, json_for_script, pack, page_data, render_html, rows_to_graph, unpack
 from rightsgraph.vocab import PREDICATES, RDF, RG
 
 DATA = Path(__file__).parent / "data"
@@ -40,7 +40,7 @@ def page(small) -> str:
 
 def data_of(page: str) -> dict:
     (block,) = DATA_BLOCK.findall(page)
-    return json.loads(block)
+    return unpack(json.loads(block))
 
 
 class _Tags(HTMLParser):
@@ -95,7 +95,7 @@ def test_render_hostile_strings_stay_data(hostile):
     html = render_html(hostile, title="<script>alert(7)</script>")
     (block,) = DATA_BLOCK.findall(html)
     assert not set(block) & set("<>&\u2028\u2029")
-    data = json.loads(block)
+    data = unpack(json.loads(block))
     assert HOSTILE_LABEL in [n["label"] for n in data["nodes"]]
     assert data["statements"][0]["text"] == "</script><script>window.__pwned='statement'</script>"
     assert "\u2028" in data["articles"][0]["headline"]
@@ -137,7 +137,8 @@ def test_render_data_nodes_edges_statements(page):
     data = data_of(page)
     nodes = {n["id"]: n for n in data["nodes"]}
     assert len(nodes) == 9 and len(data["edges"]) == 6
-    assert [n["id"] for n in data["nodes"]] == sorted(nodes)
+    sizes = [n["size"] for n in data["nodes"]]
+    assert sizes == sorted(sizes, reverse=True)  # most central first: the overview draws the head
     posner = nodes[POSNER]
     assert posner["affiliations"] == ["U.S. Department of State"]
     assert posner["years"] == ["2012"]
@@ -228,3 +229,24 @@ def test_render_canvas_labels_are_short_and_isolated():
     long = canvas_label("x" * 10_000)
     assert len(long) == CANVAS_LABEL + 2 and long.endswith("\u2026\u2069")
     assert canvas_label("evil\u202eeman") == "\u2068evil\u202eeman\u2069"  # the override stays inside
+
+
+def test_render_pack_round_trips(small):
+    data = page_data(small)
+    back = unpack(pack(data))
+    without_score = {n["id"]: {k: v for k, v in n.items() if k != "score"} for n in data["nodes"]}
+    assert {n["id"]: n for n in back["nodes"]} == without_score
+    assert back["edges"] == data["edges"] and back["statements"] == data["statements"]
+    assert back["articles"] == data["articles"] and back["options"] == data["options"]
+
+
+def test_render_pack_stores_each_string_once_and_orders_nodes_by_centrality(small):
+    data = page_data(small)
+    packed = pack(data, overview=3)
+    assert len(packed["strings"]) == len(set(packed["strings"]))
+    cited = [ev["sentence"] for e in data["edges"] for ev in e["evidence"]]
+    cited += [s["sentence"] for s in data["statements"]]
+    assert set(cited) <= set(packed["strings"])
+    scores = {n["id"]: n["score"] for n in data["nodes"]}
+    ranked = [scores[n[0]] for n in packed["nodes"]]
+    assert ranked == sorted(ranked, reverse=True) and packed["overview"] == 3

@@ -49,6 +49,8 @@ def _local(term: Node) -> str:
 
 
 def _kind(types: set[Node]) -> str | None:
+    if RG.DialogueRound in types:
+        return None  # a round is a time, not an actor: the page's round filter and timeline show it
     if RG.Issue in types:
         return "issue"
     if RG.Case in types:

@@ -40,6 +40,7 @@ from .nlp import extract
 from .nlp.knowledge import load_knowledge
 from .parallel import extract_stream, rules_version
 from .resolve import Curation, Resolver, name_mentions
+from .rounds import Round, load_rounds, rounds_digest
 from .store import Store, records
 from .store.base import record_update, remove_update, replace_update
 
@@ -83,17 +84,20 @@ def _writer_version() -> str:
     """A digest of the code that turns an extraction into triples (resolution, graph, vocabulary)."""
     package = resources.files("rightsgraph")
     digest = hashlib.sha256()
-    for name in ("resolve.py", "graph.py", "vocab.py", "model.py"):
+    for name in ("resolve.py", "graph.py", "vocab.py", "model.py", "rounds.py"):
         digest.update(package.joinpath(name).read_bytes())
     return digest.hexdigest()[:16]
 
 
-def _settings(curation: Curation | None, min_confidence: float, model: str | None = None) -> tuple[str, str]:
+def _settings(curation: Curation | None, min_confidence: float, model: str | None = None,
+              rounds: tuple[Round, ...] | None = None) -> tuple[str, str]:
     """The key (and JSON) of everything besides an article that decides its graph: the rules,
-    the writing code, the curation file and the confidence threshold."""
+    the writing code, the curation file, the confidence threshold and the known rounds."""
     c = curation or Curation()
     text = json.dumps({"merge": c.merge, "drop": sorted(c.drop), "rename": c.rename,
-                       "min_confidence": min_confidence}, sort_keys=True, ensure_ascii=False)
+                       "min_confidence": min_confidence,
+                       "rounds": json.loads(rounds_digest(rounds if rounds is not None else load_rounds()))},
+                      sort_keys=True, ensure_ascii=False)
     key = f"{rules_version(model)}\n{_writer_version()}\n{text}"
     return hashlib.sha256(key.encode()).hexdigest()[:24], text
 
@@ -119,13 +123,13 @@ def _settle(store: Store, batches: int) -> None:
 
 
 def _write(store: Store, articles: Iterable[str], resolver: Resolver, min_confidence: float,
-           batch: int) -> int:
+           batch: int, rounds: tuple[Round, ...] | None = None) -> int:
     """Write each article's graph from its record, resolved; one transaction per article."""
     written = 0
     for n, chunk in enumerate(_batches(articles, batch), start=1):
         for iri, key, raw in records.load_extractions(store, chunk):
             resolved, kinds = resolver.resolve(raw)
-            triples, count = article_ntriples(resolved, kinds=kinds, min_confidence=min_confidence)
+            triples, count = article_ntriples(resolved, kinds=kinds, min_confidence=min_confidence, rounds=rounds)
             store.update(replace_update(iri, triples) + " ;\n" + records.built_update(iri, key))
             written += count
         _settle(store, n)
@@ -157,15 +161,16 @@ def build_store(paths: Iterable[Path | str | TextIO], store: Store, *, jobs: int
                 batch: int = 32,
                 progress: Callable[[str], None] | None = None, strict: bool = True,
                 on_failure: Callable[[str, str], None] | None = None,
-                fields: Mapping[str, str] | None = None) -> BuildReport:
+                fields: Mapping[str, str] | None = None, rounds: tuple[Round, ...] | None = None) -> BuildReport:
     """Build the articles under `paths` into `store` (see the module text), extracting in `jobs`
     processes or on the Dask cluster at `scheduler` (``tcp://host:8786``). With ``strict=False``
     a bad file is skipped, listed in the report's `failed` and passed to `on_failure(path,
     reason)`; otherwise it raises InputError before anything is written. An open text stream
-    among `paths` is read as JSONL; `fields` maps JSONL field names (ingest.jsonl_articles)."""
+    among `paths` is read as JSONL; `fields` maps JSONL field names (ingest.jsonl_articles);
+    `rounds` are the known dialogue rounds (default: the bundled file, rounds.load_rounds)."""
     report = BuildReport()
     gazetteer = _gazetteer()
-    settings_key, settings_text = _settings(curation, min_confidence, model)
+    settings_key, settings_text = _settings(curation, min_confidence, model, rounds)
     stored = records.keys(store)
     unfinished = {a for a, (extracted, built) in stored.items() if extracted != built}
     previous = records.settings(store)
@@ -208,7 +213,7 @@ def build_store(paths: Iterable[Path | str | TextIO], store: Store, *, jobs: int
         rewrite = set(records.keys(store))
     else:
         rewrite = set(todo) | records.articles_mentioning(store, _changed(before, after))
-    report.triples = _write(store, sorted(rewrite), after, min_confidence, batch)
+    report.triples = _write(store, sorted(rewrite), after, min_confidence, batch, rounds)
     _vocabulary(store)
     store.update(records.settings_update(settings_key, settings_text))
     read = set(report.articles)
@@ -233,8 +238,10 @@ def remove_from_store(store: Store, articles: Iterable[str], *, batch: int = 32)
     for iri in gone:
         store.update(remove_update(iri) + " ;\n" + records.remove_update(iri))
     after = Resolver(records.mentions(store), curation=curation, gazetteer_kinds=gazetteer)
+    known = tuple(Round(ordinal=o, start=a, end=b, location=p) for o, a, b, p in settings["rounds"]) \
+        if "rounds" in settings else None
     _write(store, sorted(records.articles_mentioning(store, _changed(before, after))), after,
-           settings.get("min_confidence", 0.0), batch)
+           settings.get("min_confidence", 0.0), batch, known)
     return gone
 
 
@@ -255,14 +262,16 @@ def extract_all(articles: Iterable[Article], *, nlp: Language | None = None,
 
 def build_graph(paths: Iterable[Path | str] | None = None, *, nlp: Language | None = None,
                 curation: Curation | None = None, min_confidence: float = 0.0,
-                progress: Callable[[Article], None] | None = None) -> Dataset:
+                progress: Callable[[Article], None] | None = None, rounds: tuple[Round, ...] | None = None) -> Dataset:
     """Read, extract, resolve and write the graph of `paths` (default: the bundled sample corpus)."""
     articles = read_articles(list(paths) if paths is not None else [sample_corpus()])
-    return build_dataset(articles, nlp=nlp, curation=curation, min_confidence=min_confidence, progress=progress)
+    return build_dataset(articles, nlp=nlp, curation=curation, min_confidence=min_confidence, progress=progress,
+                         rounds=rounds)
 
 
 def build_dataset(articles: list[Article], *, nlp: Language | None = None, curation: Curation | None = None,
-                  min_confidence: float = 0.0, progress: Callable[[Article], None] | None = None) -> Dataset:
+                  min_confidence: float = 0.0, progress: Callable[[Article], None] | None = None,
+                  rounds: tuple[Round, ...] | None = None) -> Dataset:
     """Extract, resolve and write the graph of articles already read (an rdflib Dataset)."""
     if not articles:
         raise InputError("empty corpus: no articles to build; pass .txt, .html or .jsonl files or a directory")
@@ -270,4 +279,4 @@ def build_dataset(articles: list[Article], *, nlp: Language | None = None, curat
     resolver = Resolver(set().union(*map(name_mentions, raw)), curation=curation, gazetteer_kinds=_gazetteer())
     extractions = [resolver.resolve(x)[0] for x in raw]
     log.info("built %d articles", len(extractions))
-    return to_dataset(extractions, min_confidence=min_confidence, kinds=resolver.kinds)
+    return to_dataset(extractions, min_confidence=min_confidence, kinds=resolver.kinds, rounds=rounds)

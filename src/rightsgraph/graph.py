@@ -3,7 +3,9 @@
 One named graph per article (its IRI is the article's) holds everything derived from that
 article, so a rebuild of one article replaces exactly its facts; entity descriptions repeat in
 each article graph that mentions the entity and merge in the union. A small vocabulary graph
-declares rg:Issue ⊑ rg:Case and rg:Dialogue ⊑ schema:Event.
+declares rg:Issue ⊑ rg:Case, rg:Dialogue ⊑ schema:Event and rg:DialogueRound ⊑ schema:Event.
+An article's round (rounds.py) is a schema:Event with schema:superEvent the dialogue; the
+article, its statements and its facts point to it with rg:round.
 """
 
 from __future__ import annotations
@@ -15,7 +17,8 @@ from decimal import Decimal
 from rdflib import Dataset, Literal, URIRef
 
 from .model import Extraction
-from .resolve import Resolver, name_mentions
+from .resolve import DIALOGUE, Resolver, name_mentions
+from .rounds import Round, load_rounds, round_of
 from .vocab import (
     NIF,
     PREDICATES,
@@ -66,19 +69,25 @@ class _Writer:
     """The triples of one article's graph, as a set of rdflib terms (no rdflib Graph: a build
     writes them straight to the store as N-Triples)."""
 
-    def __init__(self, x: Extraction, kinds: Mapping[str, str], min_confidence: float):
+    def __init__(self, x: Extraction, kinds: Mapping[str, str], min_confidence: float,
+                 rounds: tuple[Round, ...] | None = None):
         self.x = x
         self.kinds = kinds
         self.min_conf = min_confidence
         self.art = article_iri(x.article.id)
         self.triples: set[Triple] = set()
         self.described: set[str] = set()
+        about = any(a.kind == "Event" for a in x.actors) or any(st.about == DIALOGUE for st in x.statements)
+        self.round_found = round_of(x.round, x.article.date, load_rounds() if rounds is None else rounds,
+                                    about_dialogue=about)
+        self.round_iri = RGID[f"round/{self.round_found.slug}"] if self.round_found is not None else None
 
     def add(self, triple: Triple) -> None:
         self.triples.add(triple)
 
     def write(self) -> set[Triple]:
         self.article()
+        self.dialogue_round()
         self.actors()
         self.cases()
         self.statements()
@@ -121,6 +130,31 @@ class _Writer:
         if a.url:
             self.add((self.art, SCHEMA.url, Literal(a.url, datatype=XSD.anyURI)))
 
+    def dialogue_round(self) -> None:
+        """The round this article reports, as an event under the dialogue; the article, its
+        statements and its facts point to it with rg:round."""
+        r, iri = self.round_found, self.round_iri
+        if r is None or iri is None:
+            return
+        self.add((iri, RDF.type, SCHEMA.Event))
+        self.add((iri, RDF.type, RG.DialogueRound))
+        self.add((iri, RDFS.label, Literal(r.label)))
+        self.add((iri, SCHEMA.superEvent, self.entity(DIALOGUE)))
+        if r.ordinal is not None:
+            self.add((iri, RG.ordinal, Literal(r.ordinal, datatype=XSD.integer)))
+        if r.start:
+            self.add((iri, SCHEMA.startDate, Literal(r.start, datatype=XSD.date)))
+        if r.end:
+            self.add((iri, SCHEMA.endDate, Literal(r.end, datatype=XSD.date)))
+        if r.location:
+            self.add((iri, SCHEMA.location, Literal(r.location)))
+        if not r.known:
+            self.add((iri, RG.knownFrom, RG.Text))
+        self.add((self.art, RG.round, iri))
+        cue = self.x.round.sentence if self.x.round is not None else None
+        if cue is not None:
+            self.add((self.art, RG.roundEvidence, self.sentence(cue.begin, cue.end, cue.text)))
+
     def actors(self) -> None:
         for actor in self.x.actors:
             iri = self.entity(actor.name)
@@ -157,6 +191,8 @@ class _Writer:
                 self.add((iri, RG.about, self.entity(st.about)))
             self.add((iri, RG.confidence, _decimal(st.confidence)))
             self.add((iri, PROV.wasDerivedFrom, self.sentence(s.begin, s.end, s.text)))
+            if self.round_iri is not None:
+                self.add((iri, RG.round, self.round_iri))
 
     def relations(self) -> None:
         facts: dict[tuple[str, str, str], list] = {}
@@ -178,6 +214,8 @@ class _Writer:
             self.add((fact, RDF.predicate, RG[p]))
             self.add((fact, RDF.object, oi))
             self.add((fact, RG.confidence, _decimal(max(r.confidence for r in rs))))
+            if self.round_iri is not None:
+                self.add((fact, RG.round, self.round_iri))
             for r in rs:
                 self.add((fact, RG.rule, Literal(r.rule)))
                 ev = r.sentence
@@ -185,7 +223,7 @@ class _Writer:
 
 
 def to_dataset(extractions: list[Extraction], *, min_confidence: float = 0.0,
-               kinds: Mapping[str, str] | None = None) -> Dataset:
+               kinds: Mapping[str, str] | None = None, rounds: tuple[Round, ...] | None = None) -> Dataset:
     """Build the RDF dataset: one named graph per article plus the vocabulary graph.
 
     `kinds` gives each canonical name its kind (resolve.Resolver.kinds); by default it is worked
@@ -199,17 +237,19 @@ def to_dataset(extractions: list[Extraction], *, min_confidence: float = 0.0,
     vocab = ds.graph(VOCAB_GRAPH)
     vocab.add((RG.Issue, RDFS.subClassOf, RG.Case))
     vocab.add((RG.Dialogue, RDFS.subClassOf, SCHEMA.Event))
+    vocab.add((RG.DialogueRound, RDFS.subClassOf, SCHEMA.Event))
     for x in extractions:
         graph = ds.graph(article_iri(x.article.id))
-        for triple in _Writer(x, kinds, min_confidence).write():
+        for triple in _Writer(x, kinds, min_confidence, rounds).write():
             graph.add(triple)
     return ds
 
 
-def article_ntriples(x: Extraction, *, kinds: Mapping[str, str], min_confidence: float = 0.0) -> tuple[str, int]:
+def article_ntriples(x: Extraction, *, kinds: Mapping[str, str], min_confidence: float = 0.0,
+                     rounds: tuple[Round, ...] | None = None) -> tuple[str, int]:
     """One article's graph (the same triples `to_dataset` puts in its named graph) as N-Triples
     text, and its triple count: what a build sends to the store, without an rdflib Graph."""
-    triples = _Writer(x, kinds, min_confidence).write()
+    triples = _Writer(x, kinds, min_confidence, rounds).write()
     return "".join(f"<{s}> <{p}> {_nt_term(o)} .\n" for s, p, o in triples), len(triples)
 
 

@@ -7,7 +7,7 @@ from dataclasses import asdict, dataclass, field
 from typing import Any, Literal
 
 __all__ = [
-    "Article", "Span", "Actor", "Statement", "Case", "Relation", "Extraction",
+    "Article", "Span", "Actor", "Statement", "Case", "Relation", "RoundCue", "Extraction",
     "ActorKind", "StatementKind", "Stance", "Status", "extraction_to_json", "extraction_from_json",
 ]
 
@@ -84,6 +84,18 @@ class Relation:
     rule: str = ""  # the rule that produced it
 
 
+@dataclass(frozen=True)
+class RoundCue:
+    """What an article says about which round of the dialogue it reports: an ordinal ('the 17th
+    round'), a venue ('held in Kunming') and a time relative to its date ('next week': the round
+    starts 1 to 13 days after it). rounds.py matches it to a known round."""
+
+    ordinal: int | None = None
+    place: str | None = None
+    days: tuple[int, int] | None = None  # first and last day the round may start, from the article date
+    sentence: Span | None = None
+
+
 @dataclass
 class Extraction:
     """Everything extracted from one article."""
@@ -93,6 +105,7 @@ class Extraction:
     statements: list[Statement] = field(default_factory=list)
     cases: list[Case] = field(default_factory=list)
     relations: list[Relation] = field(default_factory=list)
+    round: RoundCue | None = None  # what the text says about the round it reports
 
 
 def extraction_to_json(x: Extraction) -> str:
@@ -115,4 +128,13 @@ def extraction_from_json(text: str) -> Extraction:
         statements=[Statement(**{**x, "sentence": _span(x["sentence"])}) for x in d["statements"]],
         cases=[Case(**{**x, "aliases": tuple(x["aliases"]), "sentence": _span(x["sentence"])}) for x in d["cases"]],
         relations=[Relation(**{**x, "sentence": _span(x["sentence"])}) for x in d["relations"]],
+        round=_round(d.get("round")),
     )
+
+
+def _round(d: dict[str, Any] | None) -> RoundCue | None:
+    if d is None:
+        return None
+    days = d.get("days")
+    return RoundCue(ordinal=d.get("ordinal"), place=d.get("place"), days=tuple(days) if days else None,  # type: ignore[arg-type]
+                    sentence=_span(d.get("sentence")))

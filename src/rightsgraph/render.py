@@ -1,9 +1,11 @@
-"""rdflib.Graph (or saved-query rows) -> one self-contained, offline HTML page.
+"""rdflib.Graph (or saved-query rows) -> one self-contained, offline HTML page, at any corpus size.
 
-pyvis builds the network (nodes, edges, vis options); the page itself is our own template
-(``assets/page.html``) with the vis-network JS/CSS that pyvis ships inlined, so it loads nothing
-from any network. pyvis's own templates pull bootstrap and tom-select from CDNs even with
-``cdn_resources="in_line"``; we never use them.
+The page is our own template (``assets/page.html``) with the vis-network JS/CSS that pyvis ships
+inlined, so it loads nothing from any network (pyvis's own templates pull bootstrap and
+tom-select from CDNs even with ``cdn_resources="in_line"``; we never use them, nor its
+Network.add_node, which is quadratic). `page_data` says what the page shows, `pack` ships it
+compactly (shared strings, index references), and the page draws an overview of the most
+central entities, drawing more as filters, search and clicks ask for them.
 
 Every string that came from an article travels as JSON in ``<script type="application/json">``
 with ``<``, ``>``, ``&``, U+2028 and U+2029 escaped, and the page's scripts insert it with
@@ -21,7 +23,6 @@ from functools import cache
 from importlib.resources import files
 from typing import Any
 
-from pyvis.network import Network
 from rdflib import Graph, Literal, URIRef
 from rdflib.term import Node
 
@@ -39,8 +40,8 @@ from .analyze import (
 from .errors import RenderError, RightsgraphError
 from .vocab import NIF, PREDICATES, PREFIXES, PROV, RDF, RDFS, RG, SCHEMA, SYMMETRIC
 
-__all__ = ["RenderError", "render_html", "rows_to_graph", "graph_around", "page_data", "json_for_script",
-           "canvas_label"]
+__all__ = ["RenderError", "render_html", "rows_to_graph", "graph_around", "page_data", "pack", "unpack",
+           "json_for_script", "canvas_label", "OVERVIEW"]
 
 #: more nodes/edges than this: coarser (faster) physics, straight edges, edges hidden while dragging
 BIG_NODES, BIG_EDGES = 300, 800
@@ -127,7 +128,11 @@ def _years(article_ids: Iterable[str], articles: Mapping[str, Mapping[str, str]]
 
 def page_data(graph: Graph, *, min_confidence: float = 0.0, focus: str | None = None, depth: int = 1,
               title: str = "rightsgraph") -> dict[str, Any]:
-    """Everything the page draws, as plain JSON-ready data (nodes and edges built with pyvis)."""
+    """Everything the page draws, as plain JSON-ready data (readable; `pack` makes it compact).
+
+    Nodes and edges are plain dicts in vis-network's shape. They are not added through pyvis's
+    Network.add_node/add_edge: those check every new item against a list of all items, which is
+    quadratic and takes minutes at corpus scale."""
     nxg = to_networkx(graph, min_confidence=min_confidence)
     focus_id = None
     if focus is not None:
@@ -145,7 +150,6 @@ def page_data(graph: Graph, *, min_confidence: float = 0.0, focus: str | None = 
             if who in nxg and s["article"]:
                 node_articles[who].add(s["article"])
     style = _style()
-    net = Network(height="100%", width="100%", directed=True, heading=title)  # its template is unused
     sizes = centrality(nxg)
     seeds = seed_layout(nxg)
     top = max(sizes.values(), default=0.0) or 1.0
@@ -158,21 +162,24 @@ def page_data(graph: Graph, *, min_confidence: float = 0.0, focus: str | None = 
             if ev["article"]:
                 node_articles[u].add(ev["article"])
                 node_articles[v].add(ev["article"])
+    nodes = []
     for n, d in nxg.nodes(data=True):
         look = style["kinds"].get(d["kind"], style["kinds"]["other"])
         affiliations = sorted(nxg.nodes[t]["label"] for _, t, p in nxg.out_edges(n, data="predicate")
                               if p == "memberOf")
         arts = sorted(node_articles[n] | set(d["articles"]))
-        net.add_node(
-            n, label=d["label"], canvasLabel=canvas_label(d["label"]), shape=look["shape"],
-            size=round(12 + 28 * sizes[n] / top, 2), font={"size": round(12 + 10 * sizes[n] / top)},
-            x=seeds[n][0], y=seeds[n][1],
-            color={"background": look["color"], "border": look["border"],
-                   "highlight": {"background": look["color"], "border": "#000000"},
-                   "hover": {"background": look["color"], "border": "#000000"}},
-            kind=d["kind"], aliases=d["aliases"], role=d["role"], status=d["status"],
-            affiliations=affiliations, articles=arts, years=_years(arts, articles),
-        )
+        nodes.append({
+            "id": n, "label": d["label"], "canvasLabel": canvas_label(d["label"]), "shape": look["shape"],
+            "size": round(12 + 28 * sizes[n] / top, 2), "font": {"size": round(12 + 10 * sizes[n] / top)},
+            "x": seeds[n][0], "y": seeds[n][1],
+            "color": {"background": look["color"], "border": look["border"],
+                      "highlight": {"background": look["color"], "border": "#000000"},
+                      "hover": {"background": look["color"], "border": "#000000"}},
+            "kind": d["kind"], "aliases": d["aliases"], "role": d["role"], "status": d["status"],
+            "affiliations": affiliations, "articles": arts, "years": _years(arts, articles),
+            "score": round(sizes[n], 6),
+        })
+    out_edges = []
     seen_pair: dict[frozenset[str], int] = defaultdict(int)
     for i, (u, v, d) in enumerate(edges):
         look = style["predicates"][d["predicate"]]
@@ -180,30 +187,145 @@ def page_data(graph: Graph, *, min_confidence: float = 0.0, focus: str | None = 
         extra: dict[str, Any] = {}
         if pair_count[pair] > 1:  # parallel relations: fan them out so each stays clickable
             seen_pair[pair] += 1
-            extra["smooth"] = {"enabled": True, "type": "curvedCW", "roundness": 0.15 * seen_pair[pair]}
+            extra["smooth"] = {"enabled": True, "type": "curvedCW", "roundness": round(0.15 * seen_pair[pair], 2)}
         if d["predicate"] in SYMMETRIC:
             extra["arrows"] = {"to": {"enabled": False}}
         arts = sorted({ev["article"] for ev in d["evidence"] if ev["article"]})
-        net.add_edge(
-            u, v, id=f"e{i}", label=d["predicate"], predicate=d["predicate"],
-            color={"color": look["color"], "highlight": look["color"], "hover": look["color"]},
-            dashes=look["dashes"], width=round(1 + 2 * d["confidence"], 2), confidence=d["confidence"],
-            evidence=d["evidence"], articles=arts, years=_years(arts, articles), **extra,
-        )
-    net.set_options(json.dumps(_options(len(net.nodes), len(net.edges))))
-    used = {a for n in net.nodes for a in n["articles"]}
+        out_edges.append({
+            "from": u, "to": v, "id": f"e{i}", "label": d["predicate"], "predicate": d["predicate"],
+            "color": {"color": look["color"], "highlight": look["color"], "hover": look["color"]},
+            "dashes": look["dashes"], "width": round(1 + 2 * d["confidence"], 2), "confidence": d["confidence"],
+            "evidence": d["evidence"], "articles": arts, "years": _years(arts, articles), **extra,
+        })
+    used = {a for n in nodes for a in n["articles"]} | {s["article"] for s in statements if s["article"]}
     return {
         "title": title,
         "focus": focus_id,
         "minConfidence": min_confidence,
-        "nodes": net.nodes,
-        "edges": net.edges,
+        "nodes": nodes,
+        "edges": out_edges,
         "statements": statements,
         "articles": [articles[a] for a in sorted((a for a in used if a in articles),
                                                  key=lambda a: (articles[a]["date"], a))],
         "kinds": {k: v["label"] for k, v in style["kinds"].items()},
-        "options": net.options,
+        "options": _options(len(nodes), len(out_edges)),
     }
+
+
+#: entities the page draws at first (the most central); the rest are searchable and expandable
+OVERVIEW = 250
+
+
+def pack(data: Mapping[str, Any], *, overview: int = OVERVIEW) -> dict[str, Any]:
+    """The page's embedded data, compact: every string once in a shared table (`strings`; a
+    sentence cited by many facts and statements is stored once), nodes, edges, statements and
+    articles as arrays that refer to strings and to each other by index, and what the page can
+    derive (colours, shapes, years, canvas labels) left out. Nodes come most central first; the
+    page draws the first `overview` and everything its filters, search and clicks ask for.
+    `unpack` is the inverse (what main.js does in the browser)."""
+    table: dict[str, int] = {}
+
+    def s(text: str | None) -> int:
+        if text is None:
+            return -1
+        if text not in table:
+            table[text] = len(table)
+        return table[text]
+
+    nodes = sorted(data["nodes"], key=lambda n: (-n["score"], n["id"]))
+    at = {n["id"]: i for i, n in enumerate(nodes)}
+    arts = list(data["articles"])
+    art_at = {a["id"]: i for i, a in enumerate(arts)}
+    for a in sorted({ev["article"] for e in data["edges"] for ev in e["evidence"] if ev["article"]} - set(art_at)):
+        art_at[a] = len(arts)  # cited by evidence, not described in the graph
+        arts.append({"id": a, "headline": "", "date": "", "publisher": ""})
+
+    def art(a: str) -> int:
+        return art_at.get(a, -1) if a else -1
+
+    packed_nodes = [[n["id"], s(n["label"]), n["kind"], n["size"], n["font"]["size"], n["x"], n["y"],
+                     [s(a) for a in n["aliases"]], s(n["role"]), n["status"] or "",
+                     [s(a) for a in n["affiliations"]], [art(a) for a in n["articles"]]]
+                    for n in nodes]
+    packed_edges = [[at[e["from"]], at[e["to"]], e["predicate"], e["confidence"],
+                     [[s(ev["sentence"]), art(ev["article"])] for ev in e["evidence"]],
+                     e.get("smooth", {}).get("roundness", 0)]
+                    for e in data["edges"]]
+    packed_statements = [[at.get(st["speaker"], -1), s(st["speakerLabel"]), at.get(st["about"], -1),
+                          s(st["aboutLabel"]), s(st["text"]), st["kind"], st["stance"], st["confidence"],
+                          s(st["sentence"]), art(st["article"]), st["id"]]
+                         for st in data["statements"]]
+    packed_articles = [[a["id"], s(a["headline"]), a["date"], s(a["publisher"])] for a in arts]
+    style = _style()
+    return {
+        "format": "rightsgraph-page/2",
+        "title": data["title"], "focus": data["focus"], "minConfidence": data["minConfidence"],
+        "kinds": data["kinds"], "options": data["options"], "overview": overview,
+        "style": {"kinds": {k: {x: v[x] for x in ("shape", "color", "border")} for k, v in style["kinds"].items()},
+                  "predicates": style["predicates"], "symmetric": sorted(SYMMETRIC),
+                  "canvasLabel": CANVAS_LABEL},
+        "strings": list(table),
+        "articles": packed_articles, "nodes": packed_nodes, "edges": packed_edges,
+        "statements": packed_statements,
+    }
+
+
+def unpack(packed: Mapping[str, Any]) -> dict[str, Any]:
+    """`page_data`'s shape back from `pack` (node order: most central first; nothing lost that
+    the page shows). For tests and tools that read a rendered page's data."""
+    strings = packed["strings"]
+    style = packed["style"]
+
+    def s(i: int) -> str | None:
+        return strings[i] if i >= 0 else None
+
+    articles = [{"id": a[0], "headline": s(a[1]) or "", "date": a[2], "publisher": s(a[3]) or ""}
+                for a in packed["articles"]]
+
+    def art(i: int) -> str:
+        return articles[i]["id"] if i >= 0 else ""
+
+    dated = {a["id"]: a for a in articles}
+    nodes = []
+    for (iri, label, kind, size, font, x, y, aliases, role, status, affiliations, arts) in packed["nodes"]:
+        look = style["kinds"].get(kind, style["kinds"]["other"])
+        ids = [art(i) for i in arts]
+        nodes.append({
+            "id": iri, "label": s(label), "canvasLabel": canvas_label(s(label) or ""), "shape": look["shape"],
+            "size": size, "font": {"size": font}, "x": x, "y": y,
+            "color": {"background": look["color"], "border": look["border"],
+                      "highlight": {"background": look["color"], "border": "#000000"},
+                      "hover": {"background": look["color"], "border": "#000000"}},
+            "kind": kind, "aliases": [s(a) for a in aliases], "role": s(role), "status": status or None,
+            "affiliations": [s(a) for a in affiliations], "articles": ids, "years": _years(ids, dated),
+        })
+    edges = []
+    for i, (u, v, predicate, confidence, evidence, roundness) in enumerate(packed["edges"]):
+        look = style["predicates"][predicate]
+        evs = [{"sentence": s(t) or "", "headline": articles[a]["headline"] if a >= 0 else "",
+                "date": articles[a]["date"] if a >= 0 else "", "article": art(a)} for t, a in evidence]
+        ids = sorted({ev["article"] for ev in evs if ev["article"]})
+        edge: dict[str, Any] = {
+            "from": nodes[u]["id"], "to": nodes[v]["id"], "id": f"e{i}", "label": predicate, "predicate": predicate,
+            "color": {"color": look["color"], "highlight": look["color"], "hover": look["color"]},
+            "dashes": look["dashes"], "width": round(1 + 2 * confidence, 2), "confidence": confidence,
+            "evidence": evs, "articles": ids, "years": _years(ids, dated)}
+        if roundness:
+            edge["smooth"] = {"enabled": True, "type": "curvedCW", "roundness": roundness}
+        if predicate in style["symmetric"]:
+            edge["arrows"] = {"to": {"enabled": False}}
+        edges.append(edge)
+    statements = []
+    for (sp, sp_label, ab, ab_label, text, kind, stance, confidence, sentence, a, iri) in packed["statements"]:
+        statements.append({
+            "id": iri, "speaker": nodes[sp]["id"] if sp >= 0 else "", "speakerLabel": s(sp_label) or "",
+            "about": nodes[ab]["id"] if ab >= 0 else "", "aboutLabel": s(ab_label) or "", "text": s(text) or "",
+            "kind": kind, "stance": stance, "confidence": confidence, "sentence": s(sentence) or "",
+            "headline": articles[a]["headline"] if a >= 0 else "", "date": articles[a]["date"] if a >= 0 else "",
+            "article": art(a)})
+    return {"title": packed["title"], "focus": packed["focus"], "minConfidence": packed["minConfidence"],
+            "nodes": nodes, "edges": edges, "statements": statements, "articles": articles,
+            "kinds": packed["kinds"], "options": packed["options"]}
 
 
 def _statements(
@@ -279,7 +401,7 @@ def render_html(graph: Graph, *, min_confidence: float = 0.0, focus: str | None 
         "LEGEND": _legend(data),
         "STANCES": stances,
         "MIN_CONFIDENCE": f"{min_confidence:g}",
-        "DATA": json_for_script(data),
+        "DATA": json_for_script(pack(data)),
         "VIS_JS": _vis("vis-network.min.js"),
         "APP_JS": "\n".join(_asset(f) for f in ("panel.js", "controls.js", "main.js")),
     }

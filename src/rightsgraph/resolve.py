@@ -186,7 +186,7 @@ def _rename_extraction(x: Extraction, mapping: dict[str, str], drop: frozenset[s
                                  if n(r.subject) not in drop and n(r.object) not in drop
                                  and n(r.subject) != n(r.object)]
     return Extraction(article=x.article, actors=sorted(actors.values(), key=lambda a: a.name),
-                      statements=_unique(statements), cases=cases, relations=relations)
+                      statements=_unique(statements), cases=cases, relations=relations, round=x.round)
 
 
 def _unique(statements: list[Statement]) -> list[Statement]:

@@ -26,7 +26,9 @@ class RG(DefinedNamespace):
     Case: URIRef
     Issue: URIRef
     Dialogue: URIRef
+    DialogueRound: URIRef  # one round of the dialogue (a schema:Event, schema:superEvent the dialogue)
     Sentence: URIRef
+    Text: URIRef  # rg:knownFrom rg:Text: a round known only from what an article says
     # statement kinds, stances, case statuses
     Direct: URIRef
     Indirect: URIRef
@@ -58,6 +60,12 @@ class RG(DefinedNamespace):
     rule: URIRef
     status: URIRef
     caseConfidence: URIRef
+    # rounds: article/statement/fact -> the round it is about; the round's ordinal; where the
+    # article says which round it reports; a round not in the rounds file
+    round: URIRef
+    ordinal: URIRef
+    roundEvidence: URIRef
+    knownFrom: URIRef
     mentionedIn: URIRef
     sourceId: URIRef
 RGID = Namespace("https://w3id.org/rightsgraph/id/")

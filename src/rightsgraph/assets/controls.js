@@ -1,5 +1,6 @@
 /* rightsgraph: search, filters (type, predicate, stance, article, year, confidence) and neighbourhood view.
- * Filtering toggles vis `hidden` flags so laid-out positions survive; only changed items are updated. */
+ * Filtering toggles vis `hidden` flags so laid-out positions survive; only changed items are updated.
+ * Filters see every entity; what they keep and the overview did not draw is drawn (RG.draw). */
 (function () {
   "use strict";
   var RG = (window.rightsgraph = window.rightsgraph || {});
@@ -50,37 +51,53 @@
     return seen;
   }
 
-  RG.applyFilters = function () {
+  //: a filter draws at most this many of the entities it keeps (the most central first)
+  var FILTER_DRAWS = 300;
+  //: names offered under the search box (a longer datalist makes typing slow)
+  var NAME_SUGGESTIONS = 3000;
+
+  function narrowed() {
+    return state.stance !== "" || state.article !== "" || state.year !== "" || state.hoodOf !== null;
+  }
+
+  /* Work out what every filter keeps, over all entities (drawn or not); draw what a narrowing
+   * filter keeps (up to FILTER_DRAWS), and update only the drawn items whose state changed. */
+  RG.applyFilters = function (opts) {
     var stance = stanceSet(), hood = hoodSet();
-    var nodeChanges = [], edgeChanges = [], shownNodes = 0, shownEdges = 0;
+    var nodeChanges = [], edgeChanges = [], shownNodes = 0, shownEdges = 0, kept = [];
     RG.data.nodes.forEach(function (n) {
       var hide = state.kinds[n.kind] === false ||
         (stance !== null && !stance.has(n.id)) ||
         (state.article !== "" && n.articles.indexOf(state.article) < 0) ||
         (state.year !== "" && n.years.indexOf(state.year) < 0) ||
         (hood !== null && !hood.has(n.id));
-      if (!hide) shownNodes++;
-      if (hide !== !!RG.nodeHidden[n.id]) nodeChanges.push({ id: n.id, hidden: hide });
+      if (!hide) kept.push(n.id);
+      if (RG.drawn.has(n.id) && hide !== !!RG.nodeHidden[n.id]) nodeChanges.push({ id: n.id, hidden: hide });
       RG.nodeHidden[n.id] = hide;
     });
+    if (narrowed()) RG.draw(kept.slice(0, FILTER_DRAWS).filter(function (id) { return !RG.drawn.has(id); }));
+    kept.forEach(function (id) { if (RG.drawn.has(id)) shownNodes++; });
     RG.data.edges.forEach(function (e) {
       var hide = !edgePasses(e) || RG.nodeHidden[e.from] || RG.nodeHidden[e.to];
-      if (!hide) shownEdges++;
-      if (hide !== !!RG.edgeHidden[e.id]) edgeChanges.push({ id: e.id, hidden: hide });
+      var drawn = RG.drawn.has(e.from) && RG.drawn.has(e.to);
+      if (drawn && !hide) shownEdges++;
+      if (drawn && hide !== !!RG.edgeHidden[e.id]) edgeChanges.push({ id: e.id, hidden: hide });
       RG.edgeHidden[e.id] = hide;
     });
     if (nodeChanges.length) RG.nodes.update(nodeChanges);
     if (edgeChanges.length) RG.edges.update(edgeChanges);
+    var more = kept.length - shownNodes;
     $("counts").textContent = "Showing " + shownNodes + " of " + RG.data.nodes.length + " entities, " +
-      shownEdges + " of " + RG.data.edges.length + " relations";
+      shownEdges + " of " + RG.data.edges.length + " relations" +
+      (more > 0 ? " (" + more + " more not drawn: search for them or click an entity to draw its neighbours)" : "");
     var sel = RG.network.getSelectedNodes().concat(RG.network.getSelectedEdges());
     if (sel.some(function (id) { return RG.nodeHidden[id] || RG.edgeHidden[id]; })) RG.network.unselectAll();
-    if (window.rightsgraphReady && (nodeChanges.length || edgeChanges.length)) RG.refit();
+    if (window.rightsgraphReady && !(opts && opts.keepView) && (nodeChanges.length || edgeChanges.length)) RG.refit();
   };
 
   /* Fit the view to what the filters left, so a handful of remaining nodes is not drawn tiny. */
   RG.refit = function () {
-    var shown = RG.data.nodes.filter(function (n) { return !RG.nodeHidden[n.id]; }).map(function (n) { return n.id; });
+    var shown = Array.from(RG.drawn).filter(function (id) { return !RG.nodeHidden[id]; });
     if (shown.length) RG.network.fit({ nodes: shown, animation: false });
   };
 
@@ -118,6 +135,8 @@
   };
 
   RG.selectEdge = function (id) {
+    var e = RG.edgeById[id];
+    if (e && RG.draw([e.from, e.to])) RG.applyFilters({ keepView: true });
     RG.network.setSelection({ nodes: [], edges: [id] }, { unselectAll: true, highlightEdges: false });
     RG.showEdge(id);
   };
@@ -131,6 +150,7 @@
       return null;
     }
     status.textContent = "";
+    RG.expand(id); // an entity the overview left out is drawn now, with its neighbours
     RG.focusNode(id);
     return id;
   };
@@ -193,7 +213,8 @@
       state.hoodOf = sel;
       state.depth = Math.max(1, parseInt($("hood-depth").value, 10) || 1);
       RG.applyFilters();
-      RG.network.fit({ nodes: Array.from(hoodSet() || []), animation: false });
+      RG.network.fit({ nodes: Array.from(hoodSet() || []).filter(function (id) { return RG.drawn.has(id); }),
+        animation: false });
     });
     $("hood-depth").addEventListener("change", function () {
       state.depth = Math.max(1, parseInt($("hood-depth").value, 10) || 1);
@@ -214,7 +235,8 @@
     var names = $("names"), seen = new Set();
     RG.data.nodes.forEach(function (n) {
       [n.label].concat(n.aliases).forEach(function (name) {
-        if (seen.has(name)) return;
+        // suggestions for the most central names; the search itself reaches every entity
+        if (seen.has(name) || seen.size >= NAME_SUGGESTIONS) return;
         seen.add(name);
         var opt = document.createElement("option");
         opt.value = name;

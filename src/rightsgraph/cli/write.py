@@ -42,9 +42,12 @@ from . import (
               help="Curation file (JSON: merge, drop, rename) applied after the rules.")
 @click.option("--min-confidence", type=click.FloatRange(0, 1), default=0.0, show_default=True,
               help="Leave out statements and relations less confident than this.")
+@click.option("--rounds", "rounds_file", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help="More known dialogue rounds (JSONL: ordinal, start, end, location), added to the bundled "
+                   "ones; a row replaces the bundled round of the same ordinal.")
 def build(articles: tuple[Path, ...], store: str | None, output: Path | None, html_out: Path | None, no_html: bool,
           jobs: int | None, scheduler: str | None, model: str | None, strict: bool, fields: tuple[str, ...],
-          aliases: Path | None, min_confidence: float) -> None:
+          aliases: Path | None, min_confidence: float, rounds_file: Path | None) -> None:
     """Build the knowledge graph of ARTICLES (files or folders of .txt/.html/.jsonl, or - for JSONL
     on standard input) into the store.
 
@@ -66,9 +69,11 @@ def build(articles: tuple[Path, ...], store: str | None, output: Path | None, ht
     from ..ingest import JSONL_FIELDS
     from ..parallel import default_jobs
     from ..resolve import load_curation
+    from ..rounds import load_rounds
     from ..store import open_store
 
     curation = load_curation(aliases)
+    rounds = load_rounds(rounds_file)
     mapping: dict[str, str] = {}
     for pair in fields:
         name, sep, key = pair.partition("=")
@@ -90,7 +95,7 @@ def build(articles: tuple[Path, ...], store: str | None, output: Path | None, ht
     with open_store(store) as target:
         report = build_store(sources or [sample_corpus()], target, jobs=jobs or default_jobs(),
                              scheduler=scheduler, model=model, curation=curation, min_confidence=min_confidence,
-                             progress=progress,
+                             progress=progress, rounds=rounds,
                              strict=strict, fields=mapping, on_failure=lambda path, reason: click.echo(
                                  f"{chr(13) if sys.stderr.isatty() else ''}skipped {path}: {reason}", err=True))
         if sys.stderr.isatty() and count:

@@ -1,4 +1,4 @@
-"""One article -> Extraction: mentions, statements, cases, relations (plain dataclasses)."""
+"""One article -> Extraction: mentions, statements, cases, relations, round cue (plain dataclasses)."""
 
 from __future__ import annotations
 
@@ -14,6 +14,7 @@ from .knowledge import Knowledge, load_knowledge
 from .mentions import Mention, MentionIndex, bare_name, find_mentions
 from .quotes import find_statements
 from .relations import find_relations
+from .rounds import find_round
 from .speakers import SpeakerResolver
 from .textspans import quoted_tokens, tokens_of
 from .topic import off_topic_ranges
@@ -62,7 +63,7 @@ def extract(nlp: Language, article: Article, *, knowledge: Knowledge | None = No
     relations = _dedupe(relations)
     actors = _without_bystanders(actors_from_mentions(mentions, k), statements, cases, relations, k)
     return Extraction(article=article, actors=actors, statements=statements,
-                      cases=cases, relations=relations)
+                      cases=cases, relations=relations, round=find_round(doc, index, k, article.id))
 
 
 BYLINE = re.compile(r"\bBy ((?:[A-Z][a-z]+\.? ){1,2}[A-Z][a-z]+)")

@@ -60,6 +60,12 @@ def join(article: Article, parts: list[tuple[int, Extraction]]) -> Extraction:
                 cases[c.name] = replace(c, sentence=_shift(c.sentence, offset) if c.sentence else None)
         out.statements += [replace(s, sentence=_shift(s.sentence, offset)) for s in x.statements]
         out.relations += [replace(r, sentence=_shift(r.sentence, offset)) for r in x.relations]
+        if x.round is not None:  # each of ordinal, venue and time from the first piece that gives it
+            cue = replace(x.round, sentence=_shift(x.round.sentence, offset) if x.round.sentence else None)
+            out.round = cue if out.round is None else replace(
+                out.round, ordinal=out.round.ordinal if out.round.ordinal is not None else cue.ordinal,
+                place=out.round.place or cue.place, days=out.round.days or cue.days,
+                sentence=out.round.sentence or cue.sentence)
     out.actors = sorted(actors.values(), key=lambda a: a.name)
     out.cases = list(cases.values())
     return out
