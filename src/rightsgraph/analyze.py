@@ -84,7 +84,7 @@ def _float(value: Node | None, default: float) -> float:
 
 
 def article_index(graph: Graph) -> dict[Node, dict[str, str]]:
-    """Every schema:Article -> {id, headline, date, publisher} (empty strings where unknown)."""
+    """Every schema:Article -> {id, headline, date, publisher, round} (empty strings where unknown)."""
     out: dict[Node, dict[str, str]] = {}
     for a in sorted(graph.subjects(RDF.type, SCHEMA.Article), key=str):
         out[a] = {
@@ -92,6 +92,7 @@ def article_index(graph: Graph) -> dict[Node, dict[str, str]]:
             "headline": str(graph.value(a, SCHEMA.headline) or ""),
             "date": str(graph.value(a, SCHEMA.datePublished) or ""),
             "publisher": str(graph.value(a, SCHEMA.publisher) or ""),
+            "round": min((str(r) for r in graph.objects(a, RG.round)), default=""),
         }
     return out
 

@@ -170,7 +170,16 @@ class _Writer:
             for alias in case.aliases:
                 self.add((iri, SKOS.altLabel, Literal(alias)))
             if case.kind == "Person":
-                self.add((iri, RG.status, RG[STATUSES[case.status or "unknown"]]))
+                status: URIRef = RG[STATUSES[case.status or "unknown"]]
+                self.add((iri, RG.status, status))
+                if case.status not in (None, "unknown") and case.sentence is not None:
+                    # one dated claim per article: the case's status history (the page lists it)
+                    claim = RGID[f"status/{article_slug(self.x.article.id)}/{slugify(case.name)}"]
+                    c = case.sentence
+                    self.add((claim, RDF.type, RG.StatusClaim))
+                    self.add((claim, RG.statusOf, iri))
+                    self.add((claim, RG.status, status))
+                    self.add((claim, PROV.wasDerivedFrom, self.sentence(c.begin, c.end, c.text)))
             if case.sentence is not None:
                 s = case.sentence
                 self.add((iri, PROV.wasDerivedFrom, self.sentence(s.begin, s.end, s.text)))

@@ -162,6 +162,7 @@ def page_data(graph: Graph, *, min_confidence: float = 0.0, focus: str | None = 
             if ev["article"]:
                 node_articles[u].add(ev["article"])
                 node_articles[v].add(ev["article"])
+    history = _status_history(graph, index)
     nodes = []
     for n, d in nxg.nodes(data=True):
         look = style["kinds"].get(d["kind"], style["kinds"]["other"])
@@ -177,7 +178,7 @@ def page_data(graph: Graph, *, min_confidence: float = 0.0, focus: str | None = 
                       "hover": {"background": look["color"], "border": "#000000"}},
             "kind": d["kind"], "aliases": d["aliases"], "role": d["role"], "status": d["status"],
             "affiliations": affiliations, "articles": arts, "years": _years(arts, articles),
-            "score": round(sizes[n], 6),
+            "score": round(sizes[n], 6), "statusHistory": history.get(n, []),
         })
     out_edges = []
     seen_pair: dict[frozenset[str], int] = defaultdict(int)
@@ -209,7 +210,35 @@ def page_data(graph: Graph, *, min_confidence: float = 0.0, focus: str | None = 
                                                  key=lambda a: (articles[a]["date"], a))],
         "kinds": {k: v["label"] for k, v in style["kinds"].items()},
         "options": _options(len(nodes), len(out_edges)),
+        "rounds": _rounds(graph),
     }
+
+
+def _rounds(graph: Graph) -> list[dict[str, Any]]:
+    """Every round of the dialogue in the graph, in date order (undated last)."""
+    out = []
+    for r in set(graph.subjects(RDF.type, RG.DialogueRound)):
+        ordinal = graph.value(r, RG.ordinal)
+        out.append({"id": str(r), "label": str(graph.value(r, RDFS.label) or r),
+                    "ordinal": int(ordinal) if isinstance(ordinal, Literal) else None,
+                    "start": str(graph.value(r, SCHEMA.startDate) or ""),
+                    "location": str(graph.value(r, SCHEMA.location) or "")})
+    return sorted(out, key=lambda r: (r["start"] or "9999", r["ordinal"] or 0, r["label"]))
+
+
+def _status_history(graph: Graph, index: Mapping[Node, Mapping[str, str]]) -> dict[str, list[dict[str, str]]]:
+    """Case person -> what each article said of their status, oldest first: {status, sentence,
+    headline, date, article}. The last dated claim is the current status."""
+    out: dict[str, list[dict[str, str]]] = defaultdict(list)
+    for claim in set(graph.subjects(RDF.type, RG.StatusClaim)):
+        person, status = graph.value(claim, RG.statusOf), graph.value(claim, RG.status)
+        sentence = min(graph.objects(claim, PROV.wasDerivedFrom), default=None, key=str)
+        if person is None or status is None or sentence is None:
+            continue
+        out[str(person)].append({"status": str(status).rsplit("#", 1)[-1], **sentence_evidence(graph, sentence, index)})
+    for claims in out.values():
+        claims.sort(key=lambda c: (c["date"] or "9999", c["article"], c["status"]))
+    return out
 
 
 #: entities the page draws at first (the most central); the rest are searchable and expandable
@@ -238,14 +267,21 @@ def pack(data: Mapping[str, Any], *, overview: int = OVERVIEW) -> dict[str, Any]
     art_at = {a["id"]: i for i, a in enumerate(arts)}
     for a in sorted({ev["article"] for e in data["edges"] for ev in e["evidence"] if ev["article"]} - set(art_at)):
         art_at[a] = len(arts)  # cited by evidence, not described in the graph
-        arts.append({"id": a, "headline": "", "date": "", "publisher": ""})
+        arts.append({"id": a, "headline": "", "date": "", "publisher": "", "round": ""})
 
     def art(a: str) -> int:
         return art_at.get(a, -1) if a else -1
 
+    rounds = data["rounds"]
+    round_at = {r["id"]: i for i, r in enumerate(rounds)}
+
+    def rnd(r: str) -> int:
+        return round_at.get(r, -1) if r else -1
+
     packed_nodes = [[n["id"], s(n["label"]), n["kind"], n["size"], n["font"]["size"], n["x"], n["y"],
                      [s(a) for a in n["aliases"]], s(n["role"]), n["status"] or "",
-                     [s(a) for a in n["affiliations"]], [art(a) for a in n["articles"]]]
+                     [s(a) for a in n["affiliations"]], [art(a) for a in n["articles"]],
+                     [[c["status"], s(c["sentence"]), art(c["article"])] for c in n["statusHistory"]]]
                     for n in nodes]
     packed_edges = [[at[e["from"]], at[e["to"]], e["predicate"], e["confidence"],
                      [[s(ev["sentence"]), art(ev["article"])] for ev in e["evidence"]],
@@ -253,9 +289,11 @@ def pack(data: Mapping[str, Any], *, overview: int = OVERVIEW) -> dict[str, Any]
                     for e in data["edges"]]
     packed_statements = [[at.get(st["speaker"], -1), s(st["speakerLabel"]), at.get(st["about"], -1),
                           s(st["aboutLabel"]), s(st["text"]), st["kind"], st["stance"], st["confidence"],
-                          s(st["sentence"]), art(st["article"]), st["id"]]
+                          s(st["sentence"]), art(st["article"]), st["id"], rnd(st["round"])]
                          for st in data["statements"]]
-    packed_articles = [[a["id"], s(a["headline"]), a["date"], s(a["publisher"])] for a in arts]
+    packed_articles = [[a["id"], s(a["headline"]), a["date"], s(a["publisher"]), rnd(a.get("round", ""))]
+                       for a in arts]
+    packed_rounds = [[r["id"], s(r["label"]), r["ordinal"], r["start"], s(r["location"])] for r in rounds]
     style = _style()
     return {
         "format": "rightsgraph-page/2",
@@ -266,7 +304,7 @@ def pack(data: Mapping[str, Any], *, overview: int = OVERVIEW) -> dict[str, Any]
                   "canvasLabel": CANVAS_LABEL},
         "strings": list(table),
         "articles": packed_articles, "nodes": packed_nodes, "edges": packed_edges,
-        "statements": packed_statements,
+        "statements": packed_statements, "rounds": packed_rounds,
     }
 
 
@@ -279,7 +317,13 @@ def unpack(packed: Mapping[str, Any]) -> dict[str, Any]:
     def s(i: int) -> str | None:
         return strings[i] if i >= 0 else None
 
-    articles = [{"id": a[0], "headline": s(a[1]) or "", "date": a[2], "publisher": s(a[3]) or ""}
+    rounds = [{"id": r[0], "label": s(r[1]) or "", "ordinal": r[2], "start": r[3], "location": s(r[4]) or ""}
+              for r in packed["rounds"]]
+
+    def rnd(i: int) -> str:
+        return str(rounds[i]["id"]) if i >= 0 else ""
+
+    articles = [{"id": a[0], "headline": s(a[1]) or "", "date": a[2], "publisher": s(a[3]) or "", "round": rnd(a[4])}
                 for a in packed["articles"]]
 
     def art(i: int) -> str:
@@ -287,7 +331,7 @@ def unpack(packed: Mapping[str, Any]) -> dict[str, Any]:
 
     dated = {a["id"]: a for a in articles}
     nodes = []
-    for (iri, label, kind, size, font, x, y, aliases, role, status, affiliations, arts) in packed["nodes"]:
+    for (iri, label, kind, size, font, x, y, aliases, role, status, affiliations, arts, history) in packed["nodes"]:
         look = style["kinds"].get(kind, style["kinds"]["other"])
         ids = [art(i) for i in arts]
         nodes.append({
@@ -298,6 +342,10 @@ def unpack(packed: Mapping[str, Any]) -> dict[str, Any]:
                       "hover": {"background": look["color"], "border": "#000000"}},
             "kind": kind, "aliases": [s(a) for a in aliases], "role": s(role), "status": status or None,
             "affiliations": [s(a) for a in affiliations], "articles": ids, "years": _years(ids, dated),
+            "statusHistory": [{"status": st, "sentence": s(t) or "",
+                               "headline": articles[a]["headline"] if a >= 0 else "",
+                               "date": articles[a]["date"] if a >= 0 else "", "article": art(a)}
+                              for st, t, a in history],
         })
     edges = []
     for i, (u, v, predicate, confidence, evidence, roundness) in enumerate(packed["edges"]):
@@ -316,16 +364,17 @@ def unpack(packed: Mapping[str, Any]) -> dict[str, Any]:
             edge["arrows"] = {"to": {"enabled": False}}
         edges.append(edge)
     statements = []
-    for (sp, sp_label, ab, ab_label, text, kind, stance, confidence, sentence, a, iri) in packed["statements"]:
+    for (sp, sp_label, ab, ab_label, text, kind, stance, confidence, sentence, a, iri, r) in packed["statements"]:
         statements.append({
             "id": iri, "speaker": nodes[sp]["id"] if sp >= 0 else "", "speakerLabel": s(sp_label) or "",
             "about": nodes[ab]["id"] if ab >= 0 else "", "aboutLabel": s(ab_label) or "", "text": s(text) or "",
             "kind": kind, "stance": stance, "confidence": confidence, "sentence": s(sentence) or "",
+            "round": rnd(r),
             "headline": articles[a]["headline"] if a >= 0 else "", "date": articles[a]["date"] if a >= 0 else "",
             "article": art(a)})
     return {"title": packed["title"], "focus": packed["focus"], "minConfidence": packed["minConfidence"],
             "nodes": nodes, "edges": edges, "statements": statements, "articles": articles,
-            "kinds": packed["kinds"], "options": packed["options"]}
+            "kinds": packed["kinds"], "options": packed["options"], "rounds": rounds}
 
 
 def _statements(
@@ -352,6 +401,7 @@ def _statements(
             "kind": str(kind).rsplit("#", 1)[-1] if kind is not None else "",
             "stance": str(stance).rsplit("#", 1)[-1] if stance is not None else "",
             "confidence": float(conf) if isinstance(conf, Literal) else None,
+            "round": min((str(r) for r in graph.objects(st, RG.round)), default=""),
             **ev,
         })
     return sorted(out, key=lambda s: (s["date"], s["article"], s["speaker"], s["id"]))

@@ -29,6 +29,7 @@ class RG(DefinedNamespace):
     DialogueRound: URIRef  # one round of the dialogue (a schema:Event, schema:superEvent the dialogue)
     Sentence: URIRef
     Text: URIRef  # rg:knownFrom rg:Text: a round known only from what an article says
+    StatusClaim: URIRef  # what one article says of a case person's status (rg:statusOf, rg:status, its sentence)
     # statement kinds, stances, case statuses
     Direct: URIRef
     Indirect: URIRef
@@ -66,6 +67,7 @@ class RG(DefinedNamespace):
     ordinal: URIRef
     roundEvidence: URIRef
     knownFrom: URIRef
+    statusOf: URIRef
     mentionedIn: URIRef
     sourceId: URIRef
 RGID = Namespace("https://w3id.org/rightsgraph/id/")
