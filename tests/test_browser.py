@@ -305,3 +305,86 @@ def test_browser_overview_search_and_expand(browser, big_page, viewport):
         opened.page.screenshot(path=str(SCREENSHOT.with_name(name)))
     finally:
         opened.context.close()
+
+
+@pytest.fixture
+def sample_page(browser):
+    page_file = Path(__file__).parent.parent / "graph" / "rightsgraph.html"
+    opened = Opened(browser, page_file.as_uri())
+    yield opened
+    opened.context.close()
+
+
+def test_browser_timeline_shows_the_rounds_and_filters_by_one(sample_page):
+    page = sample_page.page
+    page.click("#views button[data-view=timeline]")
+    assert page.is_visible("#timeline-view") and not page.is_visible("#network-wrap")
+    rows = page.locator("#timeline tr.round-row")
+    labels = [rows.nth(i).locator("td").nth(1).text_content() for i in range(rows.count())]
+    assert labels == ["US-China Human Rights Dialogue, round 16 (Beijing, 2011-04)",
+                      "US-China Human Rights Dialogue, round 17 (Washington, 2012-07)"]
+    assert rows.nth(0).locator("td").nth(0).text_content() == "2011-04-27"
+    assert "15" not in rows.nth(0).locator("td").nth(3).text_content()  # one article, not a statement count
+    counts = rows.nth(1).locator("td").nth(4).text_content()
+    assert "1 critical" in counts and "2 supportive" in counts and "6 neutral" in counts
+    page.screenshot(path=str(SCREENSHOT.with_name("sample-timeline.png")))
+    rows.nth(1).click()  # filter the network by round 17
+    assert page.is_visible("#network-wrap")
+    assert sample_page.js("() => window.rightsgraph.state.round") == ID + "round/17"
+    shown = sample_page.visible_nodes()
+    assert shown and all(ID + "round/17" in sample_page.js("id => window.rightsgraph.nodeById[id].rounds", n)
+                         for n in shown)
+    assert sample_page.errors == []
+
+
+def test_browser_statements_table_filters_and_csv(sample_page, tmp_path):
+    import csv
+    import io
+
+    page = sample_page.page
+    page.set_viewport_size({"width": 1024, "height": 640})
+    page.click("#views button[data-view=table]")
+    total = sample_page.js("() => window.rightsgraph.data.statements.length")
+    assert page.locator("#statements-table tbody tr").count() == total > 0
+    page.select_option("#t-stance", "Critical")
+    critical = sample_page.js("() => window.rightsgraph.data.statements.filter(s => s.stance === 'Critical').length")
+    assert page.locator("#statements-table tbody tr").count() == critical
+    stances = page.locator("#statements-table tbody tr td:nth-child(2)").all_text_contents()
+    assert set(stances) == {"Critical"}
+    page.select_option("#t-round", ID + "round/16")
+    in_round = page.locator("#statements-table tbody tr td:nth-child(3)").all_text_contents()
+    assert in_round and set(in_round) == {"US-China Human Rights Dialogue, round 16 (Beijing, 2011-04)"}
+    page.screenshot(path=str(SCREENSHOT.with_name("sample-statements-1024x640.png")))
+    with page.expect_download() as download:
+        page.click("#t-csv")
+    path = tmp_path / "statements.csv"
+    download.value.save_as(path)
+    rows = list(csv.DictReader(io.StringIO(path.read_text(encoding="utf-8"))))
+    assert len(rows) == len(in_round)
+    assert {r["stance"] for r in rows} == {"Critical"} and all(r["headline"] and r["sentence"] for r in rows)
+    assert sample_page.errors == []
+
+
+def test_browser_csv_cells_cannot_run_as_formulas(sample_page):
+    text = sample_page.js("""() => window.rightsgraph.statementsCSV([{speakerLabel: '=HYPERLINK("x")',
+        speaker: 'a', stance: 'Critical', kind: 'Direct', round: '', text: 'said "no", twice\\nthen',
+        sentence: '+1', headline: '-h', date: '2012-01-01', article: '@a'}])""")
+    line = text.split("\r\n")[1]
+    assert line.startswith('"\'=HYPERLINK(""x"")"')
+    assert '"said ""no"", twice\nthen"' in line and ",'+1," in line and ",'-h," in line and line.endswith(",'@a")
+
+
+def test_browser_case_status_history_and_stance_by_round(sample_page):
+    page = sample_page.page
+    page.fill("#search", "Chen Guangcheng")
+    page.press("#search", "Enter")
+    history = page.locator("#panel .history li")
+    assert history.count() == 2
+    assert "(current)" in history.nth(1).text_content() or "(current)" in history.nth(0).text_content()
+    assert page.locator("#panel .history blockquote").first.text_content()
+    speaker = sample_page.js("""() => { const R = window.rightsgraph;
+        return R.data.statements.find(s => s.round && R.nodeById[s.speaker]).speaker; }""")
+    sample_page.js("id => window.rightsgraph.search(window.rightsgraph.nodeById[id].label)", speaker)
+    table = page.locator("#panel table.stance-rounds")
+    assert table.count() == 1 and "round" in table.text_content()
+    assert sample_page.errors == []

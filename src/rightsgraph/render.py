@@ -453,7 +453,7 @@ def render_html(graph: Graph, *, min_confidence: float = 0.0, focus: str | None 
         "MIN_CONFIDENCE": f"{min_confidence:g}",
         "DATA": json_for_script(pack(data)),
         "VIS_JS": _vis("vis-network.min.js"),
-        "APP_JS": "\n".join(_asset(f) for f in ("panel.js", "controls.js", "main.js")),
+        "APP_JS": "\n".join(_asset(f) for f in ("panel.js", "controls.js", "views.js", "main.js")),
     }
     return _MARKER.sub(lambda m: parts[m.group(1)], _asset("page.html"))
 

@@ -5,7 +5,7 @@
   "use strict";
   var RG = (window.rightsgraph = window.rightsgraph || {});
   var state = (RG.state = {
-    kinds: {}, predicates: {}, stance: "", article: "", year: "", minConfidence: 0, hoodOf: null, depth: 1
+    kinds: {}, predicates: {}, stance: "", article: "", year: "", round: "", minConfidence: 0, hoodOf: null, depth: 1
   });
   RG.nodeHidden = {};
   RG.edgeHidden = {};
@@ -18,6 +18,7 @@
     if (e.confidence < state.minConfidence) return false;
     if (state.article && e.articles.length && e.articles.indexOf(state.article) < 0) return false;
     if (state.year && e.years.length && e.years.indexOf(state.year) < 0) return false;
+    if (state.round && e.articles.length && e.rounds.indexOf(state.round) < 0) return false;
     return true;
   }
 
@@ -57,7 +58,8 @@
   var NAME_SUGGESTIONS = 3000;
 
   function narrowed() {
-    return state.stance !== "" || state.article !== "" || state.year !== "" || state.hoodOf !== null;
+    return state.stance !== "" || state.article !== "" || state.year !== "" || state.round !== "" ||
+      state.hoodOf !== null;
   }
 
   /* Work out what every filter keeps, over all entities (drawn or not); draw what a narrowing
@@ -70,6 +72,7 @@
         (stance !== null && !stance.has(n.id)) ||
         (state.article !== "" && n.articles.indexOf(state.article) < 0) ||
         (state.year !== "" && n.years.indexOf(state.year) < 0) ||
+        (state.round !== "" && n.rounds.indexOf(state.round) < 0) ||
         (hood !== null && !hood.has(n.id));
       if (!hide) kept.push(n.id);
       if (RG.drawn.has(n.id) && hide !== !!RG.nodeHidden[n.id]) nodeChanges.push({ id: n.id, hidden: hide });
@@ -128,6 +131,13 @@
     return null;
   };
 
+  /* Filter the network by one round (the timeline's rows do this). */
+  RG.filterRound = function (id) {
+    state.round = id;
+    $("f-round").value = id;
+    RG.applyFilters();
+  };
+
   RG.focusNode = function (id) {
     RG.network.selectNodes([id]);
     RG.network.focus(id, { scale: 1.3, animation: { duration: 250, easingFunction: "easeInOutQuad" } });
@@ -166,6 +176,7 @@
     return RG.network.canvasToDOM(p);
   };
 
+  RG.fillSelect = fillSelect;
   function fillSelect(select, items) {
     items.forEach(function (item) {
       var opt = document.createElement("option");
@@ -197,7 +208,8 @@
       if (/^\d{4}$/.test(y) && years.indexOf(y) < 0) years.push(y);
     });
     fillSelect($("f-year"), years.sort().map(function (y) { return [y, y]; }));
-    [["f-stance", "stance"], ["f-article", "article"], ["f-year", "year"]].forEach(function (pair) {
+    fillSelect($("f-round"), RG.data.rounds.map(function (r) { return [r.id, r.label]; }));
+    [["f-stance", "stance"], ["f-article", "article"], ["f-year", "year"], ["f-round", "round"]].forEach(function (pair) {
       $(pair[0]).addEventListener("change", function () { state[pair[1]] = $(pair[0]).value; RG.applyFilters(); });
     });
     var conf = $("f-confidence");
@@ -225,8 +237,8 @@
         box.checked = true;
         state[box.dataset.kind ? "kinds" : "predicates"][box.dataset.kind || box.dataset.predicate] = true;
       });
-      ["f-stance", "f-article", "f-year"].forEach(function (id) { $(id).value = ""; });
-      state.stance = state.article = state.year = "";
+      ["f-stance", "f-article", "f-year", "f-round"].forEach(function (id) { $(id).value = ""; });
+      state.stance = state.article = state.year = state.round = "";
       conf.value = "0"; $("f-confidence-value").textContent = "0"; state.minConfidence = 0;
       state.hoodOf = null;
       RG.applyFilters();

@@ -35,9 +35,18 @@
   function unpack(p) {
     var str = p.strings, style = p.style;
     function s(i) { return i >= 0 ? str[i] : null; }
-    var articles = p.articles.map(function (a) {
-      return { id: a[0], headline: s(a[1]) || "", date: a[2], publisher: s(a[3]) || "" };
+    var rounds = p.rounds.map(function (r) {
+      return { id: r[0], label: s(r[1]) || "", ordinal: r[2], start: r[3], location: s(r[4]) || "" };
     });
+    function rnd(i) { return i >= 0 ? rounds[i].id : ""; }
+    var articles = p.articles.map(function (a) {
+      return { id: a[0], headline: s(a[1]) || "", date: a[2], publisher: s(a[3]) || "", round: rnd(a[4]) };
+    });
+    function roundsOf(ids) {
+      var out = [];
+      ids.forEach(function (a) { var r = (byId[a] || {}).round; if (r && out.indexOf(r) < 0) out.push(r); });
+      return out;
+    }
     var byId = {};
     articles.forEach(function (a) { byId[a.id] = a; });
     function art(i) { return i >= 0 ? articles[i].id : ""; }
@@ -49,7 +58,12 @@
         color: { background: look.color, border: look.border,
           highlight: { background: look.color, border: "#000000" }, hover: { background: look.color, border: "#000000" } },
         kind: n[2], aliases: n[7].map(s), role: s(n[8]), status: n[9] || null,
-        affiliations: n[10].map(s), articles: ids, years: years(ids, byId)
+        affiliations: n[10].map(s), articles: ids, years: years(ids, byId), rounds: roundsOf(ids),
+        statusHistory: n[12].map(function (c) {
+          var a = c[2] >= 0 ? articles[c[2]] : null;
+          return { status: c[0], sentence: s(c[1]) || "", headline: a ? a.headline : "", date: a ? a.date : "",
+            article: a ? a.id : "" };
+        })
       };
     });
     var edges = p.edges.map(function (e, i) {
@@ -65,7 +79,7 @@
         from: nodes[e[0]].id, to: nodes[e[1]].id, id: "e" + i, label: e[2], predicate: e[2],
         color: { color: look.color, highlight: look.color, hover: look.color }, dashes: look.dashes,
         width: Math.round((1 + 2 * e[3]) * 100) / 100, confidence: e[3], evidence: evidence,
-        articles: ids, years: years(ids, byId)
+        articles: ids, years: years(ids, byId), rounds: roundsOf(ids)
       };
       if (e[5]) edge.smooth = { enabled: true, type: "curvedCW", roundness: e[5] };
       if (style.symmetric.indexOf(e[2]) >= 0) edge.arrows = { to: { enabled: false } };
@@ -77,11 +91,11 @@
         id: t[10], speaker: t[0] >= 0 ? nodes[t[0]].id : "", speakerLabel: s(t[1]) || "",
         about: t[2] >= 0 ? nodes[t[2]].id : "", aboutLabel: s(t[3]) || "", text: s(t[4]) || "",
         kind: t[5], stance: t[6], confidence: t[7], sentence: s(t[8]) || "",
-        headline: a ? a.headline : "", date: a ? a.date : "", article: a ? a.id : ""
+        headline: a ? a.headline : "", date: a ? a.date : "", article: a ? a.id : "", round: rnd(t[11])
       };
     });
     return { title: p.title, focus: p.focus, minConfidence: p.minConfidence, kinds: p.kinds, options: p.options,
-      overview: p.overview, nodes: nodes, edges: edges, statements: statements, articles: articles };
+      overview: p.overview, nodes: nodes, edges: edges, statements: statements, articles: articles, rounds: rounds };
   }
 
   var timings = (window.rightsgraphTimings = { scriptStart: Math.round(performance.now()) });
@@ -94,6 +108,8 @@
   RG.saidBy = {};
   RG.saidAbout = {};
   RG.drawn = new Set(); // entities in the vis DataSet (drawn unless a filter hides them)
+  RG.roundById = {};
+  data.rounds.forEach(function (r) { RG.roundById[r.id] = r; });
   data.nodes.forEach(function (n) { RG.nodeById[n.id] = n; });
   data.edges.forEach(function (e) {
     RG.edgeById[e.id] = e;
@@ -271,6 +287,7 @@
   network.setData({ nodes: RG.nodes, edges: RG.edges });
   timings.dataSet = Math.round(performance.now());
   RG.initControls();
+  RG.initViews();
   RG.applyFilters();
   if (!data.nodes.length) {
     finish();

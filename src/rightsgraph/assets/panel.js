@@ -108,6 +108,49 @@
     return body;
   }
 
+  /* What one speaker said round by round: counts of each stance. */
+  function stanceByRound(parent, said) {
+    var rows = {}, order = [];
+    said.forEach(function (s) {
+      if (!rows[s.round]) { rows[s.round] = []; order.push(s.round); }
+      rows[s.round].push(s);
+    });
+    order.sort(function (a, b) {
+      var ra = RG.roundById[a], rb = RG.roundById[b];
+      return ((ra && ra.start) || "9999").localeCompare((rb && rb.start) || "9999");
+    });
+    parent.appendChild(el("h3", "Stance by round"));
+    var table = el("table", null, "stance-rounds");
+    var head = el("tr");
+    ["Round", "Critical", "Supportive", "Neutral"].forEach(function (h) { head.appendChild(el("th", h)); });
+    table.appendChild(head);
+    order.forEach(function (r) {
+      var counts = RG.stanceCounts(rows[r]), tr = el("tr");
+      tr.appendChild(el("td", RG.roundLabel(r) || "no round"));
+      ["Critical", "Supportive", "Neutral"].forEach(function (k) { tr.appendChild(el("td", String(counts[k]))); });
+      table.appendChild(tr);
+    });
+    parent.appendChild(table);
+  }
+
+  /* A case person's status as each article gave it, oldest first; the last dated one is current. */
+  function statusHistory(parent, claims) {
+    parent.appendChild(el("h3", "Status history (" + claims.length + ")"));
+    var ul = el("ul", null, "history"), current = -1;
+    claims.forEach(function (c, i) { if (c.date) current = i; });
+    claims.forEach(function (c, i) {
+      var li = el("li", null, i === current ? "current" : "");
+      li.appendChild(el("div", (c.date || "undated") + " — " + c.status.toLowerCase() +
+        (i === current ? " (current)" : "")));
+      var fig = el("figure", null, "evidence");
+      fig.appendChild(el("blockquote", c.sentence));
+      fig.appendChild(el("figcaption", source(c)));
+      li.appendChild(fig);
+      ul.appendChild(li);
+    });
+    parent.appendChild(ul);
+  }
+
   RG.showNode = function (id) {
     var n = RG.nodeById[id];
     if (!n) return;
@@ -123,6 +166,8 @@
     field(dl, "IRI", n.id);
     body.appendChild(dl);
     var said = RG.saidBy[id] || [];
+    if (said.length && RG.data.rounds.length) stanceByRound(body, said);
+    if (n.statusHistory && n.statusHistory.length) statusHistory(body, n.statusHistory);
     if (said.length) {
       body.appendChild(el("h3", "Statements (" + said.length + ")"));
       said.forEach(function (s) { statement(body, s, false); });
