@@ -160,6 +160,9 @@ def test_ingest_canonical_publisher_uses_aliases():
         "For Immediate Release",
         "###",
         "The following is an editorial reflecting the views of the United States Government.",
+        "Reporting by Jane Doe; editing by John Roe.",
+        "(Additional reporting by Sam Lee in Hong Kong; Writing by Ann Park; Editing by Tim Cole)",
+        "Compiled by Newsroom Staff",
     ],
 )
 def test_ingest_furniture_line_dropped(line):
@@ -181,6 +184,7 @@ def test_ingest_furniture_line_dropped(line):
         "Posted to Beijing in 2010, the diplomat raised the case of Chen Kegui several times last year.",
         "Released on July 24, 2012, the report found that the talks achieved nothing at all.",
         "Rights groups say the talks, held July 24, 2012, produced nothing.",
+        "Reporting by state media was edited by censors, activists said.",  # a sentence, not a credit
     ],
 )
 def test_ingest_furniture_line_kept(line):

@@ -349,3 +349,9 @@ def test_quotes_attitudes_and_parenthetical_tags(nlp, text, expected):
 )
 def test_quotes_joint_speakers_after_a_dateline_and_more_reporting_verbs(nlp, text, expected):
     assert statements(run(nlp, text)) == expected
+
+
+@pytest.mark.parametrize("verb", ["highlighted", "stressed", "reiterated", "deplored"])
+def test_quotes_speech_act_with_a_concern_object(nlp, verb):
+    x = run(nlp, f"Deputy Secretary Karen Holm {verb} concerns about the treatment of lawyers in Hunan.")
+    assert [s[0] for s in statements(x)] == ["Karen Holm"]

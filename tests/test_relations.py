@@ -209,3 +209,11 @@ def test_relations_relative_who_speaks_raises_the_case(nlp):
 def test_relations_meetings_in_other_words(nlp, text, expected):
     facts = relations(run(nlp, text))
     assert expected in facts or (expected[2], expected[1], expected[0]) in facts
+
+
+def test_relations_a_subject_ends_at_its_verb(nlp):
+    """spaCy reads 'the rule of law and the cases of A and B' as an apposition of 'sides': the
+    people named after the verb are what was discussed, not who discussed it."""
+    x = run(nlp, "The two sides discussed freedom of religion, the rule of law and the cases of "
+                 "Gao Zhisheng and Chen Guangcheng.")
+    assert [r for r in relations(x) if r[0] in ("Gao Zhisheng", "Chen Guangcheng")] == []

@@ -100,7 +100,10 @@ class SpeakerResolver:
         if tok.lemma_.lower() in self.k.words("kinship") and self.index.at(tok.i) is None:
             named = [c for c in tok.children if c.dep_ == "appos" and self.index.at(c.i) is not None]
             return (self.index.at(named[0].i).canonical, 0.8) if named else (None, 0.0)  # type: ignore[union-attr]
-        sub = self.index.in_range(tok.left_edge.i, tok.right_edge.i + 1, ("Person", "Organization", "Government"))
+        # a subject before its verb ends at the verb: a misparsed apposition after it ('The two sides
+        # discussed X, the rule of law and the cases of A and B') is not part of the subject
+        right = tok.right_edge.i + 1 if tok.head.i < tok.i else min(tok.right_edge.i + 1, tok.head.i)
+        sub = self.index.in_range(tok.left_edge.i, right, ("Person", "Organization", "Government"))
         sub = [s for s in sub if s.start not in self.quoted]
         if sub and tok.lemma_.lower() not in self.generic | NOMINAL_ORG | NOMINAL_PERSON:
             sub.sort(key=lambda s: (s.kind != "Person", abs(s.start - tok.i)))
