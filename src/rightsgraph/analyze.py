@@ -13,7 +13,7 @@ import json
 import math
 import re
 from collections import Counter, defaultdict
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import asdict, dataclass
 from typing import TYPE_CHECKING, Any, Literal
 
@@ -74,6 +74,12 @@ def entity_kinds(graph: Graph) -> dict[URIRef, str]:
     return {s: k for s, k in kinds.items() if k is not None}
 
 
+def _first(values: Iterable[Node]) -> Node | None:
+    """The least of several values (by their string), so a property given twice (two articles
+    disagreeing on a status) reads the same every time and on every backend."""
+    return min(values, key=str, default=None)
+
+
 def _float(value: Node | None, default: float) -> float:
     if isinstance(value, RDFLiteral):
         try:
@@ -89,9 +95,9 @@ def article_index(graph: Graph) -> dict[Node, dict[str, str]]:
     for a in sorted(graph.subjects(RDF.type, SCHEMA.Article), key=str):
         out[a] = {
             "id": str(a),
-            "headline": str(graph.value(a, SCHEMA.headline) or ""),
-            "date": str(graph.value(a, SCHEMA.datePublished) or ""),
-            "publisher": str(graph.value(a, SCHEMA.publisher) or ""),
+            "headline": str(_first(graph.objects(a, SCHEMA.headline)) or ""),
+            "date": str(_first(graph.objects(a, SCHEMA.datePublished)) or ""),
+            "publisher": str(_first(graph.objects(a, SCHEMA.publisher)) or ""),
             "round": min((str(r) for r in graph.objects(a, RG.round)), default=""),
         }
     return out
@@ -101,10 +107,10 @@ def sentence_evidence(
     graph: Graph, sentence: Node, articles: Mapping[Node, Mapping[str, str]]
 ) -> dict[str, str]:
     """{sentence, headline, date, article} for one nif sentence node."""
-    article = graph.value(sentence, NIF.referenceContext) or graph.value(sentence, SCHEMA.isPartOf)
+    article = _first(graph.objects(sentence, NIF.referenceContext)) or _first(graph.objects(sentence, SCHEMA.isPartOf))
     info = articles.get(article) if article is not None else None
     return {
-        "sentence": str(graph.value(sentence, NIF.anchorOf) or ""),
+        "sentence": str(_first(graph.objects(sentence, NIF.anchorOf)) or ""),
         "headline": info["headline"] if info else "",
         "date": info["date"] if info else "",
         "article": str(article) if article is not None else "",
@@ -129,10 +135,10 @@ def to_networkx(graph: Graph, *, min_confidence: float = 0.0) -> nx.MultiDiGraph
     nxg = nx.MultiDiGraph()
     for iri in sorted(kinds, key=str):
         role = sorted(str(r) for r in graph.objects(iri, SCHEMA.jobTitle))
-        status = graph.value(iri, RG.status)
+        status = _first(graph.objects(iri, RG.status))
         nxg.add_node(
             str(iri),
-            label=str(graph.value(iri, RDFS.label) or _local(iri)),
+            label=str(_first(graph.objects(iri, RDFS.label)) or _local(iri)),
             kind=kinds[iri],
             aliases=sorted({str(a) for a in graph.objects(iri, SKOS.altLabel)}),
             role="; ".join(role) or None,
@@ -148,7 +154,7 @@ def to_networkx(graph: Graph, *, min_confidence: float = 0.0) -> nx.MultiDiGraph
         found = list(facts.get((s, RG[name], o), []))
         if name in SYMMETRIC:
             found += facts.get((o, RG[name], s), [])
-        confs = [_float(graph.value(f, RG.confidence), 1.0) for f in found]
+        confs = [_float(_first(graph.objects(f, RG.confidence)), 1.0) for f in found]
         confidence = max(confs) if confs else 1.0
         if confidence < min_confidence:
             continue

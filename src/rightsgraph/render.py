@@ -28,16 +28,14 @@ from rdflib.term import Node
 
 from .analyze import (
     KINDS,
-    article_index,
     centrality,
     entity_kinds,
     find_node,
     neighbourhood,
     seed_layout,
-    sentence_evidence,
-    to_networkx,
 )
 from .errors import RenderError, RightsgraphError
+from .store.base import Store
 from .vocab import NIF, PREDICATES, PREFIXES, PROV, RDF, RDFS, RG, SCHEMA, SYMMETRIC
 
 __all__ = ["RenderError", "render_html", "rows_to_graph", "graph_around", "page_data", "pack", "unpack",
@@ -126,14 +124,19 @@ def _years(article_ids: Iterable[str], articles: Mapping[str, Mapping[str, str]]
     return sorted({d[:4] for d in dates if re.match(r"\d{4}", d)})
 
 
-def page_data(graph: Graph, *, min_confidence: float = 0.0, focus: str | None = None, depth: int = 1,
+def page_data(source: Graph | Store, *, min_confidence: float = 0.0, focus: str | None = None, depth: int = 1,
               title: str = "rightsgraph") -> dict[str, Any]:
-    """Everything the page draws, as plain JSON-ready data (readable; `pack` makes it compact).
+    """Everything the page draws, as plain JSON-ready data (readable; `pack` makes it compact),
+    from an rdflib graph or straight from a store (pagefacts.py: SELECTs in its engine).
 
     Nodes and edges are plain dicts in vis-network's shape. They are not added through pyvis's
     Network.add_node/add_edge: those check every new item against a list of all items, which is
     quadratic and takes minutes at corpus scale."""
-    nxg = to_networkx(graph, min_confidence=min_confidence)
+    from . import pagefacts
+
+    facts = pagefacts.from_graph(source, min_confidence=min_confidence) if isinstance(source, Graph) \
+        else pagefacts.from_store(source, min_confidence=min_confidence)
+    nxg = facts.network
     focus_id = None
     if focus is not None:
         try:
@@ -141,9 +144,8 @@ def page_data(graph: Graph, *, min_confidence: float = 0.0, focus: str | None = 
         except RightsgraphError as e:
             raise RenderError(f"cannot focus the page: {e}") from e
         nxg = neighbourhood(nxg, focus_id, depth)
-    index = article_index(graph)
-    articles = {info["id"]: info for info in index.values()}
-    statements = _statements(graph, set(nxg.nodes), index)
+    articles = facts.articles
+    statements = facts.statements_of(set(nxg.nodes))
     node_articles: dict[str, set[str]] = defaultdict(set)
     for s in statements:
         for who in (s["speaker"], s["about"]):
@@ -162,7 +164,7 @@ def page_data(graph: Graph, *, min_confidence: float = 0.0, focus: str | None = 
             if ev["article"]:
                 node_articles[u].add(ev["article"])
                 node_articles[v].add(ev["article"])
-    history = _status_history(graph, index)
+    history = facts.history
     nodes = []
     for n, d in nxg.nodes(data=True):
         look = style["kinds"].get(d["kind"], style["kinds"]["other"])
@@ -210,35 +212,8 @@ def page_data(graph: Graph, *, min_confidence: float = 0.0, focus: str | None = 
                                                  key=lambda a: (articles[a]["date"], a))],
         "kinds": {k: v["label"] for k, v in style["kinds"].items()},
         "options": _options(len(nodes), len(out_edges)),
-        "rounds": _rounds(graph),
+        "rounds": facts.rounds,
     }
-
-
-def _rounds(graph: Graph) -> list[dict[str, Any]]:
-    """Every round of the dialogue in the graph, in date order (undated last)."""
-    out = []
-    for r in set(graph.subjects(RDF.type, RG.DialogueRound)):
-        ordinal = graph.value(r, RG.ordinal)
-        out.append({"id": str(r), "label": str(graph.value(r, RDFS.label) or r),
-                    "ordinal": int(ordinal) if isinstance(ordinal, Literal) else None,
-                    "start": str(graph.value(r, SCHEMA.startDate) or ""),
-                    "location": str(graph.value(r, SCHEMA.location) or "")})
-    return sorted(out, key=lambda r: (r["start"] or "9999", r["ordinal"] or 0, r["label"]))
-
-
-def _status_history(graph: Graph, index: Mapping[Node, Mapping[str, str]]) -> dict[str, list[dict[str, str]]]:
-    """Case person -> what each article said of their status, oldest first: {status, sentence,
-    headline, date, article}. The last dated claim is the current status."""
-    out: dict[str, list[dict[str, str]]] = defaultdict(list)
-    for claim in set(graph.subjects(RDF.type, RG.StatusClaim)):
-        person, status = graph.value(claim, RG.statusOf), graph.value(claim, RG.status)
-        sentence = min(graph.objects(claim, PROV.wasDerivedFrom), default=None, key=str)
-        if person is None or status is None or sentence is None:
-            continue
-        out[str(person)].append({"status": str(status).rsplit("#", 1)[-1], **sentence_evidence(graph, sentence, index)})
-    for claims in out.values():
-        claims.sort(key=lambda c: (c["date"] or "9999", c["article"], c["status"]))
-    return out
 
 
 #: entities the page draws at first (the most central); the rest are searchable and expandable
@@ -377,36 +352,6 @@ def unpack(packed: Mapping[str, Any]) -> dict[str, Any]:
             "kinds": packed["kinds"], "options": packed["options"], "rounds": rounds}
 
 
-def _statements(
-    graph: Graph, nodes: set[str], index: Mapping[Node, Mapping[str, str]]
-) -> list[dict[str, Any]]:
-    """Statements made by or about the entities in `nodes`, with their first evidence sentence."""
-    out = []
-    for st in set(graph.subjects(RDF.type, RG.Statement)):
-        speaker, about = graph.value(st, RG.speaker), graph.value(st, RG.about)
-        if str(speaker) not in nodes and str(about) not in nodes:
-            continue
-        sentences = sorted(graph.objects(st, PROV.wasDerivedFrom), key=str)
-        ev = sentence_evidence(graph, sentences[0], index) if sentences else \
-            {"sentence": "", "headline": "", "date": "", "article": ""}
-        kind, stance = graph.value(st, RG.kind), graph.value(st, RG.stance)
-        conf = graph.value(st, RG.confidence)
-        out.append({
-            "id": str(st),
-            "speaker": str(speaker or ""),
-            "speakerLabel": str(graph.value(speaker, RDFS.label) or speaker or "") if speaker else "",
-            "about": str(about or ""),
-            "aboutLabel": str(graph.value(about, RDFS.label) or about or "") if about else "",
-            "text": str(graph.value(st, RG.text) or ""),
-            "kind": str(kind).rsplit("#", 1)[-1] if kind is not None else "",
-            "stance": str(stance).rsplit("#", 1)[-1] if stance is not None else "",
-            "confidence": float(conf) if isinstance(conf, Literal) else None,
-            "round": min((str(r) for r in graph.objects(st, RG.round)), default=""),
-            **ev,
-        })
-    return sorted(out, key=lambda s: (s["date"], s["article"], s["speaker"], s["id"]))
-
-
 def _legend(data: Mapping[str, Any]) -> str:
     style = _style()
     kinds = defaultdict(int, {k: 0 for k in KINDS})
@@ -437,7 +382,7 @@ def _legend(data: Mapping[str, Any]) -> str:
     return "\n".join(out)
 
 
-def render_html(graph: Graph, *, min_confidence: float = 0.0, focus: str | None = None, depth: int = 1,
+def render_html(graph: Graph | Store, *, min_confidence: float = 0.0, focus: str | None = None, depth: int = 1,
                 title: str = "rightsgraph") -> str:
     """The graph as one offline HTML page. `focus` (label, alias or IRI) limits the page to the
     entities within `depth` relations of it; edges under `min_confidence` are left out."""

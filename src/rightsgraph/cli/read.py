@@ -6,6 +6,7 @@ import json
 import os
 import sys
 from pathlib import Path
+from typing import Any
 
 import click
 
@@ -127,12 +128,14 @@ def render(output: Path, query_ref: str | None, params: tuple[tuple[str, str], .
     from ..store.network import network_graph
 
     with open_source(store, graph_file) as source:
-        graph = network_graph(source)
         if query_ref:
             result = run_query(source, query_ref, param_dict(params))
-            graph = rows_to_graph(graph, result.graph if result.graph is not None else result.rows,
-                                  vars=result.vars)
-    write_output(render_html(graph, min_confidence=min_confidence, focus=focus, depth=depth, title=title), output)
+            drawn: Any = rows_to_graph(network_graph(source), result.graph if result.graph is not None
+                                       else result.rows, vars=result.vars)
+            page = render_html(drawn, min_confidence=min_confidence, focus=focus, depth=depth, title=title)
+        else:  # the whole store: read by SELECTs in its engine (pagefacts.py), no rdflib copy
+            page = render_html(source, min_confidence=min_confidence, focus=focus, depth=depth, title=title)
+    write_output(page, output)
 
 
 @cli.command()
