@@ -76,7 +76,9 @@ class _Writer:
         self.min_conf = min_confidence
         self.art = article_iri(x.article.id)
         self.triples: set[Triple] = set()
-        self.described: set[str] = set()
+        self.described: dict[str, URIRef] = {}  # entity name -> IRI, once its description is written
+        self.sentences: dict[tuple[int, int], URIRef] = {}
+        self.slug = article_slug(x.article.id)
         about = any(a.kind == "Event" for a in x.actors) or any(st.about == DIALOGUE for st in x.statements)
         self.round_found = round_of(x.round, x.article.date, load_rounds() if rounds is None else rounds,
                                     about_dialogue=about)
@@ -95,20 +97,22 @@ class _Writer:
         return self.triples
 
     def entity(self, name: str) -> URIRef:
+        if (known := self.described.get(name)) is not None:
+            return known
         kind = self.kinds.get(name, "Organization")
-        iri = entity_iri(kind, name)
-        if name not in self.described:
-            self.described.add(name)
-            self.add((iri, RDF.type, {"Person": SCHEMA.Person, "Organization": SCHEMA.Organization,
-                                   "Event": SCHEMA.Event, "Issue": RG.Issue}[kind]))
-            if kind == "Event":
-                self.add((iri, RDF.type, RG.Dialogue))
-            self.add((iri, RDFS.label, Literal(name)))
-            self.add((iri, RG.mentionedIn, self.art))
+        iri = self.described[name] = entity_iri(kind, name)
+        self.add((iri, RDF.type, {"Person": SCHEMA.Person, "Organization": SCHEMA.Organization,
+                                  "Event": SCHEMA.Event, "Issue": RG.Issue}[kind]))
+        if kind == "Event":
+            self.add((iri, RDF.type, RG.Dialogue))
+        self.add((iri, RDFS.label, Literal(name)))
+        self.add((iri, RG.mentionedIn, self.art))
         return iri
 
     def sentence(self, begin: int, end: int, text: str) -> URIRef:
-        iri = RGID[f"sentence/{article_slug(self.x.article.id)}/{begin}-{end}"]
+        if (known := self.sentences.get((begin, end))) is not None:
+            return known  # cited by several statements and facts: described once
+        iri = self.sentences[(begin, end)] = RGID[f"sentence/{self.slug}/{begin}-{end}"]
         self.add((iri, RDF.type, NIF.String))
         self.add((iri, RDF.type, RG.Sentence))
         self.add((iri, NIF.anchorOf, Literal(text)))
@@ -174,7 +178,7 @@ class _Writer:
                 self.add((iri, RG.status, status))
                 if case.status not in (None, "unknown") and case.sentence is not None:
                     # one dated claim per article: the case's status history (the page lists it)
-                    claim = RGID[f"status/{article_slug(self.x.article.id)}/{slugify(case.name)}"]
+                    claim = RGID[f"status/{self.slug}/{slugify(case.name)}"]
                     c = case.sentence
                     self.add((claim, RDF.type, RG.StatusClaim))
                     self.add((claim, RG.statusOf, iri))
@@ -190,7 +194,7 @@ class _Writer:
             if st.confidence < self.min_conf:
                 continue
             s = st.sentence
-            iri = RGID[f"statement/{article_slug(self.x.article.id)}/{s.begin}-{_digest(st.speaker, st.text)}"]
+            iri = RGID[f"statement/{self.slug}/{s.begin}-{_digest(st.speaker, st.text)}"]
             self.add((iri, RDF.type, RG.Statement))
             self.add((iri, RG.speaker, self.entity(st.speaker)))
             self.add((iri, RG.text, Literal(st.text)))
@@ -216,7 +220,7 @@ class _Writer:
         for (s, p, o), rs in sorted(facts.items()):
             si, oi = self.entity(s), self.entity(o)
             self.add((si, RG[p], oi))
-            fact = RGID[f"fact/{article_slug(self.x.article.id)}/{_digest(str(si), p, str(oi))}"]
+            fact = RGID[f"fact/{self.slug}/{_digest(str(si), p, str(oi))}"]
             self.add((fact, RDF.type, RG.Fact))
             self.add((fact, RDF.type, RDF.Statement))
             self.add((fact, RDF.subject, si))
