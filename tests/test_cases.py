@@ -122,3 +122,10 @@ def test_cases_speaker_does_not_take_the_status_of_the_person_spoken_of(nlp, tex
 def test_cases_names_in_one_list_keep_what_is_said_of_the_list(nlp):
     text = "The delegation raised the cases of lawyers Wang Min and Zhao Hua, who have been held since July."
     assert ("Wang Min", "detained") in [(c.name, c.status) for c in run(nlp, text).cases]
+
+
+def test_cases_a_whose_clause_is_about_the_relative(nlp):
+    x = run(nlp, "Xu Lan, whose husband was detained in March, now lives in the United States.")
+    assert [c for c in cases(x) if c[0] == "Xu Lan" and c[2] == "detained"] == []
+    held = run(nlp, "Xu Lan, who was detained in March, remains in custody.")
+    assert ("Xu Lan", "Person", "detained") in cases(held)

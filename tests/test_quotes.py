@@ -355,3 +355,10 @@ def test_quotes_joint_speakers_after_a_dateline_and_more_reporting_verbs(nlp, te
 def test_quotes_speech_act_with_a_concern_object(nlp, verb):
     x = run(nlp, f"Deputy Secretary Karen Holm {verb} concerns about the treatment of lawyers in Hunan.")
     assert [s[0] for s in statements(x)] == ["Karen Holm"]
+
+
+def test_quotes_a_short_tagged_quotation_with_a_stance_is_a_statement(nlp):
+    x = run(nlp, '"We welcome the dialogue," said spokeswoman Lin Qiu.')
+    assert statements(x) == [("Lin Qiu", "direct", "defends")]
+    scare = run(nlp, 'Critics called the talks "a smoke screen" last week.')
+    assert [s for s in statements(scare) if s[1] == "direct"] == []

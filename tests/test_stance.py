@@ -43,3 +43,19 @@ from rightsgraph.nlp.stance import classify_stance
 )
 def test_stance_classify_stance(text, expected):
     assert classify_stance(text, load_knowledge())[0] == expected
+
+
+@pytest.mark.parametrize("text, stance", [
+    ("We welcome the dialogue", "defends"),
+    ("the minister welcomed the resumption of the talks", "defends"),
+    ("she values these exchanges", "defends"),
+    ("he dismissed the talks as theatre", "criticizes"),
+    ("activists denounced the whole dialogue", "criticizes"),
+    ("we do not welcome the talks", "criticizes"),  # negated
+    ("she welcomed the release of the activist", "neutral"),  # the object is not the talks
+    ("China opposed interference in its affairs", "neutral"),
+    ("the dialogue produced no results", "criticizes"),
+    ("the talks achieved little", "criticizes"),
+])
+def test_stance_verbs_whose_object_is_the_talks(text, stance):
+    assert classify_stance(text, load_knowledge())[0] == stance

@@ -47,6 +47,12 @@ def _words_of(np: Token) -> set[int]:
     return {t.i for t in np.subtree} - clauses
 
 
+def _whose_subject(clause: Token) -> bool:
+    """A relative clause whose subject is 'whose NOUN' ('whose son was jailed')."""
+    return any(c.dep_ in ("nsubj", "nsubjpass") and any(g.lower_ == "whose" for g in c.children)
+               for c in clause.children)
+
+
 def _context_text(m: Mention, doc: Doc, others: frozenset[int] = frozenset()) -> str:
     root = doc[m.start:m.end].root
     parts: list[tuple[int, str]] = []
@@ -56,6 +62,8 @@ def _context_text(m: Mention, doc: Doc, others: frozenset[int] = frozenset()) ->
     theirs = {j for i in others if root.left_edge.i <= i <= root.right_edge.i
               and _noun_phrase(doc[i]).i not in together and doc[i].head.i not in together
               for j in _words_of(_noun_phrase(doc[i])) if not (m.start <= j < m.end)}
+    # "X, whose husband was detained in March, …": that clause is about the husband, not X
+    theirs |= {t.i for c in root.children if c.dep_ == "relcl" and _whose_subject(c) for t in c.subtree}
     for t in root.subtree:
         if not (m.start <= t.i < m.end) and t.i not in theirs:
             parts.append((t.i, t.text_with_ws))

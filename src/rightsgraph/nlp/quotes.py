@@ -147,10 +147,12 @@ class _Builder:
             if first is None or first.i in self.in_turn:
                 continue
             text = "\n\n".join(doc_text(self.doc)[s:e] for s, e in segs)
-            if _word_count(text) < MIN_WORDS:
+            verbs = self._tag_verbs(start, end)
+            # a short quotation is a scare quote ("a smoke screen") unless a speech verb tags it as
+            # an utterance ('"We welcome the dialogue," she said'; add() keeps it only with a stance)
+            if _word_count(text) < (3 if verbs else MIN_WORDS):
                 continue
             speaker, conf = None, 0.0
-            verbs = self._tag_verbs(start, end)
             if any(self._embedded(v, start, end) for v in verbs):
                 continue
             if verbs:

@@ -43,6 +43,35 @@ def _about_dialogue(low: str, knowledge: Knowledge) -> bool:
     return bool(words & knowledge.words("dialogue_terms")) or "it's" in words
 
 
+def _inflections(verb: str) -> tuple[str, ...]:
+    """welcome -> welcome(s|d), welcoming; dismiss -> dismiss(es|ed|ing); value -> valued."""
+    if verb.endswith("e"):
+        return verb, verb + "s", verb + "d", verb[:-1] + "ing"
+    if verb.endswith(("ss", "sh", "ch", "x")):
+        return verb, verb + "es", verb + "ed", verb + "ing"
+    return verb, verb + "s", verb + "ed", verb + "ing"
+
+
+@lru_cache(maxsize=4)
+def _verb_pattern(knowledge: Knowledge) -> re.Pattern[str]:
+    """A stance verb with the talks as its object, a few words on: 'welcomed the resumption of the
+    dialogue', 'dismissed the talks as a ritual'."""
+    verbs = {form: side for side, base in knowledge.lexicon["stance_verbs"].items()
+             for v in base for form in _inflections(v)}
+    terms = knowledge.words("dialogue_terms") - {"it", "this", "effort", "process", "room", "setting", "vehicle",
+                                                  "exercise", "channel", "channels"}
+    return re.compile(r"(?<![\w-])(?P<verb>" + "|".join(sorted(map(re.escape, verbs), key=len, reverse=True))
+                      + r")\s+(?:[\w'-]+\s+){0,4}?(?:" + "|".join(sorted(map(re.escape, terms), key=len, reverse=True))
+                      + r")(?![\w-])")
+
+
+def _verb_cues(low: str, knowledge: Knowledge) -> list[tuple[int, bool]]:
+    """(offset, critical?) of every stance verb whose object is the talks."""
+    sides = {form: side for side, base in knowledge.lexicon["stance_verbs"].items()
+             for v in base for form in _inflections(v)}
+    return [(m.start(), sides[m.group("verb")] == "criticizes") for m in _verb_pattern(knowledge).finditer(low)]
+
+
 def classify_stance(text: str, knowledge: Knowledge) -> tuple[str, float]:
     """'criticizes' | 'defends' | 'neutral' with a confidence from how clear the cues are.
 
@@ -64,6 +93,11 @@ def classify_stance(text: str, knowledge: Knowledge) -> tuple[str, float]:
         n += 1
         critical = phrase in crit
         if _negated(low, off, negators) and not phrase.startswith(("not ", "no ", "without ")):
+            critical = not critical
+        score += -w_crit if critical else w_supp
+    for off, critical in _verb_cues(low, knowledge):
+        n += 1
+        if _negated(low, off, negators):
             critical = not critical
         score += -w_crit if critical else w_supp
     if score < 0:
