@@ -217,3 +217,10 @@ def test_relations_a_subject_ends_at_its_verb(nlp):
     x = run(nlp, "The two sides discussed freedom of religion, the rule of law and the cases of "
                  "Gao Zhisheng and Chen Guangcheng.")
     assert [r for r in relations(x) if r[0] in ("Gao Zhisheng", "Chen Guangcheng")] == []
+
+
+def test_relations_pressing_someone_on_a_case_does_not_urge_the_case(nlp):
+    x = run(nlp, "Ortiz said she pressed her counterpart on the case of Gao Wen.")
+    assert [r for r in relations(x) if r[1] == "urges"] == []
+    called = run(nlp, "Senator Marco Rubio called on Secretary of State John Kerry to press Beijing.")
+    assert ("Marco Rubio", "urges", "John Kerry") in relations(called)

@@ -282,10 +282,14 @@ def urging(doc: Doc, index: MentionIndex, k: Knowledge, speakers: SpeakerResolve
         if t.lemma_.lower() not in verbs or t.pos_ != "VERB" or t.i in speakers.quoted:
             continue
         target = None
+        # with a direct object, that is who is urged, named or not: "pressed her counterpart on
+        # the case of X" urges the counterpart about X; "called on X" has no object
+        has_object = any(c.dep_ == "dobj" for c in t.children)
         for c in t.children:
             if c.dep_ == "dobj":
                 target = _mention_in(c, index, ACTOR)
-            if c.dep_ == "prep" and (c.lower_ in ("on", "upon") or (c.lower_ == "to" and t.lemma_ == "appeal")):
+            if c.dep_ == "prep" and not has_object and (
+                    c.lower_ in ("on", "upon") or (c.lower_ == "to" and t.lemma_ == "appeal")):
                 target = target or _mention_in(c, index, ACTOR)
             if c.dep_ == "prep" and c.lower_ == "for" and any(x.dep_ in ("xcomp", "ccomp") for x in c.subtree):
                 target = target or _mention_in(c, index, ACTOR)  # "calling for Washington to press …"
