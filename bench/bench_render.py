@@ -147,13 +147,12 @@ def measure(page_path: Path, chromium: str, runs: int) -> list[dict[str, int]]:
 
 
 def corpus_page(folder: Path, articles: int, store_path: Path | None) -> tuple[str, int, int, int, float]:
-    """The page `rightsgraph render` writes for a generated corpus build: (page, entities,
-    relations, union triples, render seconds)."""
+    """The page `rightsgraph render` writes for a generated corpus build (read from the store by
+    SELECTs, pagefacts.from_store): (page, entities, relations, union triples, render seconds)."""
     from bench_build import generate
 
     from rightsgraph.build import build_store
     from rightsgraph.store import open_store
-    from rightsgraph.store.network import network_graph
 
     if store_path is None:
         store_path = folder / "store"
@@ -162,8 +161,7 @@ def corpus_page(folder: Path, articles: int, store_path: Path | None) -> tuple[s
             build_store([generate(folder / "corpus", articles)], store, jobs=2)
     with open_store(store_path) as store:
         t = time.perf_counter()
-        graph = network_graph(store)
-        page = render_html(graph, title=f"bench {articles} articles")
+        page = render_html(store, title=f"bench {articles} articles")  # as `rightsgraph render` does: SELECTs
         seconds = time.perf_counter() - t
         triples = int(store.query("SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }").rows[0][0].value)  # type: ignore[union-attr]
     import json

@@ -145,13 +145,14 @@ def test_gold_fixtures_aliases_occur_in_article(article: Path, gold: Path):
             assert alias.casefold() in folded, f"{e['name']}: alias {alias!r} not in article"
 
 
-def test_gold_fixtures_blind2_gold_parses_and_names_its_article():
-    """tests/data/blind2 was written to GOLD_FORMAT.md by a writer who had not read the rules (for a
-    one-time blind measurement); it is held to the format only, not to these fixtures' stricter
-    conventions, and never edited after its measurement."""
-    golds = sorted((DATA / "blind2" / "gold").glob("*.json"))
+@pytest.mark.parametrize("folder", ["blind2", "blind3"])
+def test_gold_fixtures_blind_gold_parses_and_names_its_article(folder):
+    """tests/data/blind2 and blind3 were written to GOLD_FORMAT.md by writers who had not read the
+    rules (each for a one-time blind measurement); they are held to the format only, not to these
+    fixtures' stricter conventions, and never edited after their measurement."""
+    golds = sorted((DATA / folder / "gold").glob("*.json"))
     assert len(golds) >= 10
     for gold in golds:
         d = json.loads(gold.read_text(encoding="utf-8"))
-        assert (DATA / "blind2" / d["doc"]).is_file()
+        assert (DATA / folder / d["doc"]).is_file()
         assert {"actors", "cases", "statements", "relations"} <= set(d)
