@@ -97,3 +97,11 @@ def test_mentions_proper_names_match_case_sensitively(nlp):
     assert "Human Rights in China" not in {name for name, _kind in actors(x)}
     y = run(nlp, "Human Rights in China issued a statement on the detained lawyers.")
     assert "Human Rights in China" in {name for name, _kind in actors(y)}
+
+
+def test_mentions_signature_block_name_and_title(nlp):
+    """A signature block: the name is one line, the title the next; neither keeps the line break,
+    and a title alone is no one."""
+    x = run(nlp, "We urge you to act.\n\nSincerely,\nMary Cole\nCo-Chair, Tom Lantos Human Rights Commission")
+    people = [a for a in actors(x) if a[1] == "Person"]
+    assert people == [("Mary Cole", "Person")]

@@ -362,3 +362,9 @@ def test_quotes_a_short_tagged_quotation_with_a_stance_is_a_statement(nlp):
     assert statements(x) == [("Lin Qiu", "direct", "defends")]
     scare = run(nlp, 'Critics called the talks "a smoke screen" last week.')
     assert [s for s in statements(scare) if s[1] == "direct"] == []
+
+
+def test_quotes_a_mixed_case_dateline_is_not_the_speaker(nlp):
+    x = run(nlp, "Washington, D.C. — Representative Mary Cole, co-chair of the commission, said the talks "
+                 "were a charade.")
+    assert [s[0] for s in statements(x)] == ["Mary Cole"]

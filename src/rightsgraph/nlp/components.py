@@ -39,7 +39,8 @@ def _dateline_before(doc: Doc, i: int) -> bool:
         if not (doc[j].is_upper or doc[j].is_punct or doc[j].like_num or doc[j].text[:1].isupper()):
             return False
         j -= 1
-    return i - j - 1 >= 1 and any(t.is_upper and t.is_alpha for t in doc[j + 1:i])
+    # "WASHINGTON —", "Washington, D.C. —", "Kunming, July 30 —"; not "Representative Mary Cole —"
+    return i - j - 1 >= 1 and any((t.is_upper and t.is_alpha) or t.text == "," or t.like_num for t in doc[j + 1:i])
 
 
 FUNCTION_WORDS = {"of", "in", "on", "for", "the", "and", "to", "at", "'s", "’s", "-", ",", "."}

@@ -40,17 +40,28 @@ class Mention:
         return self.kind in ("Person", "Organization", "Government")
 
 
+#: words that only make a title with another ("Co-Chair", "Vice Chairman")
+TITLE_PARTS = frozenset({"co", "vice", "deputy", "acting", "chief", "senior", "assistant", "associate"})
+
+
 def _strip_person(span: Span, titles: frozenset[str]) -> Span | None:
     start, end = span.start, span.end
     doc = span.doc
     while start < end and (not doc[start].text[:1].isupper() or doc[start].text.lower() in titles
                            or doc[start].is_punct):
         start += 1
-    while end > start and (doc[end - 1].text in ("'s", "’s", "'", "’") or doc[end - 1].is_punct):
+    # a name ends at a line break: "Mary Cole\nCo-Chair, …" in a signature block is two lines
+    end = next((t.i for t in doc[start:end] if t.is_space and "\n" in t.text), end)
+    while end > start and (doc[end - 1].text in ("'s", "’s", "'", "’") or doc[end - 1].is_punct
+                           or doc[end - 1].is_space):
         end -= 1
     if start >= end or any(ch.isdigit() for ch in doc[start:end].text):
         return None
+    words = [t.lower_ for t in doc[start:end] if t.is_alpha]
+    if not words or all(w in titles or w in TITLE_PARTS for w in words):
+        return None  # a title alone ("Co-Chair"), not a name
     return doc[start:end]
+
 
 
 def _strip_org(span: Span) -> Span | None:
@@ -147,6 +158,8 @@ def find_mentions(doc: Doc, knowledge: Knowledge) -> list[Mention]:
             span = ent if ent.ent_id_ else _strip_org(ent)
             if span is None or "\n" in span.text:
                 continue
+            if not ent.ent_id_ and all(t.lower_ in titles or t.lower_ in TITLE_PARTS for t in span if t.is_alpha):
+                continue  # a title the NER called an organisation ("Co-Chair")
             if not ent.ent_id_ and _looks_like_person(span, org_words):
                 out.append(Mention(span.start, span.end, span.text, "Person", None, _title_before(doc, span.start)))
             else:
