@@ -178,6 +178,11 @@
       return item;
     });
     RG.nodes.add(items);
+    if (anchor && window.rightsgraphReady) {
+      unsettled = unsettled.concat(fresh);
+      clearTimeout(settleTimer);
+      settleTimer = setTimeout(settle, 0);
+    }
     var edges = [], seen = new Set();
     fresh.forEach(function (id) {
       (RG.edgesOf[id] || []).forEach(function (eid) {
@@ -190,6 +195,25 @@
     if (edges.length) RG.edges.add(edges);
     return fresh.length;
   };
+
+  /* Let the entities just drawn around an anchor find room: a short physics run with everything
+   * else pinned (so the view the reader is looking at does not move), then physics off again. */
+  var unsettled = [], settleTimer = null;
+  function settle() {
+    var fresh = new Set(unsettled);
+    unsettled = [];
+    if (!fresh.size) return;
+    var pin = [];
+    RG.drawn.forEach(function (id) { if (!fresh.has(id)) pin.push({ id: id, fixed: true }); });
+    RG.nodes.update(pin);
+    RG.network.once("stabilizationIterationsDone", function () {
+      RG.network.setOptions({ physics: { enabled: false } });
+      RG.nodes.update(pin.map(function (p) { return { id: p.id, fixed: false }; }));
+      window.rightsgraphSettled = (window.rightsgraphSettled || 0) + 1;
+    });
+    RG.network.setOptions({ physics: { enabled: true, stabilization: { fit: false } } });
+    RG.network.stabilize(80);
+  }
 
   /* The neighbours of `id` not drawn yet, most central first. */
   RG.undrawnNeighbours = function (id) {
