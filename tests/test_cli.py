@@ -401,3 +401,24 @@ def test_cli_query_csv_can_show_iris_as_the_table_does(runner, built):
     assert "rgid:org/human-rights-watch" in short and "https://w3id.org" not in short
     assert "https://w3id.org/rightsgraph/id/org/human-rights-watch" in _run(runner, built, "query", "actors",
                                                                             "-f", "csv").stdout
+
+
+def test_cli_build_html_draws_this_builds_articles_only(tmp_path):
+    """A second build into a store that holds more articles draws only its own articles' page."""
+    import json
+    import re
+
+    from rightsgraph.render import unpack
+
+    store, runner = str(tmp_path / "s"), CliRunner()
+    first = runner.invoke(cli, ["-q", "build", str(DATA / "articles" / "a1_wire.txt"), "--store", store,
+                                "--no-html", "--jobs", "1"])
+    assert first.exit_code == 0, first.output
+    page = tmp_path / "a3.html"
+    second = runner.invoke(cli, ["-q", "build", str(DATA / "articles" / "a3_release.txt"), "--store", store,
+                                 "--html", str(page), "--jobs", "1"])
+    assert second.exit_code == 0, second.output
+    block = re.search(r'id="rightsgraph-data">(.*?)</script>', page.read_text(), re.S).group(1)
+    from rightsgraph.graph import article_iri
+
+    assert {a["id"] for a in unpack(json.loads(block))["articles"]} == {str(article_iri("a3_release"))}

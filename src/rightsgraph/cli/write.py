@@ -111,9 +111,14 @@ def build(articles: tuple[Path, ...], store: str | None, output: Path | None, ht
         if html_out is not None and not no_html:
             from ..render import render_html
             from ..store.network import network_graph
+            from ..store.records import RECORDS
 
-            page = render_html(network_graph(target, [*report.articles, str(VOCAB_IRI)]),
-                               min_confidence=min_confidence, title="rightsgraph")
+            stored = {g for g in target.graph_names() if not g.startswith(RECORDS)} - {str(VOCAB_IRI)}
+            if stored <= set(report.articles):  # this build is the whole store: SELECTs in its engine
+                page = render_html(target, min_confidence=min_confidence, title="rightsgraph")
+            else:  # only this build's articles, from a CONSTRUCT of their graphs
+                page = render_html(network_graph(target, [*report.articles, str(VOCAB_IRI)]),
+                                   min_confidence=min_confidence, title="rightsgraph")
             write_output(page, html_out)
     n = len(report.articles)
     say(f"built {n} article{'' if n == 1 else 's'} into store {target.location}: {report.summary()}; "
