@@ -224,3 +224,23 @@ def test_relations_pressing_someone_on_a_case_does_not_urge_the_case(nlp):
     assert [r for r in relations(x) if r[1] == "urges"] == []
     called = run(nlp, "Senator Marco Rubio called on Secretary of State John Kerry to press Beijing.")
     assert ("Marco Rubio", "urges", "John Kerry") in relations(called)
+
+
+def test_relations_every_rule_has_the_one_signature(nlp):
+    """Each registered rule runs on its own with (doc, mentions, knowledge, speakers)."""
+    from rightsgraph.nlp.knowledge import load_knowledge
+    from rightsgraph.nlp.mentions import MentionIndex, find_mentions
+    from rightsgraph.nlp.relations import RULES
+    from rightsgraph.nlp.speakers import SpeakerResolver
+    from rightsgraph.nlp.textspans import quoted_tokens
+
+    doc = nlp("Posner met Chen Xu. Li Na, the sister of jailed activist Li Ping, spoke. Human Rights Watch urged "
+              "Washington to act. Sophie Richardson, China director at Human Rights Watch, spoke.")
+    k = load_knowledge()
+    index = MentionIndex(find_mentions(doc, k))
+    speakers = SpeakerResolver(doc, index, k, quoted_tokens(doc))
+    found = {rule.__name__: {(s, p, o) for s, p, o, *_ in rule(doc, index, k, speakers)} for rule in RULES}
+    assert ("Li Na", "relativeOf", "Li Ping") in found["kinship"]
+    assert ("Human Rights Watch", "urges", "United States") in found["urging"]
+    assert ("Sophie Richardson", "memberOf", "Human Rights Watch") in found["membership"]
+    assert any(p == "metWith" for _s, p, _o in found["meetings"])

@@ -11,7 +11,7 @@ from typing import Any
 
 from ..errors import ExtractionError
 
-__all__ = ["Knowledge", "GazetteerEntry", "load_knowledge"]
+__all__ = ["Knowledge", "GazetteerEntry", "load_knowledge", "check_lexicon", "LEXICON_SCHEMA"]
 
 
 @dataclass(frozen=True)
@@ -54,6 +54,10 @@ def _read_text(name: str) -> str:
         raise ExtractionError(f"cannot read rule data file nlp/data/{name}: {e}; reinstall rightsgraph") from e
 
 
+#: the fields a gazetteer or thesaurus line may have
+ENTRY_KEYS = frozenset({"name", "kind", "aliases", "role", "affiliation", "parent", "leads", "government", "demonyms"})
+
+
 def _read_jsonl(name: str, default_kind: str) -> tuple[GazetteerEntry, ...]:
     entries = []
     for n, line in enumerate(_read_text(name).splitlines(), 1):
@@ -61,6 +65,8 @@ def _read_jsonl(name: str, default_kind: str) -> tuple[GazetteerEntry, ...]:
             continue
         try:
             d = json.loads(line)
+            if unknown := sorted(set(d) - ENTRY_KEYS):
+                raise KeyError(f"unknown field(s) {', '.join(unknown)} (known: {', '.join(sorted(ENTRY_KEYS))})")
             entries.append(GazetteerEntry(
                 name=d["name"], kind=d.get("kind", default_kind), aliases=tuple(d.get("aliases", ())),
                 role=d.get("role"), affiliation=d.get("affiliation"), parent=d.get("parent"),
@@ -71,11 +77,69 @@ def _read_jsonl(name: str, default_kind: str) -> tuple[GazetteerEntry, ...]:
     return tuple(entries)
 
 
+#: every key of lexicon.json and the shape of its value ("_"-keys are documentation)
+WORDS = "list of strings"
+LEXICON_SCHEMA: dict[str, str] = {
+    **{key: WORDS for key in (
+        "reporting_verbs", "quote_tag_verbs", "speech_act_verbs", "speech_act_objects", "generic_speakers",
+        "pronouns_person", "pronouns_group", "stance_critical", "stance_supportive", "stance_negators",
+        "dialogue_terms", "criticism_cues", "case_descriptors", "kinship", "meet_verbs", "urge_verbs",
+        "lead_verbs", "lead_titles", "raise_verbs", "titles", "honorifics", "delegation_terms", "org_words",
+        "case_cues", "advocacy_cues", "stance_critical_general", "stance_supportive_general", "place_words",
+        "op_ed_tells", "group_anaphors", "attitude_adjectives", "example_preps", "meet_nouns",
+        "characterize_verbs", "round_nouns", "round_capitals")},
+    "status_cues": "object of lists of strings",
+    "stance_verbs": "object of lists of strings",
+    "title_affiliations": "list of objects",
+    "default_detaining_government": "string",
+    "stance_weights": "object",
+    "round_ordinals": "object of whole numbers",
+    "round_times": "object of [first, last] day pairs",
+}
+
+
+def _shape_ok(value: Any, shape: str) -> bool:
+    if shape == WORDS:
+        return isinstance(value, list) and all(isinstance(x, str) for x in value)
+    if shape == "object of lists of strings":
+        return isinstance(value, dict) and all(_shape_ok(v, WORDS) for v in value.values())
+    if shape == "list of objects":
+        return isinstance(value, list) and all(isinstance(x, dict) for x in value)
+    if shape == "string":
+        return isinstance(value, str)
+    if shape == "object":
+        return isinstance(value, dict)
+    if shape == "object of whole numbers":
+        return isinstance(value, dict) and all(isinstance(v, int) and not isinstance(v, bool) for v in value.values())
+    if shape == "object of [first, last] day pairs":
+        return isinstance(value, dict) and all(
+            isinstance(v, list) and len(v) == 2 and all(isinstance(x, int) for x in v) and v[0] <= v[1]
+            for v in value.values())
+    raise AssertionError(shape)
+
+
+def check_lexicon(lexicon: Any, where: str = "nlp/data/lexicon.json") -> dict[str, Any]:
+    """The lexicon if every key is known, present and of its shape; else one ExtractionError that
+    names what is wrong (an unknown key is usually a typo that would silently switch a rule off)."""
+    if not isinstance(lexicon, dict):
+        raise ExtractionError(f"{where}: the file must hold one JSON object")
+    unknown = sorted(k for k in lexicon if not k.startswith("_") and k not in LEXICON_SCHEMA)
+    missing = sorted(k for k in LEXICON_SCHEMA if k not in lexicon)
+    wrong = sorted(f"{k} (must be a {shape})" for k, shape in LEXICON_SCHEMA.items()
+                   if k in lexicon and not _shape_ok(lexicon[k], shape))
+    problems = ([f"unknown key(s) {', '.join(unknown)}"] if unknown else []) + \
+        ([f"missing key(s) {', '.join(missing)}"] if missing else []) + wrong
+    if problems:
+        raise ExtractionError(f"{where}: {'; '.join(problems)}")
+    return lexicon
+
+
 @lru_cache(maxsize=1)
 def load_knowledge() -> Knowledge:
-    """Read the bundled data files once per process (they are read-only package data)."""
+    """Read the bundled data files once per process (they are read-only package data); the
+    lexicon is checked against LEXICON_SCHEMA."""
     try:
-        lexicon = json.loads(_read_text("lexicon.json"))
+        lexicon = check_lexicon(json.loads(_read_text("lexicon.json")))
     except json.JSONDecodeError as e:
         raise ExtractionError(f"nlp/data/lexicon.json is not valid JSON: {e}") from e
     return Knowledge(

@@ -6,7 +6,7 @@ trigger token, confidence, rule name); `find_relations` turns them into model.Re
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 from spacy.tokens import Doc, Token
 
@@ -69,7 +69,7 @@ def _title_org(role: str, knowledge: Knowledge) -> str | None:
 
 
 # -- memberOf / leads ------------------------------------------------------------------------------
-def membership(doc: Doc, index: MentionIndex, k: Knowledge) -> Iterator[Hit]:
+def membership(doc: Doc, index: MentionIndex, k: Knowledge, speakers: SpeakerResolver) -> Iterator[Hit]:
     lead_titles = k.words("lead_titles")
     for m in index.mentions:
         if m.kind != "Person":
@@ -141,7 +141,7 @@ def _delegation_name(tok: Token, index: MentionIndex, k: Knowledge) -> str | Non
     return None
 
 
-def leadership(doc: Doc, index: MentionIndex, k: Knowledge) -> Iterator[Hit]:
+def leadership(doc: Doc, index: MentionIndex, k: Knowledge, speakers: SpeakerResolver) -> Iterator[Hit]:
     lead_verbs = k.words("lead_verbs")
     for t in tokens_of(doc):
         if t.lemma_.lower() not in lead_verbs or t.pos_ != "VERB":
@@ -177,7 +177,7 @@ def leadership(doc: Doc, index: MentionIndex, k: Knowledge) -> Iterator[Hit]:
 
 
 # -- metWith -----------------------------------------------------------------------------------
-def meetings(doc: Doc, index: MentionIndex, k: Knowledge) -> Iterator[Hit]:
+def meetings(doc: Doc, index: MentionIndex, k: Knowledge, speakers: SpeakerResolver) -> Iterator[Hit]:
     meet_verbs, meet_nouns = k.words("meet_verbs"), k.words("meet_nouns")
     for t in tokens_of(doc):
         lemma = t.lemma_.lower()
@@ -304,12 +304,16 @@ def urging(doc: Doc, index: MentionIndex, k: Knowledge, speakers: SpeakerResolve
             yield (speaker, "urges", target.canonical or "", t, round(0.8 * conf + 0.1, 2), "urge-verb")
 
 
+#: the relation rules: each takes (doc, mentions, knowledge, speakers) and yields
+#: (subject, predicate, object, token, confidence, rule name); a new rule is a function added here
+Rule = Callable[[Doc, MentionIndex, Knowledge, SpeakerResolver], Iterator[Hit]]
+RULES: tuple[Rule, ...] = (membership, leadership, meetings, kinship, urging)
+
+
 def find_relations(doc: Doc, index: MentionIndex, k: Knowledge, article_id: str,
                    speakers: SpeakerResolver) -> list[Relation]:
-    hits: list[Hit] = [*membership(doc, index, k), *leadership(doc, index, k), *meetings(doc, index, k),
-                       *kinship(doc, index, k, speakers), *urging(doc, index, k, speakers)]
     out = []
-    for s, p, o, tok, conf, rule in hits:
+    for s, p, o, tok, conf, rule in (hit for found in RULES for hit in found(doc, index, k, speakers)):
         if s and o and s != o:
             out.append(Relation(s, p, o, evidence_of(tok, article_id), conf, rule))
     return out
