@@ -13,7 +13,7 @@ import hashlib
 import multiprocessing
 import os
 from collections import deque
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from functools import lru_cache
 from importlib import resources
 from itertools import chain, islice
@@ -91,6 +91,19 @@ def _groups(articles: Iterable[Article], size: int) -> Iterator[list[Article]]:
         yield group
 
 
+def _in_order(submitted: Iterable[Any], limit: int, result: Callable[[Any], list[Extraction]]) -> Iterator[Extraction]:
+    """The extractions of groups handed out as `submitted` yields them (pool results, Dask
+    futures), in order, with at most `limit` groups in flight: a new group goes out as soon as
+    the oldest comes back, so no worker waits for a whole batch."""
+    pending: deque[Any] = deque()
+    for handle in submitted:
+        pending.append(handle)
+        if len(pending) >= limit:
+            yield from result(pending.popleft())
+    while pending:
+        yield from result(pending.popleft())
+
+
 def _cluster_extract(articles: list[Article], model: str | None) -> list[Extraction]:
     """What a Dask worker runs: load the pipeline once per worker process, extract a group."""
     _start(model)
@@ -110,13 +123,8 @@ def _cluster_stream(articles: Iterable[Article], scheduler: str, model: str | No
                               "`dask scheduler` and workers with `dask worker ADDRESS`") from e
     try:
         workers = max(1, len(client.scheduler_info().get("workers", {})))
-        pending: deque[Any] = deque()
-        for articles_ in _groups(articles, group):
-            pending.append(client.submit(_cluster_extract, articles_, model, pure=False))
-            if len(pending) >= window * workers:
-                yield from pending.popleft().result()
-        while pending:
-            yield from pending.popleft().result()
+        submitted = (client.submit(_cluster_extract, g, model, pure=False) for g in _groups(articles, group))
+        yield from _in_order(submitted, window * workers, lambda future: future.result())
     finally:
         client.close()
 
@@ -147,10 +155,5 @@ def extract_stream(articles: Iterable[Article], *, jobs: int = 1, model: str | N
     methods = multiprocessing.get_all_start_methods()
     context = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
     with context.Pool(jobs, initializer=_start, initargs=(model,)) as pool:
-        pending: deque[Any] = deque()  # in order; a new group goes out as soon as one comes back
-        for articles_ in _groups(articles, group):
-            pending.append(pool.apply_async(_extract, (articles_,)))
-            if len(pending) >= window * jobs:
-                yield from pending.popleft().get()
-        while pending:
-            yield from pending.popleft().get()
+        submitted = (pool.apply_async(_extract, (g,)) for g in _groups(articles, group))
+        yield from _in_order(submitted, window * jobs, lambda result: result.get())
