@@ -17,6 +17,7 @@ from ..model import RoundCue
 from ..model import Span as Evidence
 from .knowledge import Knowledge
 from .mentions import MentionIndex
+from .stance import VAGUE_TERMS
 from .textspans import doc_text
 
 __all__ = ["find_round"]
@@ -24,10 +25,9 @@ __all__ = ["find_round"]
 _DIGIT_ORDINAL = re.compile(r"\b(\d{1,2})(?:st|nd|rd|th)\b", re.I)
 
 
-def _about_talks(sent: Span, index: MentionIndex, k: Knowledge) -> bool:
+def _about_talks(sent: Span, index: MentionIndex, terms: frozenset[str]) -> bool:
     if any(m.kind == "Event" for m in index.in_range(sent.start, sent.end)):
         return True
-    terms = k.words("dialogue_terms") - {"it", "this", "effort", "process", "room", "setting", "vehicle"}
     return any(t.lower_ in terms for t in sent)
 
 
@@ -83,8 +83,9 @@ def find_round(doc: Doc, index: MentionIndex, k: Knowledge, article_id: str) -> 
     ordinal = place = days = None
     evidence: Evidence | None = None
     text = doc_text(doc)
+    terms = k.words("dialogue_terms") - VAGUE_TERMS
     for sent in doc.sents:
-        if not _about_talks(sent, index, k):
+        if not _about_talks(sent, index, terms):
             continue
         found = False
         if ordinal is None and (ordinal := _ordinal(sent, k)) is not None:

@@ -7,7 +7,10 @@ from functools import lru_cache
 
 from .knowledge import Knowledge
 
-__all__ = ["classify_stance", "find_cues"]
+__all__ = ["classify_stance", "find_cues", "VAGUE_TERMS"]
+
+#: dialogue_terms too vague to say what a verb or a sentence is about ("it", "this effort")
+VAGUE_TERMS = frozenset({"it", "this", "effort", "process", "room", "setting", "vehicle"})
 
 
 def _normalise(text: str) -> str:
@@ -53,23 +56,22 @@ def _inflections(verb: str) -> tuple[str, ...]:
 
 
 @lru_cache(maxsize=4)
-def _verb_pattern(knowledge: Knowledge) -> re.Pattern[str]:
-    """A stance verb with the talks as its object, a few words on: 'welcomed the resumption of the
-    dialogue', 'dismissed the talks as a ritual'."""
+def _verb_pattern(knowledge: Knowledge) -> tuple[re.Pattern[str], dict[str, str]]:
+    """A stance verb with the talks as its object, a few words on ('welcomed the resumption of the
+    dialogue', 'dismissed the talks as a ritual'), and each inflected verb's side."""
     verbs = {form: side for side, base in knowledge.lexicon["stance_verbs"].items()
              for v in base for form in _inflections(v)}
-    terms = knowledge.words("dialogue_terms") - {"it", "this", "effort", "process", "room", "setting", "vehicle",
-                                                  "exercise", "channel", "channels"}
-    return re.compile(r"(?<![\w-])(?P<verb>" + "|".join(sorted(map(re.escape, verbs), key=len, reverse=True))
-                      + r")\s+(?:[\w'-]+\s+){0,4}?(?:" + "|".join(sorted(map(re.escape, terms), key=len, reverse=True))
-                      + r")(?![\w-])")
+    terms = knowledge.words("dialogue_terms") - VAGUE_TERMS - {"exercise", "channel", "channels"}
+    pattern = re.compile(r"(?<![\w-])(?P<verb>" + "|".join(sorted(map(re.escape, verbs), key=len, reverse=True))
+                         + r")\s+(?:[\w'-]+\s+){0,4}?(?:"
+                         + "|".join(sorted(map(re.escape, terms), key=len, reverse=True)) + r")(?![\w-])")
+    return pattern, verbs
 
 
 def _verb_cues(low: str, knowledge: Knowledge) -> list[tuple[int, bool]]:
     """(offset, critical?) of every stance verb whose object is the talks."""
-    sides = {form: side for side, base in knowledge.lexicon["stance_verbs"].items()
-             for v in base for form in _inflections(v)}
-    return [(m.start(), sides[m.group("verb")] == "criticizes") for m in _verb_pattern(knowledge).finditer(low)]
+    pattern, sides = _verb_pattern(knowledge)
+    return [(m.start(), sides[m.group("verb")] == "criticizes") for m in pattern.finditer(low)]
 
 
 def classify_stance(text: str, knowledge: Knowledge) -> tuple[str, float]:
