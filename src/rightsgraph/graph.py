@@ -19,6 +19,7 @@ from rdflib import Dataset, Literal, URIRef
 from .model import Extraction
 from .resolve import DIALOGUE, Resolver, name_mentions
 from .rounds import Round, load_rounds, round_of
+from .store.terms import to_oxigraph
 from .vocab import (
     NIF,
     PREDICATES,
@@ -263,16 +264,4 @@ def article_ntriples(x: Extraction, *, kinds: Mapping[str, str], min_confidence:
     """One article's graph (the same triples `to_dataset` puts in its named graph) as N-Triples
     text, and its triple count: what a build sends to the store, without an rdflib Graph."""
     triples = _Writer(x, kinds, min_confidence, rounds).write()
-    return "".join(f"<{s}> <{p}> {_nt_term(o)} .\n" for s, p, o in triples), len(triples)
-
-
-_NT_ESCAPES = str.maketrans({"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r"})
-
-
-def _nt_term(term: URIRef | Literal) -> str:
-    if isinstance(term, Literal):
-        text = f'"{str(term).translate(_NT_ESCAPES)}"'
-        if term.language:
-            return f"{text}@{term.language}"
-        return f"{text}^^<{term.datatype}>" if term.datatype else text
-    return f"<{term}>"
+    return "".join(f"<{s}> <{p}> {to_oxigraph(o)} .\n" for s, p, o in triples), len(triples)
