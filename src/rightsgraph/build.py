@@ -40,7 +40,7 @@ from .nlp import extract
 from .nlp.knowledge import load_knowledge
 from .parallel import extract_stream, rules_version
 from .resolve import Curation, Resolver, name_mentions
-from .rounds import Round, load_rounds, rounds_digest
+from .rounds import Round, load_rounds, rounds_settings
 from .store import Store, records
 from .store.base import record_update, remove_update, replace_update
 
@@ -96,7 +96,7 @@ def _settings(curation: Curation | None, min_confidence: float, model: str | Non
     c = curation or Curation()
     text = json.dumps({"merge": c.merge, "drop": sorted(c.drop), "rename": c.rename,
                        "min_confidence": min_confidence,
-                       "rounds": json.loads(rounds_digest(rounds if rounds is not None else load_rounds()))},
+                       "rounds": rounds_settings(rounds if rounds is not None else load_rounds())},
                       sort_keys=True, ensure_ascii=False)
     key = f"{rules_version(model)}\n{_writer_version()}\n{text}"
     return hashlib.sha256(key.encode()).hexdigest()[:24], text

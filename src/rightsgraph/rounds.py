@@ -25,12 +25,13 @@ from datetime import date
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
+from typing import Any
 
 from .errors import InputError
 from .model import RoundCue
 from .vocab import slugify
 
-__all__ = ["Round", "load_rounds", "round_of", "rounds_digest"]
+__all__ = ["Round", "load_rounds", "round_of", "rounds_settings"]
 
 #: without a time phrase: the round's start minus the article's date, in days (a round that began
 #: up to 21 days before the article, or begins up to 10 days after it)
@@ -105,9 +106,10 @@ def load_rounds(extra: Path | str | None = None) -> tuple[Round, ...]:
     return tuple(sorted(rounds.values(), key=lambda r: r.start or ""))
 
 
-def rounds_digest(rounds: tuple[Round, ...]) -> str:
-    """What a build's settings key records of the rounds (a change rewrites every article)."""
-    return json.dumps([[r.ordinal, r.start, r.end, r.location] for r in rounds])
+def rounds_settings(rounds: tuple[Round, ...]) -> list[list[Any]]:
+    """What a build's settings record of the rounds (a change rewrites every article), as JSON-ready
+    rows [ordinal, start, end, location]; build.remove_from_store reads them back."""
+    return [[r.ordinal, r.start, r.end, r.location] for r in rounds]
 
 
 def _days(a: str, b: str) -> int:
