@@ -368,3 +368,21 @@ def test_quotes_a_mixed_case_dateline_is_not_the_speaker(nlp):
     x = run(nlp, "Washington, D.C. — Representative Mary Cole, co-chair of the commission, said the talks "
                  "were a charade.")
     assert [s[0] for s in statements(x)] == ["Mary Cole"]
+
+
+def test_quotes_the_issuers_delegation_speaks_in_its_voice(nlp):
+    from rightsgraph.model import Article
+    from rightsgraph.nlp import extract as extract_article
+
+    body = ("The U.S. delegation met its counterparts in Geneva this week.\n\n"
+            "The delegation also raised the cases of the lawyer Zhang Wei and of the writer Li Ming, both held "
+            "without charge since the spring.")
+    x = extract_article(nlp, Article(id="t", title="Talks", body=body, voice="United States"))
+    assert [(s.speaker, s.text[:28]) for s in x.statements if "Zhang Wei" in s.text] == [
+        ("United States", "The delegation also raised t")]  # the issuer's, and its whole sentence
+    assert ("U.S. delegation", "raised", "Zhang Wei") in {(r.subject, r.predicate, r.object) for r in x.relations}
+
+
+def test_quotes_a_question_is_not_reported_speech(nlp):
+    text = "Did the spokesman say that the talks had failed?"
+    assert statements(run(nlp, text)) == []

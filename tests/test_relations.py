@@ -244,3 +244,52 @@ def test_relations_every_rule_has_the_one_signature(nlp):
     assert ("Human Rights Watch", "urges", "United States") in found["urging"]
     assert ("Sophie Richardson", "memberOf", "Human Rights Watch") in found["membership"]
     assert any(p == "metWith" for _s, p, _o in found["meetings"])
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # the bare "the delegation" is the delegation named last
+            "The U.S. delegation arrived on Monday. The delegation also raised the cases of the lawyer Zhang Wei, "
+            "who has been held since May; the journalist Li Ming, who was sentenced in April; and the scholar "
+            "Wu Fang.",
+            {("U.S. delegation", "raised", n) for n in ("Zhang Wei", "Li Ming", "Wu Fang")},
+        ),
+        (  # what the urger asks for names the cases it raised; the one urged raised nothing
+            "The United States calls on the Chinese government to release Zhang Wei and to lift the house arrest "
+            "of his wife, Li Ming.",
+            {("United States", "raised", "Zhang Wei"), ("United States", "raised", "Li Ming")},
+        ),
+        (
+            "Senator Tom Hale urged the administration to suspend the talks until China frees its political "
+            "prisoners.",
+            {("Tom Hale", "raised", "Political prisoners")},
+        ),
+        (  # concern about / over / by
+            "Amnesty International expressed concern over the detention of Zhang Wei.",
+            {("Amnesty International", "raised", "Zhang Wei")},
+        ),
+        (
+            "Human Rights Watch said on Monday. The group remains deeply concerned about Wu Fang, whose "
+            "whereabouts are unknown.",
+            {("Human Rights Watch", "raised", "Wu Fang")},
+        ),
+    ],
+)
+def test_relations_raised_from_delegations_urging_and_concern(nlp, text, expected):
+    assert expected <= set(relations(run(nlp, text)))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a question asks, it does not assert that anyone raised anything
+        "The U.S. delegation arrived on Monday. QUESTION: Will the delegation raise the case of Zhang Wei?",
+        "Did the U.S. delegation raise the case of Zhang Wei?",
+        # the possessor of a concern's object is not raised: Li Ming's lawyer is
+        "The U.S. delegation expressed concern about Li Ming's lawyer, Wu Fang.",
+    ],
+)
+def test_relations_questions_and_possessors_raise_nothing(nlp, text):
+    raised = {(s, o) for s, p, o in relations(run(nlp, text)) if p == "raised"}
+    assert not {o for _s, o in raised} & ({"Zhang Wei"} if "Zhang" in text else {"Li Ming"})

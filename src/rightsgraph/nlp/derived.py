@@ -14,16 +14,16 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterator
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from ..model import Case, Relation, Statement
 from .cases import raised_objects
 from .knowledge import Knowledge
-from .mentions import MentionIndex
+from .mentions import Mention, MentionIndex
 from .relations import evidence_of
 from .speakers import SpeakerResolver
 from .stance import find_cues
-from .textspans import doc_text, span_of, tokens_of
+from .textspans import doc_text, in_question, span_of, tokens_of
 
 __all__ = ["raised_relations", "derived_relations", "DIALOGUE"]
 
@@ -36,7 +36,7 @@ def raised_relations(doc: Doc, index: MentionIndex, k: Knowledge, article_id: st
     out: list[Relation] = []
     verbs = k.words("raise_verbs")
     for t in tokens_of(doc):
-        if t.lemma_.lower() not in verbs or t.pos_ != "VERB":
+        if t.lemma_.lower() not in verbs or t.pos_ != "VERB" or in_question(t):
             continue
         needs = {"bring": ("up",), "put": ("on",), "ask": ("about",), "call": ("for",)}.get(t.lemma_.lower())
         if needs and not any(c.lower_ in needs for c in t.children):
@@ -54,8 +54,69 @@ def raised_relations(doc: Doc, index: MentionIndex, k: Knowledge, article_id: st
             if m.canonical and m.canonical != speaker:
                 out.append(Relation(speaker, "raised", m.canonical, evidence_of(t, article_id),
                                     round(0.85 * conf, 2), "raise-verb"))
+    out += _urged_for(doc, index, k, article_id, speakers)
+    out += _concerns(doc, index, k, article_id, speakers)
     out += _named_in_statements(doc, index, k, statements, kinds=("Issue",))
     return out
+
+
+def _raised_by(verb: Token, objects: list[Mention], speakers: SpeakerResolver, article_id: str, conf: float,
+               rule: str) -> list[Relation]:
+    speaker, s_conf = speakers.resolve(speakers.subject_of(verb))
+    if not speaker:
+        return []
+    return [Relation(speaker, "raised", m.canonical, evidence_of(verb, article_id), round(conf * s_conf, 2), rule)
+            for m in objects if m.canonical and m.canonical != speaker]
+
+
+def _urged_for(doc: Doc, index: MentionIndex, k: Knowledge, article_id: str,
+               speakers: SpeakerResolver) -> list[Relation]:
+    """'X urged China to release A, to lift the house arrest of B and to end …': X raised A and B
+    (the cases and issues of what X asks for; the one urged is not among them)."""
+    out: list[Relation] = []
+    for t in tokens_of(doc):
+        if t.lemma_.lower() not in k.words("urge_verbs") or t.pos_ != "VERB" or t.i in speakers.quoted \
+                or in_question(t):
+            continue
+        acts = [c for c in t.subtree if c.pos_ in ("VERB", "AUX") and c.i > t.i
+                and c.dep_ in ("xcomp", "ccomp", "acl", "conj") and _within(c, t, 4)
+                and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)]
+        objects = [m for a in acts for m in raised_objects(a, index)]
+        out += _raised_by(t, objects, speakers, article_id, 0.75, "urged-for")
+    return out
+
+
+def _within(tok: Token, ancestor: Token, steps: int) -> bool:
+    for _ in range(steps):
+        if tok.head.i == ancestor.i:
+            return True
+        if tok.head.i == tok.i:
+            return False
+        tok = tok.head
+    return False
+
+
+def _concerns(doc: Doc, index: MentionIndex, k: Knowledge, article_id: str,
+              speakers: SpeakerResolver) -> list[Relation]:
+    """'X expressed concern about A', 'X remains deeply concerned by B': X raised A and B."""
+    out: list[Relation] = []
+    preps = k.words("concern_preps")
+    for t in tokens_of(doc):
+        if t.lower_ not in k.words("concern_words") and t.lemma_.lower() not in k.words("concern_words"):
+            continue
+        if t.i in speakers.quoted or in_question(t) or t.dep_ not in ("acomp", "dobj", "attr", "ROOT", "conj", "oprd"):
+            continue
+        objects = [m for c in t.children if c.dep_ == "prep" and c.lower_ in preps
+                   for m in index.in_range(c.left_edge.i, c.right_edge.i + 1, ("Person", "Issue"))
+                   if not _possessor(m, doc)]
+        verb = t.head if t.dep_ != "ROOT" else t
+        out += _raised_by(verb, objects, speakers, article_id, 0.75, "concern-about")
+    return out
+
+
+def _possessor(m: Mention, doc: Doc) -> bool:
+    root = doc[m.start:m.end].root
+    return m.kind == "Person" and (root.dep_ == "poss" or (m.end < len(doc) and doc[m.end].text in ("'s", "’s")))
 
 
 def _text_range(doc: Doc, st: Statement) -> tuple[int, int]:

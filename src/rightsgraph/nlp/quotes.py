@@ -17,7 +17,17 @@ from .knowledge import Knowledge
 from .mentions import MentionIndex
 from .speakers import SKIP_LABELS, SpeakerResolver
 from .stance import classify_stance
-from .textspans import doc_text, paragraphs, quote_spans, quoted_tokens, span_of, token_at, tokens_of, transcript_turns
+from .textspans import (
+    doc_text,
+    in_question,
+    paragraphs,
+    quote_spans,
+    quoted_tokens,
+    span_of,
+    token_at,
+    tokens_of,
+    transcript_turns,
+)
 
 __all__ = ["find_statements"]
 
@@ -75,7 +85,10 @@ class _Builder:
 
     def _voice_names(self) -> set[str]:
         entry = self.k.by_name.get(self.voice or "")
-        return {self.voice or "", entry.parent or ""} - {""} if entry else {self.voice or ""}
+        names = {self.voice or "", entry.parent or ""} - {""} if entry else {self.voice or ""}
+        # the issuer's delegation speaks for it ("The delegation also raised …" in a government editorial)
+        return names | {e.name for e in self.k.actors if self.voice and e.parent == self.voice
+                        and e.name.lower().endswith("delegation")}
 
     def last_before(self, offset: int, window: int = 1200) -> str | None:
         """Speaker of the latest statement ending before `offset` (a quote paragraph that continues it)."""
@@ -212,7 +225,7 @@ class _Builder:
                       "condemn", "denounce", "criticize", "criticise", "demand", "promise", "pledge", "express",
                       "decry", "welcome"}
         for t in tokens_of(self.doc):
-            if t.i in self.quoted or t.i in self.spoken or t.pos_ != "VERB":
+            if t.i in self.quoted or t.i in self.spoken or t.pos_ != "VERB" or in_question(t):
                 continue  # a reporter's question may relay what others said; a speaker's turn is theirs
             lemma = t.lemma_.lower()
             clause = next((c for c in t.children if c.dep_ == "ccomp"), None)

@@ -111,6 +111,8 @@ class SpeakerResolver:
         if sub and tok.lemma_.lower() in ("official", "officials") and sub[0].kind == "Government":
             return sub[0].canonical, 0.7
         det = [c.lower_ for c in tok.children if c.dep_ in ("det", "poss")]
+        if tok.lemma_.lower() == "delegation" and det == ["the"] and not sub:
+            return self._last_delegation(tok.i)
         if tok.lemma_.lower() in NOMINAL_ORG and det and det[0] in ("the", "its", "their"):
             prev = self.index.before(tok.i, ("Organization",))
             return (prev.canonical, 0.5) if prev else (None, 0.0)
@@ -118,6 +120,14 @@ class SpeakerResolver:
             prev = self.index.before(tok.i, ("Person",))
             return (prev.canonical, 0.5) if prev else (None, 0.0)
         return None, 0.0
+
+    def _last_delegation(self, before: int) -> tuple[str | None, float]:
+        """'The delegation also raised …': the delegation the text named last (in the gazetteer, a
+        delegation is an organisation whose name ends in 'delegation')."""
+        m = self.index.before(before, ("Organization",))
+        while m is not None and not (m.canonical or "").lower().endswith("delegation"):
+            m = self.index.before(m.start, ("Organization",))
+        return (m.canonical, 0.6) if m is not None else (None, 0.0)
 
     def _canonical(self, name: str) -> str:
         name = re.sub(r"['’]s$", "", name.strip())

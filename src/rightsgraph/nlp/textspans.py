@@ -11,8 +11,8 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
-__all__ = ["doc_text", "tokens_of", "paragraphs", "quote_spans", "Turn", "transcript_turns", "token_at", "span_of",
-           "quoted_tokens"]
+__all__ = ["doc_text", "tokens_of", "in_question", "paragraphs", "quote_spans", "Turn", "transcript_turns",
+           "token_at", "span_of", "quoted_tokens"]
 
 OPEN = {"“": "”", '"': '"'}
 TURN_RE = re.compile(r"^([A-Z][A-Z.'\- ]{0,60}[A-Z.]|[AQ]):\s+")
@@ -35,6 +35,11 @@ def tokens_of(doc: Doc) -> list[Token]:
     if tokens is None:
         tokens = doc.user_data["rg_tokens"] = list(doc)
     return tokens
+
+
+def in_question(tok: Token) -> bool:
+    """The token stands in a question ('Will the delegation raise X?'): asked, not asserted."""
+    return tok.sent.text.rstrip().rstrip('"”’\'').endswith("?")
 
 
 def paragraphs(text: str) -> list[tuple[int, int]]:
