@@ -293,3 +293,24 @@ def test_relations_raised_from_delegations_urging_and_concern(nlp, text, expecte
 def test_relations_questions_and_possessors_raise_nothing(nlp, text):
     raised = {(s, o) for s, p, o in relations(run(nlp, text)) if p == "raised"}
     assert not {o for _s, o in raised} & ({"Zhang Wei"} if "Zhang" in text else {"Li Ming"})
+
+
+@pytest.mark.parametrize(
+    ("text", "expected", "present"),
+    [
+        ("Hong Lei told reporters that the United States should reflect on its own problems.",
+         ("Hong Lei", "urges", "United States"), True),
+        ("Frank Hale said the administration must not let the talks become a ritual.",
+         ("Frank Hale", "urges", "United States"), True),
+        ('Qin Gang said: "We hope the US side will stop interfering in our internal affairs."',
+         ("Qin Gang", "urges", "United States"), True),
+        # a speaker's own government is not urged by what it "should" do
+        ("Assistant Secretary of State Michael Posner said the United States should keep raising these cases.",
+         ("Michael Posner", "urges", "United States"), False),
+        # a modal outside anyone's words urges nothing
+        ("The United States should keep raising these cases, the editorial board of a newspaper wrote.",
+         ("United States", "urges", "United States"), False),
+    ],
+)
+def test_relations_should_and_must_in_what_a_speaker_says_urge(nlp, text, expected, present):
+    assert (expected in relations(run(nlp, text))) is present

@@ -171,6 +171,7 @@ def derived_relations(doc: Doc, index: MentionIndex, k: Knowledge, article_id: s
     out += _relatives_speak_for(statements, relations, persons)
     out += _stance_relations(statements)
     out += _criticized_actors(doc, index, k, statements, members)
+    out += _modal_urges(doc, index, k, statements, members)
     out += _detentions(doc, index, k, article_id, cases)
     return out
 
@@ -222,21 +223,51 @@ def _stance_relations(statements: list[Statement]) -> list[Relation]:
     return out
 
 
+def _own_side(speaker: str, members: list[Relation], k: Knowledge) -> set[str]:
+    """The speaker, the organisation they belong to and its government: not 'others' to them."""
+    own = {speaker, _official_government(speaker, members, k) or ""}
+    entry = k.by_name.get(speaker)
+    if entry is not None:
+        own |= {entry.parent or "", entry.affiliation or ""}
+        if entry.affiliation and (aff := k.by_name.get(entry.affiliation)) is not None:
+            own.add(aff.parent or "")
+    return own - {""}
+
+
+def _modal_urges(doc: Doc, index: MentionIndex, k: Knowledge, statements: list[Statement],
+                 members: list[Relation]) -> list[Relation]:
+    """'… the United States should reflect on its own problems', 'Washington must not let …', 'we hope
+    the US side will stop …' in what a speaker says: the speaker urges that actor."""
+    modals, hopes = k.words("urge_modals"), k.words("hope_verbs")
+    out = []
+    for st in statements:
+        lo, hi = _text_range(doc, st)
+        span = span_of(doc, lo, hi)
+        if span is None:
+            continue
+        own = _own_side(st.speaker, members, k)
+        for t in span:
+            aux = {c.lower_ for c in t.children if c.dep_ == "aux"}
+            hoped = t.head.lemma_.lower() in hopes and t.dep_ == "ccomp" and aux & {"will", "would", "can"}
+            if t.pos_ not in ("VERB", "AUX") or not (aux & modals or hoped):
+                continue
+            subj = [c for c in t.children if c.dep_ in ("nsubj", "nsubjpass")]
+            target = index.at(subj[0].i) if subj else None
+            if target is not None and target.kind in ("Government", "Organization", "Person") and target.canonical \
+                    and target.canonical not in own:
+                out.append(Relation(st.speaker, "urges", target.canonical, st.sentence, 0.5, "modal-urges"))
+    return out
+
+
 def _criticized_actors(doc: Doc, index: MentionIndex, k: Knowledge, statements: list[Statement],
                        members: list[Relation]) -> list[Relation]:
     cues = k.phrases("criticism_cues")
-    gaz = k.by_name
     out = []
     for st in statements:
         if not find_cues(st.text, cues):
             continue
         lo, hi = _text_range(doc, st)
-        own = {st.speaker, _official_government(st.speaker, members, k) or ""}
-        entry = gaz.get(st.speaker)
-        if entry is not None:
-            own |= {entry.parent or "", entry.affiliation or ""}
-            if entry.affiliation and (aff := gaz.get(entry.affiliation)) is not None:
-                own.add(aff.parent or "")
+        own = _own_side(st.speaker, members, k)
         found = find_cues(doc_text(doc)[lo:hi], cues)
         govs = [m for m in index.mentions if m.kind == "Government" and m.canonical and m.canonical not in own
                 and lo <= doc[m.start].idx < hi]
