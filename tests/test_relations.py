@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from nlp_helpers import DIALOGUE, relations, run
+from nlp_helpers import DIALOGUE, cases, relations, run
 
 SYMMETRIC = {"metWith", "relativeOf"}
 
@@ -314,3 +314,12 @@ def test_relations_questions_and_possessors_raise_nothing(nlp, text):
 )
 def test_relations_should_and_must_in_what_a_speaker_says_urge(nlp, text, expected, present):
     assert (expected in relations(run(nlp, text))) is present
+
+
+def test_relations_an_official_named_with_an_office_is_not_a_raised_case(nlp):
+    text = ("The U.S. delegation raised Zhang Wei and Vice Premier Li Ming, and urged Premier Wu Fang to "
+            "release the lawyer Chen Hao.")
+    ex = run(nlp, text)
+    raised = {o for s, p, o in relations(ex) if p == "raised" and s == "U.S. delegation"}
+    assert raised == {"Zhang Wei", "Chen Hao"}
+    assert {c[0] for c in cases(ex) if c[1] == "Person"} == {"Zhang Wei", "Chen Hao"}

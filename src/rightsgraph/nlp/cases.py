@@ -10,7 +10,7 @@ from .knowledge import Knowledge
 from .mentions import Mention, MentionIndex
 from .stance import find_cues
 
-__all__ = ["find_cases", "status_of", "raised_objects", "STATUS_ORDER"]
+__all__ = ["find_cases", "status_of", "raised_objects", "holds_office", "STATUS_ORDER"]
 
 #: when cues of several kinds surround a name, the later state wins ("escaped detention" -> exiled)
 STATUS_ORDER = ("exiled", "released", "missing", "detained")
@@ -126,8 +126,16 @@ def _listed_as_case(m: Mention, doc: Doc, knowledge: Knowledge) -> bool:
     return bool(find_cues(window, knowledge.phrases("case_cues")))
 
 
-def raised_objects(verb: Token, index: MentionIndex) -> list[Mention]:
-    """Persons and issues in the object side of a raise-type verb (lists included), not possessors."""
+def holds_office(m: Mention, knowledge: Knowledge) -> bool:
+    """A person named with an office ('Premier Wen Jiabao', 'Treasury Secretary X') is an official the
+    talks are held with or about, not a case."""
+    role = (m.role or "").lower()
+    return m.kind == "Person" and any(role == t or role.endswith(" " + t) for t in knowledge.words("office_titles"))
+
+
+def raised_objects(verb: Token, index: MentionIndex, knowledge: Knowledge) -> list[Mention]:
+    """Persons and issues in the object side of a raise-type verb (lists included), not possessors
+    and not officials."""
     out = []
     for c in verb.children:
         if c.dep_ in ("nsubj", "nsubjpass", "agent", "aux", "auxpass", "neg", "punct", "cc", "conj"):
@@ -137,7 +145,7 @@ def raised_objects(verb: Token, index: MentionIndex) -> list[Mention]:
             possessor = m.end < len(doc) and doc[m.end].text in ("'s", "’s")
             root = doc[m.start:m.end].root
             partner = root.dep_ == "pobj" and root.head.lower_ in ("with", "to", "by")
-            if m.kind == "Person" and (root.dep_ == "poss" or possessor or partner):
+            if m.kind == "Person" and (root.dep_ == "poss" or possessor or partner or holds_office(m, knowledge)):
                 continue
             out.append(m)
     return out
@@ -154,7 +162,7 @@ def find_cases(doc: Doc, index: MentionIndex, knowledge: Knowledge, article_id: 
             issues.setdefault(m.canonical, set()).add(m.text)
         elif m.kind == "Person" and m.canonical:
             entry = knowledge.by_name.get(m.canonical)
-            if entry is not None and entry.role:
+            if (entry is not None and entry.role) or holds_office(m, knowledge):
                 continue  # a known official is an actor, not a case
             status = status_of(m, doc, knowledge, index)
             prev = persons.get(m.canonical)

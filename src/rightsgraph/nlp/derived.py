@@ -50,7 +50,7 @@ def raised_relations(doc: Doc, index: MentionIndex, k: Knowledge, article_id: st
         speaker, conf = speakers.resolve(subj if not agent else next(iter(agent[0].children), None))
         if not speaker:
             continue
-        for m in raised_objects(t, index):
+        for m in raised_objects(t, index, k):
             if m.canonical and m.canonical != speaker:
                 out.append(Relation(speaker, "raised", m.canonical, evidence_of(t, article_id),
                                     round(0.85 * conf, 2), "raise-verb"))
@@ -81,7 +81,7 @@ def _urged_for(doc: Doc, index: MentionIndex, k: Knowledge, article_id: str,
         acts = [c for c in t.subtree if c.pos_ in ("VERB", "AUX") and c.i > t.i
                 and c.dep_ in ("xcomp", "ccomp", "acl", "conj") and _within(c, t, 4)
                 and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)]
-        objects = [m for a in acts for m in raised_objects(a, index)]
+        objects = [m for a in acts for m in raised_objects(a, index, k)]
         out += _raised_by(t, objects, speakers, article_id, 0.75, "urged-for")
     return out
 
