@@ -323,3 +323,24 @@ def test_relations_an_official_named_with_an_office_is_not_a_raised_case(nlp):
     raised = {o for s, p, o in relations(ex) if p == "raised" and s == "U.S. delegation"}
     assert raised == {"Zhang Wei", "Chen Hao"}
     assert {c[0] for c in cases(ex) if c[1] == "Person"} == {"Zhang Wei", "Chen Hao"}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Li Wen, director of the Office of Legal Affairs of the Ministry of Justice, spoke.",
+         ("Office of Legal Affairs", "memberOf", "Ministry of Justice")),
+        ("Li Wen, who heads the Foreign Ministry's Department of International Organizations and Conferences, "
+         "spoke.", ("Department of International Organizations and Conferences", "memberOf",
+                    "Chinese Ministry of Foreign Affairs")),
+        ("An official of the Bureau of Democracy, Human Rights, and Labor at the State Department spoke.",
+         ("Bureau of Democracy, Human Rights, and Labor", "memberOf", "U.S. Department of State")),
+    ],
+)
+def test_relations_a_unit_belongs_to_the_organisation_named_with_it(nlp, text, expected):
+    assert expected in relations(run(nlp, text))
+
+
+def test_relations_an_organisation_in_a_place_is_not_its_unit(nlp):
+    text = "Sophie Lam of Human Rights Watch in Hong Kong said the talks had failed."
+    assert not [r for r in relations(run(nlp, text)) if r[0] == "Human Rights Watch" and r[1] == "memberOf"]

@@ -88,7 +88,7 @@ LEXICON_SCHEMA: dict[str, str] = {
         "case_cues", "advocacy_cues", "stance_critical_general", "stance_supportive_general", "place_words",
         "op_ed_tells", "group_anaphors", "attitude_adjectives", "example_preps", "meet_nouns",
         "characterize_verbs", "round_nouns", "round_capitals", "concern_words", "concern_preps", "urge_modals",
-        "hope_verbs", "office_titles")},
+        "hope_verbs", "office_titles", "org_unit_words", "org_part_preps")},
     "status_cues": "object of lists of strings",
     "stance_verbs": "object of lists of strings",
     "title_affiliations": "list of objects",

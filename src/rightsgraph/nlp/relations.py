@@ -102,18 +102,47 @@ def membership(doc: Doc, index: MentionIndex, k: Knowledge, speakers: SpeakerRes
                 for o in orgs[:1]:
                     yield (m.canonical or "", "leads" if leads else "memberOf", o.canonical or "", c, 0.75,
                            "appositive-title")
+        # the parse hung "of the Bureau …" on the title: "Assistant Secretary X of the Bureau of …"
+        if not any(c.dep_ == "prep" and c.lower_ in AFFIL_PREPS for c in root.children) \
+                and (org := _org_after(m, doc, index, frozenset({"of", "at"}))) is not None \
+                and org.kind == "Organization":
+            yield (m.canonical or "", "memberOf", org.canonical or "", doc[m.end], 0.7, "person-of-org")
         # possessive: "Human Rights Watch's Sophie Richardson"
         for c in root.children:
             if c.dep_ == "poss" and (owner := index.at(c.i)) is not None and owner.kind == "Organization":
                 yield (m.canonical or "", "memberOf", owner.canonical or "", c, 0.7, "org-possessive")
-    # organisation under organisation: "Institute of American Studies under the Chinese Academy …"
+    yield from _units(doc, index, k)
+
+
+def _units(doc: Doc, index: MentionIndex, k: Knowledge) -> Iterator[Hit]:
+    """A unit of an organisation: 'Institute of American Studies under the Chinese Academy …', 'the
+    Department of X of the Ministry of Foreign Affairs', 'the Bureau of X at the State Department',
+    'the Foreign Ministry's Department of X'."""
+    units, preps = k.words("org_unit_words"), k.words("org_part_preps")
     for m in index.mentions:
-        if m.kind == "Organization":
-            root = _root(m, doc)
-            for c in root.children:
-                if c.dep_ == "prep" and c.lower_ in ("under", "within", "part"):
-                    for o in _orgs_in(c, index)[:1]:
-                        yield (m.canonical or "", "memberOf", o.canonical or "", c, 0.7, "org-under-org")
+        if m.kind != "Organization":
+            continue
+        root = _root(m, doc)
+        is_unit = any(t.lower_ in units for t in doc[m.start:m.end])
+        for c in root.children:
+            if c.dep_ == "prep" and c.lower_ in ("under", "within"):
+                for o in _orgs_in(c, index)[:1]:
+                    yield (m.canonical or "", "memberOf", o.canonical or "", c, 0.7, "org-under-org")
+            if c.dep_ == "poss" and is_unit and (owner := index.at(c.i)) is not None and owner.kind in ORGS:
+                yield (m.canonical or "", "memberOf", owner.canonical or "", c, 0.7, "org-possessive-unit")
+        # the next words after the unit's name: "of the Chinese Ministry …" (the parse often hangs
+        # that phrase on the name's own last word, so read the surface)
+        if is_unit and (nxt := _org_after(m, doc, index, preps)) is not None:
+            yield (m.canonical or "", "memberOf", nxt.canonical or "", doc[m.end], 0.7, "unit-of-org")
+
+
+def _org_after(m: Mention, doc: Doc, index: MentionIndex, preps: frozenset[str]) -> Mention | None:
+    """The organisation named right after a mention and a preposition: '… of (the) Ministry X'."""
+    if m.end + 1 >= len(doc) or doc[m.end].lower_ not in preps:
+        return None
+    at = m.end + 2 if doc[m.end + 1].lower_ == "the" else m.end + 1
+    nxt = index.at(at) if at < len(doc) else None
+    return nxt if nxt is not None and nxt.kind in ORGS and nxt.canonical != m.canonical else None
 
 
 def _group_anaphor(title: Token, index: MentionIndex, k: Knowledge) -> list[Mention]:
