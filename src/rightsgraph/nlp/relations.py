@@ -104,9 +104,9 @@ def membership(doc: Doc, index: MentionIndex, k: Knowledge, speakers: SpeakerRes
                            "appositive-title")
         # the parse hung "of the Bureau …" on the title: "Assistant Secretary X of the Bureau of …"
         if not any(c.dep_ == "prep" and c.lower_ in AFFIL_PREPS for c in root.children) \
-                and (org := _org_after(m, doc, index, frozenset({"of", "at"}))) is not None \
-                and org.kind == "Organization":
-            yield (m.canonical or "", "memberOf", org.canonical or "", doc[m.end], 0.7, "person-of-org")
+                and (unit_of := _org_after(m, doc, index, frozenset({"of", "at"}))) is not None \
+                and unit_of.kind == "Organization":
+            yield (m.canonical or "", "memberOf", unit_of.canonical or "", doc[m.end], 0.7, "person-of-org")
         # possessive: "Human Rights Watch's Sophie Richardson"
         for c in root.children:
             if c.dep_ == "poss" and (owner := index.at(c.i)) is not None and owner.kind == "Organization":
