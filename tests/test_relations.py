@@ -344,3 +344,11 @@ def test_relations_a_unit_belongs_to_the_organisation_named_with_it(nlp, text, e
 def test_relations_an_organisation_in_a_place_is_not_its_unit(nlp):
     text = "Sophie Lam of Human Rights Watch in Hong Kong said the talks had failed."
     assert not [r for r in relations(run(nlp, text)) if r[0] == "Human Rights Watch" and r[1] == "memberOf"]
+
+
+def test_relations_a_group_of_people_held_is_detained_by_the_government(nlp):
+    text = "The United States urged China to free its political prisoners, and Beijing refused."
+    assert ("Political prisoners", "detainedBy", "China") in relations(run(nlp, text))
+    # an issue that is not a group of people held is detained by no one
+    text = "The United States raised religious freedom with China."
+    assert not [r for r in relations(run(nlp, text)) if r[1] == "detainedBy"]

@@ -10,6 +10,7 @@ article, its statements and its facts point to it with rg:round.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 from collections.abc import Mapping
 from decimal import Decimal
@@ -55,6 +56,7 @@ def article_iri(article_id: str) -> URIRef:
     return RGID[f"article/{article_slug(article_id)}"]
 
 
+@functools.lru_cache(maxsize=1024)  # confidences take a few hundred values; a Literal is immutable
 def _decimal(x: float) -> Literal:
     return Literal(Decimal(str(round(x, 2))), datatype=XSD.decimal)
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field, is_dataclass
 from typing import Any, Literal
 
 __all__ = [
@@ -108,9 +108,20 @@ class Extraction:
     round: RoundCue | None = None  # what the text says about the round it reports
 
 
+def _plain(value: Any) -> Any:
+    """Dataclasses as dicts, tuples as lists, the rest as it is: what `dataclasses.asdict` gives for
+    these plain records, without the deep copy it makes of every value (most of a build's
+    bookkeeping time)."""
+    if is_dataclass(value):
+        return {k: _plain(v) for k, v in vars(value).items()}
+    if isinstance(value, (list, tuple)):
+        return [_plain(v) for v in value]
+    return value
+
+
 def extraction_to_json(x: Extraction) -> str:
     """One extraction as compact JSON (the build record kept in the store; see build.py)."""
-    return json.dumps(asdict(x), ensure_ascii=False, separators=(",", ":"), sort_keys=True)
+    return json.dumps(_plain(x), ensure_ascii=False, separators=(",", ":"), sort_keys=True)
 
 
 def _span(d: dict[str, Any] | None) -> Span | None:

@@ -13,10 +13,11 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterator
+from dataclasses import replace
 
 from spacy.tokens import Doc, Token
 
-from ..model import Case, Relation, Statement
+from ..model import Case, Relation, Span, Statement
 from .cases import raised_objects
 from .knowledge import Knowledge
 from .mentions import Mention, MentionIndex
@@ -181,13 +182,14 @@ def _gazetteer_roles(index: MentionIndex, k: Knowledge, doc: Doc, article_id: st
     """Known officials (data/actors.jsonl): their office and whom they lead, when the article names them."""
     gaz = k.by_name
     seen = set()
-    named = [(m.canonical or "", evidence_of(doc[m.start], article_id)) for m in index.mentions]
+    named: list[tuple[str, Token | Span]] = [(m.canonical or "", doc[m.start]) for m in index.mentions]
     named += [(st.speaker, st.sentence) for st in statements]
-    for name, ev in named:
+    for name, where in named:
         entry = gaz.get(name)
         if entry is None or entry.kind != "Person" or entry.name in seen:
             continue
         seen.add(entry.name)
+        ev = evidence_of(where, article_id) if isinstance(where, Token) else where
         if entry.affiliation:
             yield Relation(entry.name, "memberOf", entry.affiliation, ev, 0.5, "gazetteer-affiliation")
         if entry.leads:
@@ -279,6 +281,11 @@ def _criticized_actors(doc: Doc, index: MentionIndex, k: Knowledge, statements: 
 
 def _detentions(doc: Doc, index: MentionIndex, k: Knowledge, article_id: str, cases: list[Case]) -> list[Relation]:
     held = [c for c in cases if c.kind == "Person" and c.status in ("detained", "missing")]
+    for c in cases:  # an issue that is a group of people held ("political prisoners"; issues.jsonl: "held")
+        entry = k.by_name.get(c.name)
+        first = next((m for m in index.mentions if m.kind == "Issue" and m.canonical == c.name), None)
+        if c.kind == "Issue" and entry is not None and entry.held and first is not None:
+            held.append(replace(c, sentence=evidence_of(doc[first.start], article_id)))
     if not held:
         return []
     mentioned = {m.canonical for m in index.mentions if m.kind == "Government"}

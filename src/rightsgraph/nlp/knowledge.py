@@ -25,10 +25,11 @@ class GazetteerEntry:
     leads: str | None = None
     government: bool = False
     demonyms: tuple[str, ...] = ()  # governments: "Chinese" -> China
+    held: bool = False  # issues: a group of people held ("political prisoners"), detainedBy a government
 
 
-@dataclass(frozen=True)
-class Knowledge:
+@dataclass(frozen=True, eq=False)  # identity hash: the cached lookups below hash `self` on every call,
+class Knowledge:                     # and hashing the whole gazetteer each time cost more than the rules
     actors: tuple[GazetteerEntry, ...]
     issues: tuple[GazetteerEntry, ...]
     lexicon: dict[str, Any] = field(hash=False, compare=False)
@@ -55,7 +56,8 @@ def _read_text(name: str) -> str:
 
 
 #: the fields a gazetteer or thesaurus line may have
-ENTRY_KEYS = frozenset({"name", "kind", "aliases", "role", "affiliation", "parent", "leads", "government", "demonyms"})
+ENTRY_KEYS = frozenset({"name", "kind", "aliases", "role", "affiliation", "parent", "leads", "government", "demonyms",
+                        "held"})
 
 
 def _read_jsonl(name: str, default_kind: str) -> tuple[GazetteerEntry, ...]:
@@ -71,7 +73,7 @@ def _read_jsonl(name: str, default_kind: str) -> tuple[GazetteerEntry, ...]:
                 name=d["name"], kind=d.get("kind", default_kind), aliases=tuple(d.get("aliases", ())),
                 role=d.get("role"), affiliation=d.get("affiliation"), parent=d.get("parent"),
                 leads=d.get("leads"), government=bool(d.get("government", False)),
-                demonyms=tuple(d.get("demonyms", ()))))
+                demonyms=tuple(d.get("demonyms", ())), held=bool(d.get("held", False))))
         except (json.JSONDecodeError, KeyError) as e:
             raise ExtractionError(f"nlp/data/{name} line {n}: {e}; each line needs a JSON object with 'name'") from e
     return tuple(entries)

@@ -15,7 +15,7 @@ from ..model import Span as Evidence
 from .knowledge import Knowledge
 from .mentions import Mention, MentionIndex
 from .speakers import SpeakerResolver
-from .textspans import tokens_of
+from .textspans import doc_text, sentence_of, tokens_of
 
 __all__ = ["find_relations", "evidence_of", "Hit"]
 
@@ -26,8 +26,8 @@ AFFIL_PREPS = {"at", "of", "with", "in", "for", "from"}
 
 
 def evidence_of(tok: Token, article_id: str) -> Evidence:
-    s = tok.sent
-    return Evidence(article_id, s.start_char, s.end_char, s.text)
+    begin, end, _q = sentence_of(tok)
+    return Evidence(article_id, begin, end, doc_text(tok.doc)[begin:end])
 
 
 def _mention_in(tok: Token, index: MentionIndex, kinds: tuple[str, ...]) -> Mention | None:

@@ -11,8 +11,8 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
-__all__ = ["doc_text", "tokens_of", "in_question", "paragraphs", "quote_spans", "Turn", "transcript_turns",
-           "token_at", "span_of", "quoted_tokens"]
+__all__ = ["doc_text", "tokens_of", "in_question", "sentence_of", "paragraphs", "quote_spans", "Turn",
+           "transcript_turns", "token_at", "span_of", "quoted_tokens"]
 
 OPEN = {"“": "”", '"': '"'}
 TURN_RE = re.compile(r"^([A-Z][A-Z.'\- ]{0,60}[A-Z.]|[AQ]):\s+")
@@ -37,9 +37,26 @@ def tokens_of(doc: Doc) -> list[Token]:
     return tokens
 
 
+def sentence_of(tok: Token) -> tuple[int, int, bool]:
+    """(start char, end char, is a question) of the token's sentence, from one pass over the Doc's
+    sentences: `tok.sent` finds the sentence's bounds again on every call."""
+    doc = tok.doc
+    table = doc.user_data.get("rg_sents")
+    if table is None:
+        sents, of = [], [0] * len(doc)
+        text = doc_text(doc)
+        for n, sent in enumerate(doc.sents):
+            body = text[sent.start_char:sent.end_char].rstrip().rstrip('"”’\'')
+            sents.append((sent.start_char, sent.end_char, body.endswith("?")))
+            of[sent.start:sent.end] = [n] * (sent.end - sent.start)
+        table = doc.user_data["rg_sents"] = (sents, of)
+    sents, of = table
+    return sents[of[tok.i]]
+
+
 def in_question(tok: Token) -> bool:
     """The token stands in a question ('Will the delegation raise X?'): asked, not asserted."""
-    return tok.sent.text.rstrip().rstrip('"”’\'').endswith("?")
+    return sentence_of(tok)[2]
 
 
 def paragraphs(text: str) -> list[tuple[int, int]]:
