@@ -59,3 +59,25 @@ def test_stance_classify_stance(text, expected):
 ])
 def test_stance_verbs_whose_object_is_the_talks(text, stance):
     assert classify_stance(text, load_knowledge())[0] == stance
+
+
+@pytest.mark.parametrize("text, stance", [
+    # contrast: the point made after "but"/"yet" outweighs the one before it
+    ("The exchanges are useful but insufficient.", "criticizes"),
+    ("The talks are imperfect, but they remain valuable.", "defends"),
+    ("The meetings were frank but ultimately fruitless.", "criticizes"),
+    ("The sessions have been candid, yet they have achieved little.", "criticizes"),
+    # a concession counts half: the main clause carries the judgement
+    ("Although the dialogue has produced few results, it remains important.", "defends"),
+    ("Even though the talks are constructive, they have produced no results.", "criticizes"),
+    # the talks as the only channel, and ending them as a mistake
+    ("It remains the only forum where officials can question each other.", "defends"),
+    ("This is one of the few places where their names are spoken aloud.", "defends"),
+    ("The dialogue is not the only place where we raise human rights.", "neutral"),
+    ("Walking away from the dialogue would be a mistake.", "defends"),
+    ("Ending the talks now would be a serious error.", "defends"),
+    ("The round ended on Tuesday without a joint statement.", "neutral"),
+    ("He said China is the only country that jails a Nobel laureate.", "neutral"),
+])
+def test_stance_contrast_concession_and_constructions(text, stance):
+    assert classify_stance(text, load_knowledge())[0] == stance

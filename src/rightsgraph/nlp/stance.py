@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from functools import lru_cache
 
 from .knowledge import Knowledge
@@ -68,6 +69,74 @@ def _verb_pattern(knowledge: Knowledge) -> tuple[re.Pattern[str], dict[str, str]
     return pattern, verbs
 
 
+def _forms(phrase: str) -> list[str]:
+    """Inflected forms of a verb phrase's first word: 'walk away from' -> 'walked away from', …"""
+    first, _, rest = phrase.partition(" ")
+    forms = set(_inflections(first))
+    if first[-1] not in "aeiouy":  # drop -> dropped, dropping (an extra form that never occurs is harmless)
+        forms |= {first + first[-1] + "ed", first + first[-1] + "ing"}
+    return sorted((f"{f} {rest}".strip() for f in forms), key=len, reverse=True)
+
+
+def _words(words: Iterable[str]) -> str:
+    """A regex alternation of whole words or phrases, longest first."""
+    return r"(?<![\w-])(?:" + "|".join(map(re.escape, sorted(words, key=len, reverse=True))) + r")(?![\w-])"
+
+
+@lru_cache(maxsize=4)
+def _constructions(knowledge: Knowledge) -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    """Judgements made by a sentence's shape rather than one word: the talks as the only channel
+    ('the only forum where …', 'one of the few places where …'), and ending them as a mistake
+    ('abandoning the dialogue would be a mistake')."""
+    nouns = "|".join(map(re.escape, sorted(knowledge.words("channel_nouns"))))
+    only = re.compile(r"(?<![\w-])(?:(?:the|its|our|their|this) (?:only|one|sole|last) (?:remaining )?(?:" + nouns
+                      + r")s?|one of the (?:few|only|last) (?:" + nouns + r")s)(?: [\w'-]+){0,3}? (?:where|in which|"
+                      r"through which|that|to|for|with)(?![\w-])")
+    terms = knowledge.words("dialogue_terms") - {"exercise", "channel", "channels"}
+    verbs = [f for v in knowledge.words("ending_verbs") for f in _forms(v)]
+    ending = re.compile(_words(verbs) + r"\s+(?:[\w'-]+\s+){0,3}?" + _words(terms))
+    mistake = re.compile(_words(knowledge.words("mistake_words") | {w + "s" for w in knowledge.words("mistake_words")}))
+    return only, ending, mistake
+
+
+@lru_cache(maxsize=4)
+def _markers(knowledge: Knowledge) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """'but', 'yet' …; 'although', 'even though' … (lexicon.json)"""
+    return (re.compile(_words(knowledge.words("contrast_markers"))),
+            re.compile(_words(knowledge.words("concessive_markers"))))
+
+
+def _construction_cues(low: str, knowledge: Knowledge) -> list[tuple[int, bool]]:
+    """(offset, critical?) of the judgements in `_constructions`; a negated one ('not the only
+    place where we raise it') says nothing either way."""
+    only, ending, mistake = _constructions(knowledge)
+    negators = knowledge.words("stance_negators")
+    out = [(m.start(), False) for m in only.finditer(low) if not _negated(low, m.start(), negators)]
+    for m in ending.finditer(low):
+        sentence_end = min([low.find(c, m.end()) for c in ".!?;" if low.find(c, m.end()) != -1] or [len(low)])
+        if mistake.search(low, m.end(), sentence_end):
+            out.append((m.start(), False))
+    return out
+
+
+def _weight(low: str, offset: int, knowledge: Knowledge) -> float:
+    """How much a cue counts where it stands in its sentence: double after a contrast ('useful but
+    insufficient': the point is the second), half inside a concession ('although it produced little,
+    …') or under a hedge ('may be somewhat useful')."""
+    contrast, concessive = _markers(knowledge)
+    start = max(low.rfind(c, 0, offset) for c in ".!?;") + 1
+    before = low[start:offset]
+    weight = 1.0
+    if contrast.search(before):
+        weight *= 2
+    concession = list(concessive.finditer(before))
+    if concession and "," not in before[concession[-1].end():]:
+        weight *= 0.5
+    if set(re.findall(r"[\w']+", before)[-4:]) & knowledge.words("hedges"):
+        weight *= 0.5
+    return weight
+
+
 def _verb_cues(low: str, knowledge: Knowledge) -> list[tuple[int, bool]]:
     """(offset, critical?) of every stance verb whose object is the talks."""
     pattern, sides = _verb_pattern(knowledge)
@@ -96,12 +165,15 @@ def classify_stance(text: str, knowledge: Knowledge) -> tuple[str, float]:
         critical = phrase in crit
         if _negated(low, off, negators) and not phrase.startswith(("not ", "no ", "without ")):
             critical = not critical
-        score += -w_crit if critical else w_supp
+        score += (-w_crit if critical else w_supp) * _weight(low, off, knowledge)
     for off, critical in _verb_cues(low, knowledge):
         n += 1
         if _negated(low, off, negators):
             critical = not critical
-        score += -w_crit if critical else w_supp
+        score += (-w_crit if critical else w_supp) * _weight(low, off, knowledge)
+    for off, critical in _construction_cues(low, knowledge):
+        n += 1
+        score += (-w_crit if critical else w_supp) * _weight(low, off, knowledge)
     if score < 0:
         return "criticizes", min(0.9, 0.6 + 0.1 * n)
     if score > 0:
