@@ -129,3 +129,13 @@ def test_cases_a_whose_clause_is_about_the_relative(nlp):
     assert [c for c in cases(x) if c[0] == "Xu Lan" and c[2] == "detained"] == []
     held = run(nlp, "Xu Lan, who was detained in March, remains in custody.")
     assert ("Xu Lan", "Person", "detained") in cases(held)
+
+
+@pytest.mark.parametrize(("text", "status"), [
+    ("The lawyer Zhang Wei was released on bail on Monday.", "released"),
+    ("The release of Zhang Wei came after two years in prison.", "released"),
+    ("The United States called for the release of Zhang Wei.", "detained"),  # asked for: still held
+    ("Activists urged China to free Zhang Wei.", "detained"),
+])
+def test_cases_a_release_asked_for_is_not_a_release(nlp, text, status):
+    assert ("Zhang Wei", "Person", status) in cases(run(nlp, text))

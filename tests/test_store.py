@@ -73,9 +73,9 @@ def test_store_environment_variable_sets_the_store(tmp_path: Path, monkeypatch: 
 def test_store_replace_articles_twice_does_not_duplicate(store: Store, small_dataset: Dataset) -> None:
     first = replace_articles(store, small_dataset)
     second = replace_articles(store, small_dataset)
-    assert first == second == 98
-    assert _count(store) == 98
-    assert _count(store, COUNT_UNION) == 98
+    assert first == second == 104
+    assert _count(store) == 104
+    assert _count(store, COUNT_UNION) == 104
     assert store.graph_names() == sorted([str(A1), str(VOCAB)])
 
 
@@ -153,16 +153,16 @@ def test_store_disk_persists_after_close(tmp_path: Path, small_dataset: Dataset)
     with open_store(tmp_path / "s") as store:
         replace_articles(store, small_dataset)
     with open_store(tmp_path / "s") as again:
-        assert _count(again) == 98 and _count(again, COUNT_UNION) == 98
+        assert _count(again) == 104 and _count(again, COUNT_UNION) == 104
 
 
 def test_store_checkpoint_keeps_data_and_the_store_writable(store: Store, small_dataset: Dataset) -> None:
     replace_articles(store, small_dataset)
     store.checkpoint()  # on disk: flushed, closed and reopened
-    assert _count(store) == 98 and _count(store, COUNT_UNION) == 98
+    assert _count(store) == 104 and _count(store, COUNT_UNION) == 104
     store.update(f"INSERT DATA {{ GRAPH <{RGID['article/z']}> {{ <{RGID['x/z']}> <{LABEL}> 'z' }} }}")
     store.checkpoint()
-    assert _count(store) == 99
+    assert _count(store) == 105
 
 
 def test_store_checkpoint_keeps_the_folder_locked(tmp_path: Path) -> None:

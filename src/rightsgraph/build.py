@@ -41,6 +41,7 @@ from .nlp.knowledge import load_knowledge
 from .parallel import extract_stream, rules_version
 from .resolve import Curation, Resolver, name_mentions
 from .rounds import Round, load_rounds, rounds_settings
+from .status import CURRENT_GRAPH, current_status_ntriples
 from .store import Store, records
 from .store.base import record_update, remove_update, replace_update
 
@@ -215,6 +216,7 @@ def build_store(paths: Iterable[Path | str | TextIO], store: Store, *, jobs: int
         rewrite = set(todo) | records.articles_mentioning(store, _changed(before, after))
     report.triples = _write(store, sorted(rewrite), after, min_confidence, batch, rounds)
     _vocabulary(store)
+    store.replace_graph(str(CURRENT_GRAPH), current_status_ntriples(store))
     store.update(records.settings_update(settings_key, settings_text))
     read = set(report.articles)
     report.built = len(rewrite - set(stored))
@@ -242,6 +244,7 @@ def remove_from_store(store: Store, articles: Iterable[str], *, batch: int = 32)
         if "rounds" in settings else None
     _write(store, sorted(records.articles_mentioning(store, _changed(before, after))), after,
            settings.get("min_confidence", 0.0), batch, known)
+    store.replace_graph(str(CURRENT_GRAPH), current_status_ntriples(store))
     return gone
 
 

@@ -20,6 +20,7 @@ from rdflib import Dataset, Literal, URIRef
 from .model import Extraction
 from .resolve import DIALOGUE, Resolver, name_mentions
 from .rounds import Round, load_rounds, round_of
+from .status import add_current_status
 from .store.terms import to_oxigraph
 from .vocab import (
     NIF,
@@ -258,6 +259,7 @@ def to_dataset(extractions: list[Extraction], *, min_confidence: float = 0.0,
         graph = ds.graph(article_iri(x.article.id))
         for triple in _Writer(x, kinds, min_confidence, rounds).write():
             graph.add(triple)
+    add_current_status(ds)
     return ds
 
 

@@ -68,6 +68,8 @@ class RG(DefinedNamespace):
     roundEvidence: URIRef
     knownFrom: URIRef
     statusOf: URIRef
+    currentStatus: URIRef  # a case person's status in the latest-dated claim (status.py)
+    currentStatusClaim: URIRef  # that claim (its sentence: prov:wasDerivedFrom)
     mentionedIn: URIRef
     sourceId: URIRef
 RGID = Namespace("https://w3id.org/rightsgraph/id/")

@@ -12,7 +12,7 @@ from ..errors import InputError
 from . import (
     DEFAULT_HTML,
     DEFAULT_TTL,
-    VOCAB_IRI,
+    DERIVED_IRIS,
     cli,
     say,
     store_option,
@@ -106,18 +106,18 @@ def build(articles: tuple[Path, ...], store: str | None, output: Path | None, ht
             from ..export import export_articles
 
             with atomic_open(output) as out:
-                export_articles(target, [*report.articles, str(VOCAB_IRI)], out)
+                export_articles(target, [*report.articles, *DERIVED_IRIS], out)
             say(f"wrote {output}")
         if html_out is not None and not no_html:
             from ..render import render_html
             from ..store.network import network_graph
             from ..store.records import RECORDS
 
-            stored = {g for g in target.graph_names() if not g.startswith(RECORDS)} - {str(VOCAB_IRI)}
+            stored = {g for g in target.graph_names() if not g.startswith(RECORDS)} - set(DERIVED_IRIS)
             if stored <= set(report.articles):  # this build is the whole store: SELECTs in its engine
                 page = render_html(target, min_confidence=min_confidence, title="rightsgraph")
             else:  # only this build's articles, from a CONSTRUCT of their graphs
-                page = render_html(network_graph(target, [*report.articles, str(VOCAB_IRI)]),
+                page = render_html(network_graph(target, [*report.articles, *DERIVED_IRIS]),
                                    min_confidence=min_confidence, title="rightsgraph")
             write_output(page, html_out)
     n = len(report.articles)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Doc, Token
 
 from ..model import Case
@@ -101,7 +103,7 @@ def status_of(m: Mention, doc: Doc, knowledge: Knowledge, index: MentionIndex | 
     found = set()
     for status in STATUS_ORDER:
         for _off, phrase in find_cues(text, tuple(sorted((p.lower() for p in cues[status]), key=len, reverse=True))):
-            if status == "released" and phrase in RELEASE_WORDS and _demanded(text, phrase):
+            if status == "released" and phrase in RELEASE_WORDS and _demanded(text, phrase, knowledge):
                 found.add("detained")
                 continue
             found.add(status)
@@ -111,12 +113,12 @@ def status_of(m: Mention, doc: Doc, knowledge: Knowledge, index: MentionIndex | 
     return None
 
 
-def _demanded(text: str, word: str) -> bool:
-    """'urged China to free X', 'called for the release of X': the person is still held."""
+def _demanded(text: str, word: str, knowledge: Knowledge) -> bool:
+    """'urged China to free X', 'called for the release of X': the person is still held (not 'X
+    was released on bail')."""
     low = text.lower()
-    i = low.find(word)
-    before = low[max(0, i - 25):i]
-    return any(w in before for w in ("to ", "the ", "for ", "demand", "urge", "call", "should", "must", "seek"))
+    before = re.findall(r"[\w']+", low[:max(0, low.find(word))])[-4:]
+    return bool(set(before) & knowledge.words("demand_words"))
 
 
 def _listed_as_case(m: Mention, doc: Doc, knowledge: Knowledge) -> bool:

@@ -91,7 +91,7 @@ LEXICON_SCHEMA: dict[str, str] = {
         "op_ed_tells", "group_anaphors", "attitude_adjectives", "example_preps", "meet_nouns",
         "characterize_verbs", "round_nouns", "round_capitals", "concern_words", "concern_preps", "urge_modals",
         "hope_verbs", "office_titles", "org_unit_words", "org_part_preps", "contrast_markers", "concessive_markers",
-        "hedges", "channel_nouns", "ending_verbs", "mistake_words")},
+        "hedges", "channel_nouns", "ending_verbs", "mistake_words", "demand_words")},
     "status_cues": "object of lists of strings",
     "stance_verbs": "object of lists of strings",
     "title_affiliations": "list of objects",

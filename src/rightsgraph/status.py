@@ -1,0 +1,63 @@
+"""A case person's current status: the latest dated claim wins.
+
+Every article's claim stays in its own graph (rg:StatusClaim: rg:statusOf, rg:status, the
+sentence), and the union holds every rg:status any article gave. Over the whole corpus, the
+claim from the latest-dated article is the person's current one: `rg:currentStatus` and
+`rg:currentStatusClaim` (which leads back to the sentence) in one derived named graph, recomputed
+after every build by one query that runs in the engine (a store, or an rdflib Dataset for builds
+in memory). A dated claim beats an undated one; claims of the same date break the tie by their
+status and then their IRI, so the result never depends on the order articles were built in.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from rdflib import Dataset, URIRef
+
+from .vocab import RG, RGID
+
+if TYPE_CHECKING:
+    from .store import Store
+
+__all__ = ["CURRENT_GRAPH", "current_status_ntriples", "add_current_status"]
+
+CURRENT_GRAPH = RGID["graph/current-status"]
+
+_LATEST = """
+PREFIX rg: <https://w3id.org/rightsgraph/ns#>
+PREFIX schema: <https://schema.org/>
+SELECT ?person (MAX(CONCAT(COALESCE(STR(?date), ""), " ", STR(?status), " ", STR(?claim))) AS ?latest)
+WHERE {
+  GRAPH ?g {
+    ?claim a rg:StatusClaim ; rg:statusOf ?person ; rg:status ?status .
+    OPTIONAL { ?g schema:datePublished ?date }
+  }
+}
+GROUP BY ?person
+"""
+
+
+def _triples(rows: list[tuple[str, str]]) -> list[tuple[URIRef, URIRef, URIRef]]:
+    out = []
+    for person, latest in rows:
+        _date, status, claim = latest.rsplit(" ", 2)
+        out += [(URIRef(person), RG.currentStatus, URIRef(status)),
+                (URIRef(person), RG.currentStatusClaim, URIRef(claim))]
+    return sorted(out)
+
+
+def current_status_ntriples(store: Store) -> str:
+    """The current-status graph of everything in `store`, as N-Triples."""
+    rows = [(str(p.value), str(v.value))  # type: ignore[union-attr]
+            for p, v in store.query(_LATEST, timeout=None).rows
+            if p is not None and v is not None]
+    return "".join(f"<{s}> <{p}> <{o}> .\n" for s, p, o in _triples(rows))
+
+
+def add_current_status(ds: Dataset) -> None:
+    """Add the current-status graph to a dataset built in memory (graph.to_dataset)."""
+    rows = [(str(r[0]), str(r[1])) for r in ds.query(_LATEST)]  # type: ignore[index]
+    graph = ds.graph(CURRENT_GRAPH)
+    for triple in _triples(rows):
+        graph.add(triple)

@@ -1,0 +1,70 @@
+"""status.py: a case person's current status is the latest-dated article's claim, in any build order."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from rdflib import URIRef
+from rdflib.compare import isomorphic
+
+from rightsgraph.build import build_graph, build_store, remove_from_store
+from rightsgraph.graph import article_iri
+from rightsgraph.status import CURRENT_GRAPH
+from rightsgraph.store import open_store, union_graph
+from rightsgraph.vocab import RG, RGID
+
+PERSON = RGID["person/zhang-wei"]
+ARTICLES = [
+    ("early", "2012-03-01", "Police in Beijing detained the lawyer Zhang Wei on Monday, his family said."),
+    ("later", "2012-09-01", "The lawyer Zhang Wei was released on bail on Monday, his family said."),
+    ("undated", None, "The lawyer Zhang Wei remains in exile in Canada, his family said."),
+]
+
+
+def _corpus(path: Path, names: list[str]) -> Path:
+    rows = [{"id": n, "title": f"Lawyer {n}", "text": text, **({"date": d} if d else {})}
+            for n, d, text in ARTICLES if n in names]
+    path.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    return path
+
+
+def _current(store) -> set[tuple[URIRef, URIRef]]:  # noqa: ANN001
+    rows = store.query(f"SELECT ?s ?c WHERE {{ GRAPH <{CURRENT_GRAPH}> {{ <{PERSON}> <{RG.currentStatus}> ?s ; "
+                       f"<{RG.currentStatusClaim}> ?c }} }}").rows
+    return {(URIRef(s.value), URIRef(c.value)) for s, c in rows}
+
+
+def _claim(article_id: str) -> URIRef:
+    """The claim an article makes of Zhang Wei (a JSONL row's article id is '<file stem>-<id>')."""
+    return RGID[f"status/{str(article_iri(article_id)).rsplit('/', 1)[-1]}/zhang-wei"]
+
+
+@pytest.mark.parametrize("order", [["early", "later", "undated"], ["undated", "later", "early"]])
+def test_status_latest_dated_claim_wins_in_any_order(tmp_path: Path, order: list[str]) -> None:
+    store = open_store("memory")
+    build_store([_corpus(tmp_path / "all.jsonl", order)], store)
+    assert _current(store) == {(RG.Released, _claim("all-later"))}
+
+
+def test_status_follows_incremental_builds_and_removals(tmp_path: Path) -> None:
+    store = open_store("memory")
+    build_store([_corpus(tmp_path / "a.jsonl", ["undated"])], store)
+    assert _current(store) == {(RG.Exiled, _claim("a-undated"))}  # only an undated claim: it is the current one
+    build_store([_corpus(tmp_path / "b.jsonl", ["early"])], store)
+    assert _current(store) == {(RG.Detained, _claim("b-early"))}  # a dated claim beats an undated one
+    build_store([_corpus(tmp_path / "c.jsonl", ["later"])], store)
+    assert _current(store) == {(RG.Released, _claim("c-later"))}
+    remove_from_store(store, [str(article_iri("c-later"))])
+    assert _current(store) == {(RG.Detained, _claim("b-early"))}
+
+
+def test_status_in_memory_build_matches_the_store(tmp_path: Path) -> None:
+    corpus = _corpus(tmp_path / "all.jsonl", ["early", "later", "undated"])
+    store = open_store("memory")
+    build_store([corpus], store)
+    in_memory = build_graph([corpus])
+    current = in_memory.graph(CURRENT_GRAPH)
+    assert set(current.objects(PERSON, RG.currentStatus)) == {RG.Released}
+    assert isomorphic(union_graph(in_memory), union_graph(store))
