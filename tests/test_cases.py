@@ -139,3 +139,11 @@ def test_cases_a_whose_clause_is_about_the_relative(nlp):
 ])
 def test_cases_a_release_asked_for_is_not_a_release(nlp, text, status):
     assert ("Zhang Wei", "Person", status) in cases(run(nlp, text))
+
+
+@pytest.mark.parametrize("text", [
+    "Li Ming appealed for the release of her husband.",  # whose release: the husband's
+    "Li Ming, who lives in California, appealed for the release of the activists.",  # she lives free
+])
+def test_cases_a_relative_who_asks_for_a_release_is_not_held(nlp, text):
+    assert ("Li Ming", "Person", "detained") not in cases(run(nlp, text))

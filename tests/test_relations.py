@@ -352,3 +352,21 @@ def test_relations_a_group_of_people_held_is_detained_by_the_government(nlp):
     # an issue that is not a group of people held is detained by no one
     text = "The United States raised religious freedom with China."
     assert not [r for r in relations(run(nlp, text)) if r[1] == "detainedBy"]
+
+
+@pytest.mark.parametrize(("text", "expected", "present"), [
+    ("Posner and his Chinese counterpart, Chen Xu, opened the talks on Tuesday.",
+     ("Michael Posner", "metWith", "Chen Xu"), True),
+    ("Assistant Secretary Tom Hale spoke first. His counterpart, Li Wen of the Foreign Ministry, replied.",
+     ("Tom Hale", "metWith", "Li Wen"), True),
+    # the heads of the two delegations met ...
+    ("The U.S. delegation was led by Tom Hale. The Chinese delegation, headed by Li Wen, arrived on Monday.",
+     ("Tom Hale", "metWith", "Li Wen"), True),
+    # ... but an announcement of who will lead them is not a meeting
+    ("Tom Hale will lead the U.S. delegation, and Li Wen will head the Chinese delegation.",
+     ("Tom Hale", "metWith", "Li Wen"), False),
+    # "the Chinese side" is the gazetteer's Chinese delegation
+    ("Li Wen headed the Chinese side.", ("Li Wen", "leads", "Chinese delegation"), True),
+])
+def test_relations_counterparts_and_delegation_heads_meet(nlp, text, expected, present):
+    assert (expected in _facts(nlp, text)) is present

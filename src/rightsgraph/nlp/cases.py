@@ -100,17 +100,36 @@ def status_of(m: Mention, doc: Doc, knowledge: Knowledge, index: MentionIndex | 
                        and o.canonical != m.canonical for i in range(o.start, o.end))
     text = _context_text(m, doc, others)
     cues = knowledge.lexicon["status_cues"]
-    found = set()
+    found, asked = set(), False
     for status in STATUS_ORDER:
         for _off, phrase in find_cues(text, tuple(sorted((p.lower() for p in cues[status]), key=len, reverse=True))):
             if status == "released" and phrase in RELEASE_WORDS and _demanded(text, phrase, knowledge):
-                found.add("detained")
+                # a release asked for: held, unless it is another's ("appealed for the release of her
+                # husband", "for his release") or the text says where they live
+                asked = asked or not _someone_elses(text, phrase, knowledge.words("possessive_pronouns"))
                 continue
             found.add(status)
+    if asked and not find_cues(_own_clauses(m, doc), knowledge.phrases("residence_cues")):
+        found.add("detained")  # "X, who lives in California, appealed for his release": not X's
     for status in STATUS_ORDER:
         if status in found:
             return status
     return None
+
+
+def _someone_elses(text: str, word: str, pronouns: frozenset[str]) -> bool:
+    """'his release', 'the release of her husband': a pronoun names whose release it is."""
+    low = text.lower()
+    i = low.find(word)
+    before = re.findall(r"[\w']+", low[:i])[-1:]
+    after = re.findall(r"[\w']+", low[i + len(word):])[:2]
+    return bool(set(before) & pronouns) or (len(after) == 2 and after[0] == "of" and after[1] in pronouns)
+
+
+def _own_clauses(m: Mention, doc: Doc) -> str:
+    """The relative clauses hung on the name itself ('Li Ming, who lives in California, …')."""
+    root = doc[m.start:m.end].root
+    return " ".join(doc[c.left_edge.i:c.right_edge.i + 1].text for c in root.children if c.dep_ in ("relcl", "acl"))
 
 
 def _demanded(text: str, word: str, knowledge: Knowledge) -> bool:

@@ -11,9 +11,11 @@
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import replace
+from itertools import combinations
 
 from spacy.tokens import Doc, Token
 
@@ -173,7 +175,26 @@ def derived_relations(doc: Doc, index: MentionIndex, k: Knowledge, article_id: s
     out += _stance_relations(statements)
     out += _criticized_actors(doc, index, k, statements, members)
     out += _modal_urges(doc, index, k, statements, members)
+    out += _delegation_heads(relations + out, k)
     out += _detentions(doc, index, k, article_id, cases)
+    return out
+
+
+def _delegation_heads(relations: list[Relation], k: Knowledge) -> list[Relation]:
+    """The heads of two governments' delegations to the talks met each other ('the U.S. delegation,
+    led by X, … the Chinese delegation, headed by Y')."""
+    side = {e.name: e.parent for e in k.actors if e.parent and e.name.lower().endswith("delegation")}
+    future = k.words("future_markers")
+    heads: dict[str, Relation] = {}
+    for r in relations:  # "X will lead the delegation": an announcement, not a meeting that took place
+        if r.predicate == "leads" and r.object in side \
+                and not set(re.findall(r"[\w']+", r.sentence.text.lower())) & future:
+            heads.setdefault(r.subject, r)
+    out = []
+    for a, b in combinations(sorted(heads), 2):
+        ra, rb = heads[a], heads[b]
+        if side[ra.object] != side[rb.object]:
+            out.append(Relation(a, "metWith", b, rb.sentence, 0.5, "delegation-heads"))
     return out
 
 

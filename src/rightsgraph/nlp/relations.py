@@ -161,8 +161,9 @@ def _delegation_name(tok: Token, index: MentionIndex, k: Knowledge) -> str | Non
         return None
     govs = index.in_range(tok.left_edge.i, tok.right_edge.i + 1, ("Government",))
     text = " ".join(t.lower_ for t in tok.subtree)
-    if govs:
-        return "U.S. delegation" if govs[0].canonical == "United States" else f"{govs[0].canonical} delegation"
+    if govs:  # the gazetteer's delegation of that government ("the Chinese side" -> Chinese delegation)
+        named = [e.name for e in k.actors if e.parent == govs[0].canonical and e.name.lower().endswith("delegation")]
+        return named[0] if named else f"{govs[0].canonical} delegation"
     if "chinese" in text:
         return "Chinese delegation"
     if "american" in text or "u.s." in text or "us " in text:
@@ -238,6 +239,27 @@ def meetings(doc: Doc, index: MentionIndex, k: Knowledge, speakers: SpeakerResol
         else:  # "A and B met"
             for a, b in zip(subjects, subjects[1:], strict=False):
                 yield (a.canonical or "", "metWith", b.canonical or "", t, 0.75, "met-together")
+
+
+def counterparts(doc: Doc, index: MentionIndex, k: Knowledge, speakers: SpeakerResolver) -> Iterator[Hit]:
+    """'Posner and his Chinese counterpart, Chen Xu', 'His counterpart, Chen Xu, …': the two met."""
+    nouns = k.words("counterpart_nouns")
+    for t in tokens_of(doc):
+        if t.lemma_.lower() not in nouns or t.pos_ != "NOUN":
+            continue
+        other = next((m for c in t.children if c.dep_ in ("appos", "compound")
+                      if (m := _mention_in(c, index, ("Person",))) is not None), None)
+        if other is None and t.dep_ == "appos" and (m := index.at(t.head.i)) is not None and m.kind == "Person":
+            other = m  # "Chen Xu, his counterpart, …"
+        owner = None
+        for c in t.children:
+            if c.dep_ == "poss":
+                if (m := index.at(c.i)) is not None and m.kind == "Person":
+                    owner = m.canonical
+                elif c.lower_ in ("his", "her"):
+                    owner, _conf = speakers.antecedent(c)
+        if other is not None and owner and owner != other.canonical:
+            yield (owner, "metWith", other.canonical or "", t, 0.7, "counterpart")
 
 
 def _heads_only(ms: list[Mention], doc: Doc, index: MentionIndex) -> list[Mention]:
@@ -336,7 +358,7 @@ def urging(doc: Doc, index: MentionIndex, k: Knowledge, speakers: SpeakerResolve
 #: the relation rules: each takes (doc, mentions, knowledge, speakers) and yields
 #: (subject, predicate, object, token, confidence, rule name); a new rule is a function added here
 Rule = Callable[[Doc, MentionIndex, Knowledge, SpeakerResolver], Iterator[Hit]]
-RULES: tuple[Rule, ...] = (membership, leadership, meetings, kinship, urging)
+RULES: tuple[Rule, ...] = (membership, leadership, meetings, counterparts, kinship, urging)
 
 
 def find_relations(doc: Doc, index: MentionIndex, k: Knowledge, article_id: str,
