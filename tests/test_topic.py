@@ -42,3 +42,17 @@ def test_topic_no_facts_from_off_topic_exchanges(nlp, text):
     assert "NATO" not in {a.name for a in x.actors}
     assert not any("Brussels" in s.text for s in x.statements)
     assert any("individual cases" in s.text for s in x.statements)
+
+
+def test_topic_talks_of_another_visit_are_not_the_dialogue(nlp):
+    text = ("Q: The human rights dialogue opens on Monday. Who leads the Chinese delegation?\n\n"
+            "A: Li Wen of the Foreign Ministry heads the delegation.\n\n"
+            "Q: Will China ease its limits on food imports from Japan?\n\n"
+            "A: The departments concerned are assessing the situation.\n\n"
+            "Q: The Premier is in Malaysia this week. What are the outcomes of the visit?\n\n"
+            "A: The Premier held talks with his host yesterday, and they signed documents on trade.\n\n"
+            "Q: Will the Human Rights Dialogue discuss trade?\n\n"
+            "A: The talks will focus on the rule of law.")
+    off = _off(nlp, text)
+    assert [o[:22] for o in off] == ["Q: Will China ease its", "A: The departments con", "Q: The Premier is in M",
+                                     "A: The Premier held ta"]

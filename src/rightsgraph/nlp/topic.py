@@ -36,7 +36,10 @@ def on_topic(doc: Doc, index: MentionIndex, start: int, end: int) -> bool:
     span = span_of(doc, start, end)
     if span is None:
         return False
-    if any(m.kind in ("Event", "Issue") for m in index.in_range(span.start, span.end)):
+    # an issue, or the dialogue by a name more than one plain word ("held talks with the premier" of
+    # another visit is not the dialogue; "the Human Rights Dialogue", "the 17th round" are)
+    if any(m.kind == "Issue" or (m.kind == "Event" and (len(m.text.split()) > 1 or not m.text.islower()))
+           for m in index.in_range(span.start, span.end)):
         return True
     text = span.text
     return bool(RIGHTS.search(text) or (CHINA.search(text) and FIELD.search(text)))
