@@ -50,7 +50,7 @@ def test_topic_talks_of_another_visit_are_not_the_dialogue(nlp):
             "Q: Will China ease its limits on food imports from Japan?\n\n"
             "A: The departments concerned are assessing the situation.\n\n"
             "Q: The Premier is in Malaysia this week. What are the outcomes of the visit?\n\n"
-            "A: The Premier held talks with his host yesterday, and they signed documents on trade.\n\n"
+            "A: The Premier held talks with Prime Minister Tan Ah Kow yesterday, and they signed documents.\n\n"
             "Q: Will the Human Rights Dialogue discuss trade?\n\n"
             "A: The talks will focus on the rule of law.")
     off = _off(nlp, text)

@@ -16,7 +16,7 @@ import re
 
 from spacy.tokens import Doc
 
-from .mentions import MentionIndex
+from .mentions import Mention, MentionIndex
 from .textspans import doc_text, paragraphs, span_of, transcript_turns
 
 __all__ = ["on_topic", "off_topic_ranges"]
@@ -36,13 +36,19 @@ def on_topic(doc: Doc, index: MentionIndex, start: int, end: int) -> bool:
     span = span_of(doc, start, end)
     if span is None:
         return False
-    # an issue, or the dialogue by a name more than one plain word ("held talks with the premier" of
-    # another visit is not the dialogue; "the Human Rights Dialogue", "the 17th round" are)
-    if any(m.kind == "Issue" or (m.kind == "Event" and (len(m.text.split()) > 1 or not m.text.islower()))
+    if any(m.kind == "Issue" or (m.kind == "Event" and not _talks_with_a_person(m, doc, index))
            for m in index.in_range(span.start, span.end)):
         return True
     text = span.text
     return bool(RIGHTS.search(text) or (CHINA.search(text) and FIELD.search(text)))
+
+
+def _talks_with_a_person(m: Mention, doc: Doc, index: MentionIndex) -> bool:
+    """'The Premier held talks with Prime Minister X': a plain 'talks' with a person is another
+    visit's, not the dialogue (which is held between governments)."""
+    if len(m.text.split()) > 1 or not m.text.islower() or m.end >= len(doc) or doc[m.end].lower_ != "with":
+        return False
+    return any(p.kind == "Person" for p in index.in_range(m.end + 1, min(len(doc), m.end + 6)))
 
 
 def off_topic_ranges(doc: Doc, index: MentionIndex) -> list[tuple[int, int]]:
