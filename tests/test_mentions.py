@@ -105,3 +105,9 @@ def test_mentions_signature_block_name_and_title(nlp):
     x = run(nlp, "We urge you to act.\n\nSincerely,\nMary Cole\nCo-Chair, Tom Lantos Human Rights Commission")
     people = [a for a in actors(x) if a[1] == "Person"]
     assert people == [("Mary Cole", "Person")]
+
+
+def test_mentions_a_name_cut_at_its_possessive_is_joined(nlp):
+    found = actors(run(nlp, "The National People's Congress said the dialogue was useful."))
+    assert ("National People's Congress", "Organization") in found
+    assert not [name for name, _kind in found if name in ("National People", "U.S. Congress")]

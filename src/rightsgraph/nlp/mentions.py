@@ -126,23 +126,37 @@ def _title_before(doc: Doc, start: int) -> str | None:
     return text or None
 
 
+def _joined_possessives(doc: Doc) -> list[tuple[Span, str]]:
+    """The entities and their gazetteer ids, with a name the NER cut at its possessive joined again:
+    "the National People's" + "Congress" -> "the National People's Congress" (a new name, no id)."""
+    out: list[tuple[Span, str]] = []
+    for ent in doc.ents:
+        prev = out[-1][0] if out else None
+        if prev is not None and prev.label_ == "ORG" and ent.label_ == "ORG" and ent.start == prev.end \
+                and doc[prev.end - 1].text in ("'s", "’s"):
+            out[-1] = (Span(doc, prev.start, ent.end, label="ORG"), "")
+        else:
+            out.append((ent, ent.ent_id_))
+    return out
+
+
 def find_mentions(doc: Doc, knowledge: Knowledge) -> list[Mention]:
     titles = frozenset(t.lower() for t in knowledge.lexicon["titles"]) | knowledge.words("honorifics")
     titles |= frozenset(w.lower() for t in knowledge.lexicon["titles"] for w in t.split())
     org_words = frozenset(knowledge.lexicon["org_words"])
     place_words = frozenset(knowledge.lexicon["place_words"]) | org_words
     out: list[Mention] = []
-    for ent in doc.ents:
+    for ent, ent_id in _joined_possessives(doc):
         label = ent.label_
         if label == "ISSUE":
-            out.append(Mention(ent.start, ent.end, ent.text, "Issue", ent.ent_id_))
+            out.append(Mention(ent.start, ent.end, ent.text, "Issue", ent_id))
         elif label == "DIALOGUE":
-            out.append(Mention(ent.start, ent.end, ent.text, "Event", ent.ent_id_))
+            out.append(Mention(ent.start, ent.end, ent.text, "Event", ent_id))
         elif label == "GOV":
             if ent.text.lower().endswith(("officials", "side", "representatives", "authorities",
                                           "government", "administration", "leaders", "police")) \
                     or not _is_place_or_modifier(ent):
-                out.append(Mention(ent.start, ent.end, ent.text, "Government", ent.ent_id_))
+                out.append(Mention(ent.start, ent.end, ent.text, "Government", ent_id))
         elif label == "PERSON":
             span = _strip_person(ent, titles)
             in_label = span is not None and span.text.isupper() and span.end < len(doc) and doc[span.end].text == ":"
@@ -151,19 +165,19 @@ def find_mentions(doc: Doc, knowledge: Knowledge) -> list[Mention]:
                 text = span.text
                 if span.start > 0 and doc[span.start - 1].text.rstrip(".") in HONORIFICS:
                     text = f"{doc[span.start - 1].text} {span.text}"  # "Mr. Posner" is an alias as printed
-                m = Mention(span.start, span.end, text, "Person", ent.ent_id_ or None)
+                m = Mention(span.start, span.end, text, "Person", ent_id or None)
                 m.role = _title_before(doc, span.start)
                 out.append(m)
         elif label == "ORG":
-            span = ent if ent.ent_id_ else _strip_org(ent)
+            span = ent if ent_id else _strip_org(ent)
             if span is None or "\n" in span.text:
                 continue
-            if not ent.ent_id_ and all(t.lower_ in titles or t.lower_ in TITLE_PARTS for t in span if t.is_alpha):
+            if not ent_id and all(t.lower_ in titles or t.lower_ in TITLE_PARTS for t in span if t.is_alpha):
                 continue  # a title the NER called an organisation ("Co-Chair")
-            if not ent.ent_id_ and _looks_like_person(span, org_words):
+            if not ent_id and _looks_like_person(span, org_words):
                 out.append(Mention(span.start, span.end, span.text, "Person", None, _title_before(doc, span.start)))
             else:
-                out.append(Mention(span.start, span.end, span.text, "Organization", ent.ent_id_ or None))
+                out.append(Mention(span.start, span.end, span.text, "Organization", ent_id or None))
     _surnames_tagged_org(out)
     _repeated_name_tokens(doc, out)
     _add_acronyms(doc, out)
