@@ -370,3 +370,22 @@ def test_relations_a_group_of_people_held_is_detained_by_the_government(nlp):
 ])
 def test_relations_counterparts_and_delegation_heads_meet(nlp, text, expected, present):
     assert (expected in _facts(nlp, text)) is present
+
+
+def test_relations_we_in_a_briefing_turn_is_its_speaker(nlp):
+    text = ("Assistant Secretary Tom Hale briefed reporters.\n\n"
+            "ASSISTANT SECRETARY HALE: We raised with China a long list of cases, including the lawyer Zhang Wei, "
+            "who was taken in July; the journalist Chen Hao, who was sentenced in April; and the scholar Sun Lei.")
+    raised = {o for s, p, o in relations(run(nlp, text)) if p == "raised" and s == "Tom Hale"}
+    assert raised == {"Zhang Wei", "Chen Hao", "Sun Lei"}
+
+
+def test_relations_joint_speakers_and_the_plural_that_stands_for_them(nlp):
+    text = ("WASHINGTON — Senator Tom Hale and Representative Ann Berg today called on the administration to "
+            "press China. In a letter, the two lawmakers asked that the delegation raise the case of Zhang Wei. "
+            "The lawmakers also urged the administration to raise the situation in Tibet.")
+    found = set(relations(run(nlp, text)))
+    for person in ("Tom Hale", "Ann Berg"):
+        assert {(person, "urges", "United States"), (person, "raised", "Zhang Wei"),
+                (person, "raised", "Tibet")} <= found
+    assert not [r for r in found if r[0] == "Zhang Wei"]  # a case the lawmakers named did not urge anyone

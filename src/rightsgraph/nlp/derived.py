@@ -50,13 +50,11 @@ def raised_relations(doc: Doc, index: MentionIndex, k: Knowledge, article_id: st
             subj = speakers.subject_of(t.head)  # "X urged Washington to raise the case of Y": X raised Y
         if subj is None:
             continue
-        speaker, conf = speakers.resolve(subj if not agent else next(iter(agent[0].children), None))
-        if not speaker:
-            continue
-        for m in raised_objects(t, index, k):
-            if m.canonical and m.canonical != speaker:
-                out.append(Relation(speaker, "raised", m.canonical, evidence_of(t, article_id),
-                                    round(0.85 * conf, 2), "raise-verb"))
+        for speaker, conf in speakers.resolve_all(subj if not agent else next(iter(agent[0].children), None)):
+            for m in raised_objects(t, index, k):
+                if m.canonical and m.canonical != speaker:
+                    out.append(Relation(speaker, "raised", m.canonical, evidence_of(t, article_id),
+                                        round(0.85 * conf, 2), "raise-verb"))
     out += _urged_for(doc, index, k, article_id, speakers)
     out += _concerns(doc, index, k, article_id, speakers)
     out += _named_in_statements(doc, index, k, statements, kinds=("Issue",))
@@ -65,10 +63,8 @@ def raised_relations(doc: Doc, index: MentionIndex, k: Knowledge, article_id: st
 
 def _raised_by(verb: Token, objects: list[Mention], speakers: SpeakerResolver, article_id: str, conf: float,
                rule: str) -> list[Relation]:
-    speaker, s_conf = speakers.resolve(speakers.subject_of(verb))
-    if not speaker:
-        return []
     return [Relation(speaker, "raised", m.canonical, evidence_of(verb, article_id), round(conf * s_conf, 2), rule)
+            for speaker, s_conf in speakers.resolve_all(speakers.subject_of(verb))
             for m in objects if m.canonical and m.canonical != speaker]
 
 

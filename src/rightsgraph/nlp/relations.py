@@ -350,9 +350,9 @@ def urging(doc: Doc, index: MentionIndex, k: Knowledge, speakers: SpeakerResolve
                     target = target or _mention_in(subj[0], index, ACTOR)
         if target is None:
             continue
-        speaker, conf = speakers.resolve(speakers.subject_of(t))
-        if speaker and speaker != target.canonical:
-            yield (speaker, "urges", target.canonical or "", t, round(0.8 * conf + 0.1, 2), "urge-verb")
+        for speaker, conf in speakers.resolve_all(speakers.subject_of(t)):
+            if speaker != target.canonical:
+                yield (speaker, "urges", target.canonical or "", t, round(0.8 * conf + 0.1, 2), "urge-verb")
 
 
 #: the relation rules: each takes (doc, mentions, knowledge, speakers) and yields

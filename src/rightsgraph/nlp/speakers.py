@@ -8,6 +8,7 @@ from spacy.tokens import Doc, Token
 
 from .knowledge import Knowledge
 from .mentions import MentionIndex
+from .textspans import doc_text, transcript_turns
 
 __all__ = ["SpeakerResolver"]
 
@@ -43,6 +44,7 @@ class SpeakerResolver:
         self.voice: str | None = None  # the author or issuer: who "I"/"we" is outside quotes
         self.generic = knowledge.words("generic_speakers")
         self.titles = frozenset(w.lower().rstrip(".") for t in knowledge.lexicon["titles"] for w in t.split())
+        self._turns: list[tuple[int, int, str | None]] | None = None  # (start, end, speaker) of each turn
 
     # -- subjects --------------------------------------------------------------------------
     def subject_of(self, verb: Token) -> Token | None:
@@ -64,15 +66,43 @@ class SpeakerResolver:
         return None
 
     def resolve_all(self, tok: Token | None) -> list[tuple[str, float]]:
-        """Every speaker of a coordinated subject ('Rubio and Smith called on …')."""
+        """Every speaker of a coordinated subject ('Rubio and Smith called on …'), and the people a
+        plural anaphor stands for ('the two lawmakers', 'the senators': the pair named last)."""
         if tok is None:
             return []
+        if (group := self._group(tok)) is not None:
+            return group
         out: list[tuple[str, float]] = []
         for t in [tok, *tok.conjuncts]:
             name, conf = self.resolve(t)
             if name and name not in [n for n, _c in out]:
                 out.append((name, conf))
         return out
+
+    def _group(self, tok: Token) -> list[tuple[str, float]] | None:
+        """'The (two) lawmakers asked …': the people of the last coordinated pair or list of persons
+        who were the subject of a clause (who spoke or acted, not the cases they named)."""
+        if tok.tag_ != "NNS" or tok.lemma_.lower() not in self.k.words("group_nouns") or self.index.at(tok.i):
+            return None
+        if not any(c.dep_ in ("det", "nummod") and c.lower_ in ("the", "both", "two", "three") for c in tok.children):
+            return None
+        for m in sorted(self.index.mentions, key=lambda m: -m.start):
+            if m.start >= tok.i or m.kind != "Person" or m.start in self.quoted:
+                continue
+            root = _clause_head(self.doc[m.start:m.end].root)
+            if root.dep_ not in ("nsubj", "nsubjpass"):
+                continue
+            people = [self.index.at(t.i) for t in (root, *root.conjuncts)]
+            named = [p.canonical for p in people if p is not None and p.kind == "Person" and p.canonical]
+            if len(named) >= 2:
+                return [(n, 0.6) for n in dict.fromkeys(named)]
+        return None
+
+    def turn_speaker(self, tok: Token) -> str | None:
+        """The named speaker of the transcript turn the token stands in (not a reporter's question)."""
+        if self._turns is None:
+            self._turns = [(t.start, t.end, self.from_label(t.label)) for t in transcript_turns(doc_text(self.doc))]
+        return next((name for a, b, name in self._turns if a <= tok.idx < b), None)
 
     def resolve(self, tok: Token | None) -> tuple[str | None, float]:
         """Canonical actor name for a subject token, and how sure we are."""
@@ -84,6 +114,8 @@ class SpeakerResolver:
         lower = tok.lower_
         if lower in ("i", "we") and self.voice and tok.i not in self.quoted:
             return self.voice, 0.6
+        if lower in ("i", "we") and tok.i not in self.quoted and (name := self.turn_speaker(tok)):
+            return name, 0.6  # "We raised …" in a briefing turn: its speaker
         if lower == "it" and (prev := self.index.before(tok.i, ("Organization",))) is not None \
                 and tok.i - prev.start < 60:
             return prev.canonical, 0.5  # "It also calls on …" after the organisation was named
