@@ -67,6 +67,16 @@ def test_quotes_quote_spans(text, expected):
             [("Q", "Will you raise Tibet?"), ("A", "We always do.")],
         ),
         ("MR. TONER: We did.\n\nThe briefing ended at noon.", [("MR. TONER", "We did.")]),
+        (  # in a transcript proper, the next paragraph of running speech is the same speaker's ...
+            "MR. TONER: We did.\n\nAnd those concerns did not stop at the dialogue, either.\n\nCHINA\n\n"
+            "(The briefing was concluded at 1:34 p.m.)",
+            [("MR. TONER", "We did."), ("MR. TONER", "And those concerns did not stop at the dialogue, either.")],
+        ),
+        (  # ... but in a story that quotes a transcript, only a first-person paragraph is
+            "WASHINGTON - Officials met.\n\nThe talks lasted two days.\n\nThey ended on Friday.\n\n"
+            "MR. TONER: We did.\n\nAnd those concerns did not stop at the dialogue, either.",
+            [("MR. TONER", "We did.")],
+        ),
         ("BEIJING (Reuters) - China said the talks would go ahead.", []),
     ],
 )

@@ -56,3 +56,13 @@ def test_topic_talks_of_another_visit_are_not_the_dialogue(nlp):
     off = _off(nlp, text)
     assert [o[:22] for o in off] == ["Q: Will China ease its", "A: The departments con", "Q: The Premier is in M",
                                      "A: The Premier held ta"]
+
+
+def test_topic_opening_announcements_are_judged_one_by_one(nlp):
+    text = ("MR. TONER: Good afternoon. I have two items at the top.\n\n"
+            "First, the Secretary is in Greenland today for a meeting of the Arctic states on fisheries.\n\n"
+            "Second, we remain concerned about the detained lawyer Zhang Wei in China.\n\n"
+            "QUESTION: On Greenland, what will the Secretary sign?\n\n"
+            "MR. TONER: A fisheries agreement, as I said.")
+    off = [o[:20] for o in _off(nlp, text)]
+    assert off == ["MR. TONER: Good afte", "First, the Secretary", "QUESTION: On Greenla", "MR. TONER: A fisheri"]

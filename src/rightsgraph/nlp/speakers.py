@@ -210,7 +210,10 @@ class SpeakerResolver:
         if people:
             return max(people, key=lambda m: len(m.canonical or "")).canonical
         if found := re.search(rf"\b((?:[A-Z][a-z]+\.? ){{1,2}}{re.escape(surname)})\b", self.header):
-            return self._canonical(found.group(1))  # "Victoria Nuland, Spokesperson" above the transcript
+            words = found.group(1).split()  # "Victoria Nuland, Spokesperson" above the transcript; not
+            while len(words) > 2 and words[0].lower().rstrip(".") in self.titles:  # "(Secretary of) State Tom X"
+                words = words[1:]
+            return self._canonical(" ".join(words))
         for e in self.k.actors:
             if e.kind == "Person" and any(a.split()[-1].lower() == surname.lower() for a in (e.name, *e.aliases)):
                 return e.name

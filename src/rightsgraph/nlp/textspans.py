@@ -127,16 +127,34 @@ class Turn:
     end: int
 
 
+#: a transcript proper has its first turn within its first paragraphs (else: a story quoting one)
+TRANSCRIPT_WITHIN = 3
+
+
+def _prose(paragraph: str) -> bool:
+    """A paragraph of running speech: sentences, not a topic line ('CHINA'), a stage note
+    ('(The briefing was concluded at 1:34 p.m.)') or a rule ('# # #')."""
+    stripped = paragraph.strip()
+    return (len(stripped.split()) >= 6 and stripped[:1] not in "([#*" and not stripped.isupper()
+            and stripped[-1:] in '.?!"”’')
+
+
 def transcript_turns(text: str) -> list[Turn]:
-    """Speaker turns of a briefing transcript; continuation paragraphs in the first person join the turn."""
+    """Speaker turns of a briefing transcript. An unlabelled paragraph after a turn continues it: in a
+    transcript proper, any paragraph of running speech; in a story quoting one, only one in the first
+    person (the story's own narration is not the speaker's)."""
+    paras = paragraphs(text)
+    first = next((n for n, (a, b) in enumerate(paras) if TURN_RE.match(text[a:b])), None)
+    proper = first is not None and first < TRANSCRIPT_WITHIN
     turns: list[Turn] = []
     current: str | None = None
-    for p_start, p_end in paragraphs(text):
-        m = TURN_RE.match(text[p_start:p_end])
+    for p_start, p_end in paras:
+        para = text[p_start:p_end]
+        m = TURN_RE.match(para)
         if m:
             current = m.group(1).strip()
             turns.append(Turn(current, p_start + m.end(), p_end))
-        elif current is not None and FIRST_PERSON.search(text[p_start:p_end]) and "“" not in text[p_start:p_end]:
+        elif current is not None and "“" not in para and (FIRST_PERSON.search(para) or (proper and _prose(para))):
             turns.append(Turn(current, p_start, p_end))
         else:
             current = None

@@ -17,7 +17,7 @@ import re
 from spacy.tokens import Doc
 
 from .mentions import Mention, MentionIndex
-from .textspans import doc_text, paragraphs, span_of, transcript_turns
+from .textspans import TRANSCRIPT_WITHIN, doc_text, paragraphs, span_of, transcript_turns
 
 __all__ = ["on_topic", "off_topic_ranges"]
 
@@ -29,7 +29,6 @@ CHINA = re.compile(r"\b(China|Chinese|Beijing|PRC)\b")
 FOLLOW_UP = re.compile(r"\b(rais\w+|concerns?|releas\w+|delegation|cases?|detain\w*|lawyers?|held|talks)\b",
                        re.IGNORECASE)
 QUESTION_LABELS = {"QUESTION", "Q"}
-TRANSCRIPT_WITHIN = 3  # a transcript's first turn comes within its first paragraphs
 
 
 def on_topic(doc: Doc, index: MentionIndex, start: int, end: int) -> bool:
@@ -61,13 +60,14 @@ def off_topic_ranges(doc: Doc, index: MentionIndex) -> list[tuple[int, int]]:
     first_turn = next(i for i, t in enumerate(turn_in) if t is not None)
     transcript = first_turn < TRANSCRIPT_WITHIN
     groups: list[tuple[bool, list[tuple[int, int]]]] = []  # (filterable, paragraphs)
+    asked = False  # the current group is an exchange: a question and the answers after it
     for (a, b), turn in zip(paras, turn_in, strict=True):
         question = turn is not None and turn.label.split()[0].strip(".").upper() in QUESTION_LABELS
-        continuation = turn is not None and not question and groups and groups[-1][0]
-        if continuation:
-            groups[-1][1].append((a, b))
-        else:
+        if turn is not None and not question and groups and groups[-1][0] and asked:
+            groups[-1][1].append((a, b))  # an answer, or a further paragraph of it
+        else:  # a question, or outside an exchange (the opening announcements): judged on its own
             groups.append((turn is not None or transcript, [(a, b)]))
+            asked = question
     out = []
     previous = False
     for filterable, group in groups:
