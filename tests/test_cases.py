@@ -147,3 +147,8 @@ def test_cases_a_release_asked_for_is_not_a_release(nlp, text, status):
 ])
 def test_cases_a_relative_who_asks_for_a_release_is_not_held(nlp, text):
     assert ("Li Ming", "Person", "detained") not in cases(run(nlp, text))
+
+
+def test_cases_serving_a_sentence_is_held(nlp):
+    assert ("Hu Jia", "Person", "detained") in cases(run(nlp, "Hu Jia, the activist serving three and a half years, "
+                                                          "was named in the letter."))

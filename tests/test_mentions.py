@@ -5,6 +5,8 @@ from __future__ import annotations
 import pytest
 
 from nlp_helpers import actors, aliases, run
+from rightsgraph.nlp.knowledge import load_knowledge
+from rightsgraph.nlp.mentions import find_mentions
 
 GOVERNMENTS = {"China", "United States"}
 
@@ -111,3 +113,14 @@ def test_mentions_a_name_cut_at_its_possessive_is_joined(nlp):
     found = actors(run(nlp, "The National People's Congress said the dialogue was useful."))
     assert ("National People's Congress", "Organization") in found
     assert not [name for name, _kind in found if name in ("National People", "U.S. Congress")]
+
+
+@pytest.mark.parametrize(("text", "name", "found"), [
+    ("- Alimujiang Yimiti, a Uighur Christian sentenced to 15 years;", "Alimujiang Yimiti", True),
+    ("- Dhondup Wangchen, the Tibetan filmmaker sentenced in December to six years;", "Dhondup Wangchen", True),
+    # the description tells an organisation, or there are more than three capitalised words
+    ("Human Rights Watch, a New York-based group, criticized the talks.", "Human Rights Watch", False),
+])
+def test_mentions_a_name_told_by_its_description(nlp, text, name, found):
+    people = {m.text for m in find_mentions(nlp(text), load_knowledge()) if m.kind == "Person"}
+    assert (name in people) is found

@@ -93,7 +93,7 @@ LEXICON_SCHEMA: dict[str, str] = {
         "hope_verbs", "office_titles", "org_unit_words", "org_part_preps", "contrast_markers", "concessive_markers",
         "hedges", "channel_nouns", "ending_verbs", "mistake_words", "demand_words",
         "counterpart_nouns", "future_markers", "residence_cues",
-        "possessive_pronouns", "group_nouns")},
+        "possessive_pronouns", "group_nouns", "person_descriptors")},
     "status_cues": "object of lists of strings",
     "stance_verbs": "object of lists of strings",
     "title_affiliations": "list of objects",

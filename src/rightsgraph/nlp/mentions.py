@@ -179,6 +179,7 @@ def find_mentions(doc: Doc, knowledge: Knowledge) -> list[Mention]:
             else:
                 out.append(Mention(span.start, span.end, span.text, "Organization", ent_id or None))
     _surnames_tagged_org(out)
+    _described_names(doc, out, knowledge.words("case_descriptors") | knowledge.words("person_descriptors"), titles)
     _repeated_name_tokens(doc, out)
     _add_acronyms(doc, out)
     _resolve_people(doc, out, knowledge)
@@ -200,6 +201,26 @@ def _repeated_name_tokens(doc: Doc, mentions: list[Mention]) -> None:
         if (tok.i + 1 < len(doc) and doc[tok.i + 1].pos_ == "PROPN") or (tok.i > 0 and doc[tok.i - 1].pos_ == "PROPN"):
             continue  # part of a longer name
         mentions.append(Mention(tok.i, tok.i + 1, tok.text, "Person", None))
+
+
+def _described_names(doc: Doc, mentions: list[Mention], descriptors: frozenset[str], titles: frozenset[str]) -> None:
+    """A name the NER missed, told by the description after it: 'Alimujiang Yimiti, a Uighur Christian
+    sentenced to 15 years', 'Dhondup Wangchen, the Tibetan filmmaker' (two or three capitalised words,
+    a comma, an article and a noun phrase whose head names a kind of person)."""
+    covered = {i for m in mentions for i in range(m.start, m.end)}
+    for tok in doc:
+        if tok.text != "," or tok.i < 2 or tok.i + 2 >= len(doc) or doc[tok.i + 1].lower_ not in ("a", "an", "the"):
+            continue
+        start = tok.i
+        while start > 0 and tok.i - start < 3 and doc[start - 1].is_title and doc[start - 1].is_alpha \
+                and doc[start - 1].lower_ not in titles and doc[start - 1].i not in covered:
+            start -= 1
+        if tok.i - start < 2 or (start > 0 and doc[start - 1].is_title and doc[start - 1].is_alpha):
+            continue  # not two or three capitalised words standing alone
+        head = next((t for t in doc[tok.i + 2:tok.i + 6] if t.pos_ == "NOUN" or t.lower_ in descriptors), None)
+        if head is not None and head.lemma_.lower() in descriptors:
+            mentions.append(Mention(start, tok.i, doc[start:tok.i].text, "Person", None))
+            covered.update(range(start, tok.i))
 
 
 def _surnames_tagged_org(mentions: list[Mention]) -> None:
