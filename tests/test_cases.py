@@ -152,3 +152,14 @@ def test_cases_a_relative_who_asks_for_a_release_is_not_held(nlp, text):
 def test_cases_serving_a_sentence_is_held(nlp):
     assert ("Hu Jia", "Person", "detained") in cases(run(nlp, "Hu Jia, the activist serving three and a half years, "
                                                           "was named in the letter."))
+
+
+@pytest.mark.parametrize(("text", "name", "status"), [
+    ("Chen Hao — DETAINED. The lawyer has been held since April.", "Chen Hao", "detained"),
+    ("Zhang Wei — IN EXILE. He left the country in 2012.", "Zhang Wei", "exiled"),
+    ("Li Ming — RELEASED ON BAIL. She was freed in June.", "Li Ming", "released"),
+])
+def test_cases_a_case_list_status_label(nlp, text, name, status):
+    ex = run(nlp, text)
+    assert (name, "Person", status) in cases(ex)
+    assert not [r for r in relations(ex) if r[1] == "memberOf"]  # "IN EXILE" is no organisation

@@ -98,7 +98,7 @@ def status_of(m: Mention, doc: Doc, knowledge: Knowledge, index: MentionIndex | 
     With `index`, a phrase of the clause that names another person is that person's, not m's."""
     others = frozenset(i for o in (index.mentions if index is not None else ()) if o.kind == "Person"
                        and o.canonical != m.canonical for i in range(o.start, o.end))
-    text = _context_text(m, doc, others)
+    text = _context_text(m, doc, others) + " " + _status_label(m, doc)
     cues = knowledge.lexicon["status_cues"]
     found, asked = set(), False
     for status in STATUS_ORDER:
@@ -124,6 +124,19 @@ def _someone_elses(text: str, word: str, pronouns: frozenset[str]) -> bool:
     before = re.findall(r"[\w']+", low[:i])[-1:]
     after = re.findall(r"[\w']+", low[i + len(word):])[:2]
     return bool(set(before) & pronouns) or (len(after) == 2 and after[0] == "of" and after[1] in pronouns)
+
+
+def _status_label(m: Mention, doc: Doc) -> str:
+    """'Chen Kegui — DETAINED.', 'Li Ming – RELEASED ON BAIL': a case list's capitalised status label."""
+    i = m.end
+    if i + 1 >= len(doc) or doc[i].text not in ("—", "–", "-", ":"):
+        return ""
+    words = []
+    for t in doc[i + 1:i + 6]:
+        if not (t.is_alpha and t.is_upper):
+            break
+        words.append(t.text)
+    return " ".join(words)
 
 
 def _own_clauses(m: Mention, doc: Doc) -> str:

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span
 
 from .knowledge import Knowledge
+from .stance import find_cues
 
 __all__ = ["Mention", "find_mentions", "MentionIndex"]
 
@@ -52,6 +53,8 @@ def _strip_person(span: Span, titles: frozenset[str]) -> Span | None:
         start += 1
     # a name ends at a line break: "Mary Cole\nCo-Chair, …" in a signature block is two lines
     end = next((t.i for t in doc[start:end] if t.is_space and "\n" in t.text), end)
+    # ... and at a dash: "Chen Kegui — DETAINED" in a case list is a name and its status
+    end = next((t.i for t in doc[start:end] if t.text in ("—", "–")), end)
     while end > start and (doc[end - 1].text in ("'s", "’s", "'", "’") or doc[end - 1].is_punct
                            or doc[end - 1].is_space):
         end -= 1
@@ -61,7 +64,6 @@ def _strip_person(span: Span, titles: frozenset[str]) -> Span | None:
     if not words or all(w in titles or w in TITLE_PARTS for w in words):
         return None  # a title alone ("Co-Chair"), not a name
     return doc[start:end]
-
 
 
 def _strip_org(span: Span) -> Span | None:
@@ -145,6 +147,8 @@ def find_mentions(doc: Doc, knowledge: Knowledge) -> list[Mention]:
     titles |= frozenset(w.lower() for t in knowledge.lexicon["titles"] for w in t.split())
     org_words = frozenset(knowledge.lexicon["org_words"])
     place_words = frozenset(knowledge.lexicon["place_words"]) | org_words
+    status_words = tuple(sorted({w.lower() for ws in knowledge.lexicon["status_cues"].values() for w in ws},
+                                key=len, reverse=True))
     out: list[Mention] = []
     for ent, ent_id in _joined_possessives(doc):
         label = ent.label_
@@ -174,6 +178,8 @@ def find_mentions(doc: Doc, knowledge: Knowledge) -> list[Mention]:
                 continue
             if not ent_id and all(t.lower_ in titles or t.lower_ in TITLE_PARTS for t in span if t.is_alpha):
                 continue  # a title the NER called an organisation ("Co-Chair")
+            if not ent_id and span.text.isupper() and find_cues(span.text, status_words):
+                continue  # a case list's status label ("Chen Guangcheng — IN EXILE")
             if not ent_id and _looks_like_person(span, org_words):
                 out.append(Mention(span.start, span.end, span.text, "Person", None, _title_before(doc, span.start)))
             else:
