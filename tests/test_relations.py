@@ -389,3 +389,13 @@ def test_relations_joint_speakers_and_the_plural_that_stands_for_them(nlp):
         assert {(person, "urges", "United States"), (person, "raised", "Zhang Wei"),
                 (person, "raised", "Tibet")} <= found
     assert not [r for r in found if r[0] == "Zhang Wei"]  # a case the lawmakers named did not urge anyone
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Senator Tom Hale, chairman of the Rights Commission, and Representative Ann Berg, the commission's "
+     "cochairman, wrote to the Secretary.", ("Ann Berg", "leads", "Rights Commission")),
+    ("Human Rights Watch issued a statement. Ken Lo, the group's executive director, criticized the talks.",
+     ("Ken Lo", "leads", "Human Rights Watch")),
+])
+def test_relations_a_head_title_with_a_possessive_leads(nlp, text, expected):
+    assert expected in relations(run(nlp, text))

@@ -96,7 +96,7 @@ def membership(doc: Doc, index: MentionIndex, k: Knowledge, speakers: SpeakerRes
                 orgs = _orgs_in(c, index) or _group_anaphor(c, index, k)
                 title = " ".join(t.lower_ for t in c.lefts if t.dep_ in ("compound", "amod")) + " " + c.lower_
                 leads = (c.lemma_.lower() in lead_titles or title.strip() in lead_titles) \
-                    and any(p.lower_ == "of" for p in c.children) and not any(
+                    and any(p.lower_ == "of" or p.dep_ == "poss" for p in c.children) and not any(
                         t.dep_ in ("compound", "amod") and t.lower_ not in lead_titles for t in c.lefts
                         if f"{t.lower_} {c.lower_}" not in lead_titles)
                 for o in orgs[:1]:
