@@ -399,3 +399,15 @@ def test_relations_joint_speakers_and_the_plural_that_stands_for_them(nlp):
 ])
 def test_relations_a_head_title_with_a_possessive_leads(nlp, text, expected):
     assert expected in relations(run(nlp, text))
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a name the parse split at its commas still belongs to the phrase it starts in
+    ("Acting Assistant Secretary Ann Berg of the Bureau of Democracy, Human Rights, and Labor spoke today.",
+     ("Ann Berg", "memberOf", "Bureau of Democracy, Human Rights, and Labor")),
+    # an appositive title with no organisation named: the office the title belongs to
+    ("Tom Hale, the deputy assistant secretary of state who helped prepare the talks, said they were useful.",
+     ("Tom Hale", "memberOf", "U.S. Department of State")),
+])
+def test_relations_membership_from_split_names_and_appositive_offices(nlp, text, expected):
+    assert expected in relations(run(nlp, text))

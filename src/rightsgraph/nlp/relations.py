@@ -45,14 +45,22 @@ def _root(m: Mention, doc: Doc) -> Token:
 NP_DEPS = {"prep", "pobj", "compound", "poss", "amod", "conj", "cc", "det", "case", "nmod", "appos", "punct"}
 
 
+def _entry(m: Mention, doc: Doc) -> Token:
+    """The first token of a mention attached outside it (its root, unless the parse split the name)."""
+    return next((t for t in doc[m.start:m.end] if not m.start <= t.head.i < m.end or t.head.i == t.i),
+                doc[m.start:m.end].root)
+
+
 def _orgs_in(tok: Token, index: MentionIndex) -> list[Mention]:
     """Organisations inside the noun phrase of `tok` (not inside relative clauses or a next person)."""
     doc = tok.doc
     stop = min((m.start for m in index.in_range(tok.i + 1, tok.right_edge.i + 1, ("Person",))),
                default=tok.right_edge.i + 1)
     out = []
-    for m in index.in_range(tok.left_edge.i, stop, ORGS):
-        t = doc[m.start:m.end].root
+    # a name may run past the phrase's parse ("of the Bureau of Democracy, Human Rights, and Labor"
+    # split at its commas): it counts when it starts inside the phrase
+    for m in [m for m in index.mentions if tok.left_edge.i <= m.start < stop and m.kind in ORGS]:
+        t = _entry(m, doc)
         while t.i != tok.i and t.dep_ in NP_DEPS and t.head.i != t.i:
             t = t.head
         if t.i == tok.i:
@@ -102,6 +110,11 @@ def membership(doc: Doc, index: MentionIndex, k: Knowledge, speakers: SpeakerRes
                 for o in orgs[:1]:
                     yield (m.canonical or "", "leads" if leads else "memberOf", o.canonical or "", c, 0.75,
                            "appositive-title")
+                if not orgs:  # "Daniel Baer, the deputy assistant secretary of state who …": the title's office
+                    clause = {t.i for x in c.children if x.dep_ in ("relcl", "acl") for t in x.subtree}
+                    words = " ".join(t.lower_ for t in c.subtree if t.i not in clause)
+                    if (office := _title_org(words, k)) is not None:
+                        yield (m.canonical or "", "memberOf", office, c, 0.7, "appositive-office")
         # the parse hung "of the Bureau …" on the title: "Assistant Secretary X of the Bureau of …"
         if not any(c.dep_ == "prep" and c.lower_ in AFFIL_PREPS for c in root.children) \
                 and (unit_of := _org_after(m, doc, index, frozenset({"of", "at"}))) is not None \
