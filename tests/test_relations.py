@@ -411,3 +411,9 @@ def test_relations_a_head_title_with_a_possessive_leads(nlp, text, expected):
 ])
 def test_relations_membership_from_split_names_and_appositive_offices(nlp, text, expected):
     assert expected in relations(run(nlp, text))
+
+
+def test_relations_an_urged_pronoun_is_the_person_named_before_it(nlp):
+    text = "Li Ming said she had written to Assistant Secretary Tom Hale asking him to raise the case."
+    assert ("Li Ming", "urges", "Tom Hale") in relations(run(nlp, text))
+    assert not [r for r in relations(run(nlp, "Li Ming urged him to act.")) if r[1] == "urges"]

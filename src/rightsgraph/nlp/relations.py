@@ -352,6 +352,9 @@ def urging(doc: Doc, index: MentionIndex, k: Knowledge, speakers: SpeakerResolve
         for c in t.children:
             if c.dep_ == "dobj":
                 target = _mention_in(c, index, ACTOR)
+                if target is None and c.lower_ in k.words("object_pronouns"):
+                    # "she wrote to Michael Posner asking him to …": the person named just before
+                    target = index.before(c.i, ("Person",))
             if c.dep_ == "prep" and not has_object and (
                     c.lower_ in ("on", "upon") or (c.lower_ == "to" and t.lemma_ == "appeal")):
                 target = target or _mention_in(c, index, ACTOR)
