@@ -417,3 +417,13 @@ def test_relations_an_urged_pronoun_is_the_person_named_before_it(nlp):
     text = "Li Ming said she had written to Assistant Secretary Tom Hale asking him to raise the case."
     assert ("Li Ming", "urges", "Tom Hale") in relations(run(nlp, text))
     assert not [r for r in relations(run(nlp, "Li Ming urged him to act.")) if r[1] == "urges"]
+
+
+def test_relations_a_list_after_a_colon_names_the_cases_its_speaker_raised(nlp):
+    text = ("Among those Amnesty International is calling on the US delegation to raise are:\n\n"
+            "Zhang Wei, the artist, who was taken away by police on 3 April;\n\n"
+            "- Li Ming, the lawyer, who has not been heard from since April 2010;\n\n"
+            "Wu Fang, the wife of an imprisoned writer, who has been confined to her apartment.\n\n"
+            "The list is not exhaustive, said Chen Hao, a spokesman.")
+    raised = {o for s, p, o in relations(run(nlp, text)) if p == "raised" and s == "Amnesty International"}
+    assert raised == {"Zhang Wei", "Li Ming", "Wu Fang"}  # the list ends where its items do

@@ -26,7 +26,7 @@ from .mentions import Mention, MentionIndex
 from .relations import evidence_of
 from .speakers import SpeakerResolver
 from .stance import find_cues
-from .textspans import doc_text, in_question, span_of, tokens_of
+from .textspans import doc_text, in_question, paragraphs, span_of, tokens_of
 
 __all__ = ["raised_relations", "derived_relations", "DIALOGUE"]
 
@@ -57,7 +57,38 @@ def raised_relations(doc: Doc, index: MentionIndex, k: Knowledge, article_id: st
                                         round(0.85 * conf, 2), "raise-verb"))
     out += _urged_for(doc, index, k, article_id, speakers)
     out += _concerns(doc, index, k, article_id, speakers)
+    out += _listed(doc, index, k, article_id, speakers)
     out += _named_in_statements(doc, index, k, statements, kinds=("Issue",))
+    return out
+
+
+def _listed(doc: Doc, index: MentionIndex, k: Knowledge, article_id: str,
+            speakers: SpeakerResolver) -> list[Relation]:
+    """'Among those Amnesty International is calling on the US delegation to raise are:' and the
+    list paragraphs after it, each opening with a person: the speaker raised each of them."""
+    out: list[Relation] = []
+    verbs = k.words("raise_verbs") | k.words("urge_verbs")
+    paras = paragraphs(doc_text(doc))
+    for n, (a, b) in enumerate(paras):
+        if not doc_text(doc)[a:b].rstrip().endswith(":") or (span := span_of(doc, a, b)) is None:
+            continue
+        sent = span[-1].sent
+        intro = [t for t in sent if t.lemma_.lower() in verbs and t.pos_ == "VERB" and not in_question(t)]
+        if not intro:
+            continue
+        who = next((found for t in intro if (found := speakers.resolve_all(speakers.subject_of(t)))), [])
+        if not who:  # "Among those Amnesty International is calling on …": the actor named before the verb
+            named = [m for m in index.in_range(sent.start, intro[0].i, ("Person", "Organization", "Government"))]
+            who = [(named[0].canonical, 0.6)] if named and named[0].canonical else []
+        for c, d in paras[n + 1:]:
+            item = span_of(doc, c, d)
+            first = next((m for m in index.mentions if item is not None and item.start <= m.start < item.end), None)
+            if item is None or first is None or first.kind != "Person" \
+                    or first.start - item.start > 2 or not first.canonical:  # "- Name, …" / "1. Name …"
+                break
+            out += [Relation(speaker, "raised", first.canonical, evidence_of(doc[first.start], article_id),
+                             round(0.6 * conf, 2), "list-raised") for speaker, conf in who
+                    if speaker != first.canonical]
     return out
 
 
