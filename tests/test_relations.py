@@ -1,4 +1,5 @@
-"""relations: memberOf, leads, metWith, relativeOf, urges, detainedBy, raised, criticizes/defends."""
+"""relations: memberOf, leads, metWith, relativeOf, urges, detainedBy (nlp/relations.py, nlp/derived.py), raised
+(nlp/raised.py), criticizes/defends."""
 
 from __future__ import annotations
 

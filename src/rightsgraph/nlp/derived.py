@@ -1,8 +1,11 @@
-"""Relations that follow from other facts: raised, criticizes/defends, detainedBy, gazetteer roles.
+"""Relations that follow from other facts: raised, criticizes/defends, urges, metWith, detainedBy,
+gazetteer roles (raised from the text itself is raised.py).
 
-- raised: the subject of a raise-type verb raised every person/issue on its object side; the
-  speaker of a statement raised the cases and issues it names; what an official raised in the
-  talks, the government they represent raised too (lower confidence).
+- raised: the speaker of an advocacy statement raised the case persons it names; a relative who
+  speaks out raised the case; what an official raised, the government they represent raised too
+  (lower confidence).
+- urges: what a speaker says another actor should or must do; metWith: the heads of two
+  governments' delegations.
 - criticizes/defends the dialogue: the majority stance of a speaker's statements in the article.
 - criticizes an actor: a statement with criticism cues that names another government/organisation.
 - detainedBy: a detained or missing person is held by the agent the text names, else by the
@@ -20,155 +23,17 @@ from itertools import combinations
 from spacy.tokens import Doc, Token
 
 from ..model import Case, Relation, Span, Statement
-from .cases import raised_objects
 from .knowledge import Knowledge
-from .mentions import Mention, MentionIndex
+from .mentions import MentionIndex
+from .raised import named_in_statements, text_range
 from .relations import evidence_of
-from .speakers import SpeakerResolver
 from .stance import find_cues
-from .textspans import doc_text, in_question, paragraphs, span_of, tokens_of
+from .textspans import doc_text, span_of
 
-__all__ = ["raised_relations", "derived_relations", "DIALOGUE"]
+__all__ = ["derived_relations", "DIALOGUE"]
 
 DIALOGUE = "US-China Human Rights Dialogue"
 DETAIN_VERBS = {"detain", "arrest", "hold", "jail", "imprison", "sentence", "take", "seize", "abduct", "disappear"}
-
-
-def raised_relations(doc: Doc, index: MentionIndex, k: Knowledge, article_id: str,
-                     speakers: SpeakerResolver, statements: list[Statement]) -> list[Relation]:
-    out: list[Relation] = []
-    verbs = k.words("raise_verbs")
-    for t in tokens_of(doc):
-        if t.lemma_.lower() not in verbs or t.pos_ != "VERB" or in_question(t):
-            continue
-        needs = {"bring": ("up",), "put": ("on",), "ask": ("about",), "call": ("for",)}.get(t.lemma_.lower())
-        if needs and not any(c.lower_ in needs for c in t.children):
-            continue  # "brought up", "put on the agenda", "asked about", "called for the release of"
-        agent = [c for c in t.children if c.dep_ == "agent"]
-        subj = agent[0] if agent else speakers.subject_of(t)
-        if subj is None and t.dep_ == "xcomp" and t.head.lemma_.lower() in k.words("urge_verbs"):
-            subj = speakers.subject_of(t.head)  # "X urged Washington to raise the case of Y": X raised Y
-        if subj is None:
-            continue
-        for speaker, conf in speakers.resolve_all(subj if not agent else next(iter(agent[0].children), None)):
-            for m in raised_objects(t, index, k):
-                if m.canonical and m.canonical != speaker:
-                    out.append(Relation(speaker, "raised", m.canonical, evidence_of(t, article_id),
-                                        round(0.85 * conf, 2), "raise-verb"))
-    out += _urged_for(doc, index, k, article_id, speakers)
-    out += _concerns(doc, index, k, article_id, speakers)
-    out += _listed(doc, index, k, article_id, speakers)
-    out += _named_in_statements(doc, index, k, statements, kinds=("Issue",))
-    return out
-
-
-def _listed(doc: Doc, index: MentionIndex, k: Knowledge, article_id: str,
-            speakers: SpeakerResolver) -> list[Relation]:
-    """'Among those Amnesty International is calling on the US delegation to raise are:' and the
-    list paragraphs after it, each opening with a person: the speaker raised each of them."""
-    out: list[Relation] = []
-    verbs = k.words("raise_verbs") | k.words("urge_verbs")
-    paras = paragraphs(doc_text(doc))
-    for n, (a, b) in enumerate(paras):
-        if not doc_text(doc)[a:b].rstrip().endswith(":") or (span := span_of(doc, a, b)) is None:
-            continue
-        sent = span[-1].sent
-        intro = [t for t in sent if t.lemma_.lower() in verbs and t.pos_ == "VERB" and not in_question(t)]
-        if not intro:
-            continue
-        who = next((found for t in intro if (found := speakers.resolve_all(speakers.subject_of(t)))), [])
-        if not who:  # "Among those Amnesty International is calling on …": the actor named before the verb
-            named = [m for m in index.in_range(sent.start, intro[0].i, ("Person", "Organization", "Government"))]
-            who = [(named[0].canonical, 0.6)] if named and named[0].canonical else []
-        for c, d in paras[n + 1:]:
-            item = span_of(doc, c, d)
-            first = next((m for m in index.mentions if item is not None and item.start <= m.start < item.end), None)
-            if item is None or first is None or first.kind != "Person" \
-                    or first.start - item.start > 2 or not first.canonical:  # "- Name, …" / "1. Name …"
-                break
-            out += [Relation(speaker, "raised", first.canonical, evidence_of(doc[first.start], article_id),
-                             round(0.6 * conf, 2), "list-raised") for speaker, conf in who
-                    if speaker != first.canonical]
-    return out
-
-
-def _raised_by(verb: Token, objects: list[Mention], speakers: SpeakerResolver, article_id: str, conf: float,
-               rule: str) -> list[Relation]:
-    return [Relation(speaker, "raised", m.canonical, evidence_of(verb, article_id), round(conf * s_conf, 2), rule)
-            for speaker, s_conf in speakers.resolve_all(speakers.subject_of(verb))
-            for m in objects if m.canonical and m.canonical != speaker]
-
-
-def _urged_for(doc: Doc, index: MentionIndex, k: Knowledge, article_id: str,
-               speakers: SpeakerResolver) -> list[Relation]:
-    """'X urged China to release A, to lift the house arrest of B and to end …': X raised A and B
-    (the cases and issues of what X asks for; the one urged is not among them)."""
-    out: list[Relation] = []
-    for t in tokens_of(doc):
-        if t.lemma_.lower() not in k.words("urge_verbs") or t.pos_ != "VERB" or t.i in speakers.quoted \
-                or in_question(t):
-            continue
-        acts = [c for c in t.subtree if c.pos_ in ("VERB", "AUX") and c.i > t.i
-                and c.dep_ in ("xcomp", "ccomp", "acl", "conj") and _within(c, t, 4)
-                and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)]
-        objects = [m for a in acts for m in raised_objects(a, index, k)]
-        out += _raised_by(t, objects, speakers, article_id, 0.75, "urged-for")
-    return out
-
-
-def _within(tok: Token, ancestor: Token, steps: int) -> bool:
-    for _ in range(steps):
-        if tok.head.i == ancestor.i:
-            return True
-        if tok.head.i == tok.i:
-            return False
-        tok = tok.head
-    return False
-
-
-def _concerns(doc: Doc, index: MentionIndex, k: Knowledge, article_id: str,
-              speakers: SpeakerResolver) -> list[Relation]:
-    """'X expressed concern about A', 'X remains deeply concerned by B': X raised A and B."""
-    out: list[Relation] = []
-    preps = k.words("concern_preps")
-    for t in tokens_of(doc):
-        if t.lower_ not in k.words("concern_words") and t.lemma_.lower() not in k.words("concern_words"):
-            continue
-        if t.i in speakers.quoted or in_question(t) or t.dep_ not in ("acomp", "dobj", "attr", "ROOT", "conj", "oprd"):
-            continue
-        objects = [m for c in t.children if c.dep_ == "prep" and c.lower_ in preps
-                   for m in index.in_range(c.left_edge.i, c.right_edge.i + 1, ("Person", "Issue"))
-                   if not _possessor(m, doc)]
-        verb = t.head if t.dep_ != "ROOT" else t
-        out += _raised_by(verb, objects, speakers, article_id, 0.75, "concern-about")
-    return out
-
-
-def _possessor(m: Mention, doc: Doc) -> bool:
-    root = doc[m.start:m.end].root
-    return m.kind == "Person" and (root.dep_ == "poss" or (m.end < len(doc) and doc[m.end].text in ("'s", "’s")))
-
-
-def _text_range(doc: Doc, st: Statement) -> tuple[int, int]:
-    """Where the statement's words stand in the body (its sentence when they were rejoined)."""
-    a = doc_text(doc).find(st.text, st.sentence.begin)
-    return (a, a + len(st.text)) if a != -1 else (st.sentence.begin, st.sentence.end)
-
-
-def _named_in_statements(doc: Doc, index: MentionIndex, k: Knowledge, statements: list[Statement], *,
-                         kinds: tuple[str, ...], only: set[str] | None = None) -> list[Relation]:
-    """The speaker of an advocacy statement (it asks, presses, condemns) raised the issues and case
-    persons its words name; an official merely mentioning an issue is not raising it."""
-    out = []
-    for st in statements:
-        if not find_cues(st.text, k.phrases("advocacy_cues")):
-            continue
-        lo, hi = _text_range(doc, st)
-        for m in index.mentions:
-            if m.kind in kinds and m.canonical and lo <= doc[m.start].idx < hi \
-                    and (only is None or m.canonical in only) and m.canonical != st.speaker:
-                out.append(Relation(st.speaker, "raised", m.canonical, st.sentence, 0.5, "statement-names-case"))
-    return out
 
 
 def _official_government(person: str, relations: list[Relation], k: Knowledge) -> str | None:
@@ -197,7 +62,7 @@ def derived_relations(doc: Doc, index: MentionIndex, k: Knowledge, article_id: s
         if gov and gov != r.subject:
             out.append(Relation(gov, "raised", r.object, r.sentence, round(r.confidence * 0.6, 2), "official-raised"))
     persons = {c.name for c in cases if c.kind == "Person"}
-    out += _named_in_statements(doc, index, k, statements, kinds=("Person",), only=persons)
+    out += named_in_statements(doc, index, k, statements, kinds=("Person",), only=persons)
     out += _relatives_speak_for(statements, relations, persons)
     out += _stance_relations(statements)
     out += _criticized_actors(doc, index, k, statements, members)
@@ -291,7 +156,7 @@ def _modal_urges(doc: Doc, index: MentionIndex, k: Knowledge, statements: list[S
     modals, hopes = k.words("urge_modals"), k.words("hope_verbs")
     out = []
     for st in statements:
-        lo, hi = _text_range(doc, st)
+        lo, hi = text_range(doc, st)
         span = span_of(doc, lo, hi)
         if span is None:
             continue
@@ -316,7 +181,7 @@ def _criticized_actors(doc: Doc, index: MentionIndex, k: Knowledge, statements: 
     for st in statements:
         if not find_cues(st.text, cues):
             continue
-        lo, hi = _text_range(doc, st)
+        lo, hi = text_range(doc, st)
         own = _own_side(st.speaker, members, k)
         found = find_cues(doc_text(doc)[lo:hi], cues)
         govs = [m for m in index.mentions if m.kind == "Government" and m.canonical and m.canonical not in own

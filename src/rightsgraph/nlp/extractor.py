@@ -9,10 +9,11 @@ from spacy.tokens import Doc
 
 from ..model import Actor, Article, Case, Extraction, Relation, Statement
 from .cases import find_cases
-from .derived import derived_relations, raised_relations
+from .derived import derived_relations
 from .knowledge import Knowledge, load_knowledge
 from .mentions import Mention, MentionIndex, bare_name, find_mentions
 from .quotes import find_statements
+from .raised import raised_relations
 from .relations import find_relations
 from .rounds import find_round
 from .speakers import SpeakerResolver
