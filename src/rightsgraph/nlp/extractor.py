@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import re
-
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -17,8 +15,9 @@ from .raised import raised_relations
 from .relations import find_relations
 from .rounds import find_round
 from .speakers import SpeakerResolver
-from .textspans import quoted_tokens, tokens_of
+from .textspans import quoted_tokens
 from .topic import off_topic_ranges
+from .voice import author_voice
 
 __all__ = ["extract", "actors_from_mentions"]
 
@@ -66,27 +65,6 @@ def extract(nlp: Language, article: Article, *, knowledge: Knowledge | None = No
     actors = _without_bystanders(actors_from_mentions(mentions, k), statements, cases, relations, k)
     return Extraction(article=article, actors=actors, statements=statements,
                       cases=cases, relations=relations, round=find_round(doc, index, k, article.id))
-
-
-BYLINE = re.compile(r"\bBy ((?:[A-Z][a-z]+\.? ){1,2}[A-Z][a-z]+)")
-FIRST_PERSON = {"i", "my", "me", "myself"}
-
-
-def author_voice(header: str, doc: Doc, index: MentionIndex, k: Knowledge) -> str | None:
-    """An opinion piece speaks in its author's voice: the byline ('By NAME'), or, when the header
-    marks it as commentary, the first person the text names. Only for text argued in the first
-    person outside quotation marks: a news report does not say 'I'."""
-    quoted = quoted_tokens(doc)
-    first_person = sum(1 for t in tokens_of(doc) if t.lower_ in FIRST_PERSON and t.i not in quoted)
-    is_opinion = any(tell in header.lower() for tell in k.lexicon.get("op_ed_tells", ()))
-    if first_person < 3 and not (is_opinion and first_person >= 1):
-        return None
-    if found := BYLINE.search(header):
-        return found.group(1)
-    if is_opinion:
-        people = [m for m in index.mentions if m.kind == "Person" and m.canonical]
-        return people[0].canonical if people else None
-    return None
 
 
 def _without_bystanders(actors: list[Actor], statements: list[Statement], cases: list[Case],

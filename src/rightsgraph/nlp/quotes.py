@@ -7,7 +7,6 @@ Pure functions over a parsed Doc and its mentions; they return model.Statement o
 from __future__ import annotations
 
 import re
-from dataclasses import replace
 
 from spacy.tokens import Doc, Token
 
@@ -20,7 +19,6 @@ from .stance import classify_stance
 from .textspans import (
     doc_text,
     in_question,
-    paragraphs,
     quote_spans,
     quoted_tokens,
     span_of,
@@ -28,6 +26,7 @@ from .textspans import (
     tokens_of,
     transcript_turns,
 )
+from .voice import in_voice, voice_statements
 
 __all__ = ["find_statements"]
 
@@ -82,13 +81,6 @@ class _Builder:
                        stance=stance, sentence=self.evidence(start, end), about=about,  # type: ignore[arg-type]
                        confidence=round(min(conf, s_conf + 0.2), 2))
         self.out.append((st, start, end))
-
-    def _voice_names(self) -> set[str]:
-        entry = self.k.by_name.get(self.voice or "")
-        names = {self.voice or "", entry.parent or ""} - {""} if entry else {self.voice or ""}
-        # the issuer's delegation speaks for it ("The delegation also raised …" in a government editorial)
-        return names | {e.name for e in self.k.actors if self.voice and e.parent == self.voice
-                        and e.name.lower().endswith("delegation")}
 
     def last_before(self, offset: int, window: int = 1200) -> str | None:
         """Speaker of the latest statement ending before `offset` (a quote paragraph that continues it)."""
@@ -282,44 +274,6 @@ class _Builder:
                                                   for c in obj.children)
         return obj if says else None
 
-    # -- the issuer's own voice (press release, statement, editorial) -------------------------
-    def voice_pass(self, voice: str) -> None:
-        """Paragraph runs in the issuer's own words that argue or ask something become its statements."""
-        if self.turns:
-            return
-        taken = [(a, b) for _st, a, b in self.out]
-        modal = {"must", "should", "ought", "need", "needs", "we", "our", "us"} | self.k.words("advocacy_cues")
-        for p_start, p_end in paragraphs(doc_text(self.doc)):
-            span = span_of(self.doc, p_start, p_end)
-            if span is None:
-                continue
-            run: list = []
-            sents = [s for s in self.doc.sents if s.start < span.end and s.end > span.start]
-            for sent in [*sents, None]:
-                ok = sent is not None and self._voice_sentence(sent, taken)
-                if ok:
-                    run.append(sent)
-                    continue
-                if run and any(any(t.lower_ in modal for t in r) or classify_stance(r.text, self.k)[0] != "neutral"
-                               or self._voice_subject(r) for r in run):
-                    a, b = run[0].start_char, run[-1].end_char
-                    self.add(voice, doc_text(self.doc)[a:b], "direct", a, b, 0.5)
-                run = []
-
-    def _voice_subject(self, sent) -> bool:  # noqa: ANN001
-        """The issuer (or its government) is the subject: 'The United States will continue to …'."""
-        names = self._voice_names()
-        for t in sent:
-            if t.dep_ in ("nsubj", "nsubjpass") and (m := self.index.at(t.i)) is not None and m.canonical in names:
-                return True
-        return False
-
-    def _voice_sentence(self, sent, taken) -> bool:  # noqa: ANN001
-        words = [t for t in sent if t.is_alpha and t.i not in self.quoted]
-        if len(words) < 6 or any(t.i in self.quoted for t in sent):
-            return False
-        return not any(a < sent.end_char and sent.start_char < b for a, b in taken)
-
     def _extend_clause(self, verb: Token, hi: int) -> int:
         """'X says that A, but without B': trailing modifiers of the saying belong to what was said."""
         if verb.i > hi:
@@ -404,20 +358,8 @@ class _Builder:
                    for k, ka, kb in keep):
                 continue
             keep.append((st, a, b))
-        keep = [self._in_voice(st, a, b) for st, a, b in keep]
+        keep = [in_voice(self, st, a, b) for st, a, b in keep]
         return [st for st, _a, _b in sorted(keep, key=lambda x: (x[1], x[0].text))]
-
-    def _in_voice(self, st: Statement, a: int, b: int) -> tuple[Statement, int, int]:
-        """'Amnesty International calls on …' in Amnesty's own release, or 'The United States will raise …'
-        in a State Department media note: the issuer's statement, its whole sentence."""
-        if not self.voice or self.turns or st.kind != "indirect" or st.speaker not in self._voice_names():
-            return st, a, b
-        sent = st.sentence
-        if '"' in sent.text or "“" in sent.text:
-            return st, a, b
-        stance, _c = classify_stance(sent.text, self.k)
-        return replace(st, speaker=self.voice, text=sent.text.strip(), stance=stance), sent.begin, sent.end  # type: ignore[arg-type]
-
 
 def find_statements(doc: Doc, index: MentionIndex, knowledge: Knowledge, article_id: str,
                     voice: str | None = None, header: str = "", skip: list[tuple[int, int]] | None = None
@@ -434,5 +376,5 @@ def find_statements(doc: Doc, index: MentionIndex, knowledge: Knowledge, article
     b.attitude_pass()
     b.quotes_pass()
     if voice:
-        b.voice_pass(voice)
+        voice_statements(b, voice)
     return b.dedupe()

@@ -1,0 +1,27 @@
+"""voice.py: who speaks in the body itself (an opinion piece's author, a release's issuer)."""
+
+from __future__ import annotations
+
+from rightsgraph.nlp.knowledge import load_knowledge
+from rightsgraph.nlp.mentions import MentionIndex, find_mentions
+from rightsgraph.nlp.voice import author_voice, voice_names
+
+
+def test_voice_names_the_issuer_its_government_and_that_governments_delegation():
+    assert voice_names(load_knowledge(), "United States") == {"United States", "U.S. delegation"}
+    assert voice_names(load_knowledge(), None) == set()
+
+
+def _author(nlp, header: str, body: str) -> str | None:
+    doc = nlp(body)
+    return author_voice(header, doc, MentionIndex(find_mentions(doc, load_knowledge())), load_knowledge())
+
+
+def test_voice_an_opinion_piece_argued_in_the_first_person_speaks_for_its_byline(nlp):
+    body = "I have watched these talks for years. I think they matter, and my view has not changed."
+    assert _author(nlp, "Why the talks matter\nBy Maria Lopez", body) == "Maria Lopez"
+
+
+def test_voice_a_news_report_has_no_author_voice(nlp):
+    body = "The talks ended on Friday. Officials said they were useful, and reporters were told little."
+    assert _author(nlp, "Talks end\nBy Maria Lopez", body) is None
