@@ -12,7 +12,7 @@ from .knowledge import Knowledge
 from .mentions import Mention, MentionIndex
 from .stance import find_cues
 
-__all__ = ["find_cases", "status_of", "raised_objects", "holds_office", "STATUS_ORDER"]
+__all__ = ["find_cases", "status_of", "raised_objects", "possessor", "holds_office", "STATUS_ORDER"]
 
 #: when cues of several kinds surround a name, the later state wins ("escaped detention" -> exiled)
 STATUS_ORDER = ("exiled", "released", "missing", "detained")
@@ -99,10 +99,9 @@ def status_of(m: Mention, doc: Doc, knowledge: Knowledge, index: MentionIndex | 
     others = frozenset(i for o in (index.mentions if index is not None else ()) if o.kind == "Person"
                        and o.canonical != m.canonical for i in range(o.start, o.end))
     text = _context_text(m, doc, others) + " " + _status_label(m, doc)
-    cues = knowledge.lexicon["status_cues"]
     found, asked = set(), False
     for status in STATUS_ORDER:
-        for _off, phrase in find_cues(text, tuple(sorted((p.lower() for p in cues[status]), key=len, reverse=True))):
+        for _off, phrase in find_cues(text, knowledge.status_phrases[status]):
             if status == "released" and phrase in RELEASE_WORDS and _demanded(text, phrase, knowledge):
                 # a release asked for: held, unless it is another's ("appealed for the release of her
                 # husband", "for his release") or the text says where they live
@@ -167,6 +166,12 @@ def holds_office(m: Mention, knowledge: Knowledge) -> bool:
     return m.kind == "Person" and any(role == t or role.endswith(" " + t) for t in knowledge.words("office_titles"))
 
 
+def possessor(m: Mention, doc: Doc) -> bool:
+    """A person named as the owner of something ("Li Ming's lawyer", "X's case"): not the one raised."""
+    root = doc[m.start:m.end].root
+    return m.kind == "Person" and (root.dep_ == "poss" or (m.end < len(doc) and doc[m.end].text in ("'s", "’s")))
+
+
 def raised_objects(verb: Token, index: MentionIndex, knowledge: Knowledge) -> list[Mention]:
     """Persons and issues in the object side of a raise-type verb (lists included), not possessors
     and not officials."""
@@ -175,11 +180,9 @@ def raised_objects(verb: Token, index: MentionIndex, knowledge: Knowledge) -> li
         if c.dep_ in ("nsubj", "nsubjpass", "agent", "aux", "auxpass", "neg", "punct", "cc", "conj"):
             continue
         for m in index.in_range(c.left_edge.i, c.right_edge.i + 1, ("Person", "Issue")):
-            doc = verb.doc
-            possessor = m.end < len(doc) and doc[m.end].text in ("'s", "’s")
-            root = doc[m.start:m.end].root
+            root = verb.doc[m.start:m.end].root
             partner = root.dep_ == "pobj" and root.head.lower_ in ("with", "to", "by")
-            if m.kind == "Person" and (root.dep_ == "poss" or possessor or partner or holds_office(m, knowledge)):
+            if possessor(m, verb.doc) or (m.kind == "Person" and (partner or holds_office(m, knowledge))):
                 continue
             out.append(m)
     return out

@@ -75,7 +75,7 @@ def derived_relations(doc: Doc, index: MentionIndex, k: Knowledge, article_id: s
 def _delegation_heads(relations: list[Relation], k: Knowledge) -> list[Relation]:
     """The heads of two governments' delegations to the talks met each other ('the U.S. delegation,
     led by X, … the Chinese delegation, headed by Y')."""
-    side = {e.name: e.parent for e in k.actors if e.parent and e.name.lower().endswith("delegation")}
+    side = k.delegations
     future = k.words("future_markers")
     heads: dict[str, Relation] = {}
     for r in relations:  # "X will lead the delegation": an announcement, not a meeting that took place

@@ -47,6 +47,22 @@ class Knowledge:                     # and hashing the whole gazetteer each time
     def by_name(self) -> dict[str, GazetteerEntry]:
         return {e.name: e for e in (*self.actors, *self.issues)}
 
+    @functools.cached_property
+    def delegations(self) -> dict[str, str]:
+        """The gazetteer's delegations ("U.S. delegation") -> the government each speaks for."""
+        return {e.name: e.parent for e in self.actors if e.parent and e.name.lower().endswith("delegation")}
+
+    @functools.cached_property
+    def status_phrases(self) -> dict[str, tuple[str, ...]]:
+        """Each status's cue phrases (lexicon status_cues), lower-cased, longest first."""
+        return {status: tuple(sorted({p.lower() for p in cues}, key=len, reverse=True))
+                for status, cues in self.lexicon["status_cues"].items()}
+
+    @functools.cached_property
+    def status_words(self) -> tuple[str, ...]:
+        """Every status cue phrase, longest first."""
+        return tuple(sorted({p for cues in self.status_phrases.values() for p in cues}, key=len, reverse=True))
+
 
 def _read_text(name: str) -> str:
     try:

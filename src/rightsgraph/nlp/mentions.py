@@ -147,8 +147,6 @@ def find_mentions(doc: Doc, knowledge: Knowledge) -> list[Mention]:
     titles |= frozenset(w.lower() for t in knowledge.lexicon["titles"] for w in t.split())
     org_words = frozenset(knowledge.lexicon["org_words"])
     place_words = frozenset(knowledge.lexicon["place_words"]) | org_words
-    status_words = tuple(sorted({w.lower() for ws in knowledge.lexicon["status_cues"].values() for w in ws},
-                                key=len, reverse=True))
     out: list[Mention] = []
     for ent, ent_id in _joined_possessives(doc):
         label = ent.label_
@@ -178,7 +176,7 @@ def find_mentions(doc: Doc, knowledge: Knowledge) -> list[Mention]:
                 continue
             if not ent_id and all(t.lower_ in titles or t.lower_ in TITLE_PARTS for t in span if t.is_alpha):
                 continue  # a title the NER called an organisation ("Co-Chair")
-            if not ent_id and span.text.isupper() and find_cues(span.text, status_words):
+            if not ent_id and span.text.isupper() and find_cues(span.text, knowledge.status_words):
                 continue  # a case list's status label ("Chen Guangcheng — IN EXILE")
             if not ent_id and _looks_like_person(span, org_words):
                 out.append(Mention(span.start, span.end, span.text, "Person", None, _title_before(doc, span.start)))

@@ -13,7 +13,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from ..model import Relation, Statement
-from .cases import raised_objects
+from .cases import possessor, raised_objects
 from .knowledge import Knowledge
 from .mentions import Mention, MentionIndex
 from .relations import evidence_of
@@ -128,15 +128,10 @@ def _concerns(doc: Doc, index: MentionIndex, k: Knowledge, article_id: str,
             continue
         objects = [m for c in t.children if c.dep_ == "prep" and c.lower_ in preps
                    for m in index.in_range(c.left_edge.i, c.right_edge.i + 1, ("Person", "Issue"))
-                   if not _possessor(m, doc)]
+                   if not possessor(m, doc)]
         verb = t.head if t.dep_ != "ROOT" else t
         out += _raised_by(verb, objects, speakers, article_id, 0.75, "concern-about")
     return out
-
-
-def _possessor(m: Mention, doc: Doc) -> bool:
-    root = doc[m.start:m.end].root
-    return m.kind == "Person" and (root.dep_ == "poss" or (m.end < len(doc) and doc[m.end].text in ("'s", "’s")))
 
 
 def text_range(doc: Doc, st: Statement) -> tuple[int, int]:

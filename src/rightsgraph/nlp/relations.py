@@ -175,7 +175,7 @@ def _delegation_name(tok: Token, index: MentionIndex, k: Knowledge) -> str | Non
     govs = index.in_range(tok.left_edge.i, tok.right_edge.i + 1, ("Government",))
     text = " ".join(t.lower_ for t in tok.subtree)
     if govs:  # the gazetteer's delegation of that government ("the Chinese side" -> Chinese delegation)
-        named = [e.name for e in k.actors if e.parent == govs[0].canonical and e.name.lower().endswith("delegation")]
+        named = [name for name, gov in k.delegations.items() if gov == govs[0].canonical]
         return named[0] if named else f"{govs[0].canonical} delegation"
     if "chinese" in text:
         return "Chinese delegation"

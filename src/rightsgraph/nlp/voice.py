@@ -54,7 +54,7 @@ def voice_names(k: Knowledge, voice: str | None) -> set[str]:
         return set()
     entry = k.by_name.get(voice)
     names = {voice, entry.parent or ""} - {""} if entry else {voice}
-    return names | {e.name for e in k.actors if e.parent == voice and e.name.lower().endswith("delegation")}
+    return names | {name for name, gov in k.delegations.items() if gov == voice}
 
 
 def voice_statements(b: _Builder, voice: str) -> None:
