@@ -19,12 +19,16 @@ def _normalise(text: str) -> str:
     return " " + re.sub(r"\s+", " ", text.lower()) + " "
 
 
+def _words(words: Iterable[str]) -> str:
+    """A regex alternation of whole words or phrases, longest first."""
+    return r"(?<![\w-])(?:" + "|".join(map(re.escape, sorted(words, key=len, reverse=True))) + r")(?![\w-])"
+
+
 @lru_cache(maxsize=256)
 def _cue_pattern(phrases: tuple[str, ...]) -> tuple[re.Pattern[str], dict[str, str]]:
     """One alternation, longest phrase first, so each match is the longest cue at its place."""
     keys = {p.replace("’", "'"): p for p in phrases}
-    alternation = "|".join(re.escape(k) for k in sorted(keys, key=len, reverse=True))
-    return re.compile(r"(?<![\w-])(?:" + alternation + r")(?![\w-])"), keys
+    return re.compile(_words(keys)), keys
 
 
 def find_cues(text: str, phrases: tuple[str, ...]) -> list[tuple[int, str]]:
@@ -64,8 +68,7 @@ def _verb_pattern(knowledge: Knowledge) -> tuple[re.Pattern[str], dict[str, str]
              for v in base for form in _inflections(v)}
     terms = knowledge.words("dialogue_terms") - VAGUE_TERMS - {"exercise", "channel", "channels"}
     pattern = re.compile(r"(?<![\w-])(?P<verb>" + "|".join(sorted(map(re.escape, verbs), key=len, reverse=True))
-                         + r")\s+(?:[\w'-]+\s+){0,4}?(?:"
-                         + "|".join(sorted(map(re.escape, terms), key=len, reverse=True)) + r")(?![\w-])")
+                         + r")\s+(?:[\w'-]+\s+){0,4}?" + _words(terms))
     return pattern, verbs
 
 
@@ -76,11 +79,6 @@ def _forms(phrase: str) -> list[str]:
     if first[-1] not in "aeiouy":  # drop -> dropped, dropping (an extra form that never occurs is harmless)
         forms |= {first + first[-1] + "ed", first + first[-1] + "ing"}
     return sorted((f"{f} {rest}".strip() for f in forms), key=len, reverse=True)
-
-
-def _words(words: Iterable[str]) -> str:
-    """A regex alternation of whole words or phrases, longest first."""
-    return r"(?<![\w-])(?:" + "|".join(map(re.escape, sorted(words, key=len, reverse=True))) + r")(?![\w-])"
 
 
 @lru_cache(maxsize=4)
