@@ -54,9 +54,8 @@ def extract(nlp: Language, article: Article, *, knowledge: Knowledge | None = No
     intro = article.body.split("\n\n", 1)[0]  # "Spokesperson X held a regular press conference"
     header = "\n".join((article.title, *article.header, intro))
     voice = article.voice or author_voice(header, doc, index, k)
-    statements = find_statements(doc, index, k, article.id, voice=voice, header=header, skip=skip)
-    speakers = SpeakerResolver(doc, index, k, quoted_tokens(doc), header=header)
-    speakers.voice = voice
+    speakers = SpeakerResolver(doc, index, k, quoted_tokens(doc), header=header)  # one for statements and relations
+    statements = find_statements(doc, index, k, article.id, voice=voice, header=header, skip=skip, speakers=speakers)
     relations = raised_relations(doc, index, k, article.id, speakers, statements)
     cases = find_cases(doc, index, k, article.id, raised={r.object for r in relations})
     relations += find_relations(doc, index, k, article.id, speakers)

@@ -21,6 +21,7 @@ from .textspans import (
     in_question,
     quote_spans,
     quoted_tokens,
+    sentence_of,
     span_of,
     token_at,
     tokens_of,
@@ -39,7 +40,8 @@ def _word_count(text: str) -> int:
 
 
 class _Builder:
-    def __init__(self, doc: Doc, index: MentionIndex, knowledge: Knowledge, article_id: str, header: str = ""):
+    def __init__(self, doc: Doc, index: MentionIndex, knowledge: Knowledge, article_id: str, header: str = "",
+                 speakers: SpeakerResolver | None = None):
         self.doc, self.index, self.k, self.article_id = doc, index, knowledge, article_id
         text = doc_text(doc)
         self.quotes = quote_spans(text)
@@ -53,7 +55,7 @@ class _Builder:
                 self.in_turn.update(range(span.start, span.end))
                 if t.label.split()[0].strip(".").upper() not in SKIP_LABELS:
                     self.spoken.update(range(span.start, span.end))
-        self.speakers = SpeakerResolver(doc, index, knowledge, self.quoted, header=header)
+        self.speakers = speakers or SpeakerResolver(doc, index, knowledge, self.quoted, header=header)
         self.voice: str | None = None
         self.skip: list[tuple[int, int]] = []  # off-topic ranges of a transcript
         self.out: list[tuple[Statement, int, int]] = []  # statement, text start, text end
@@ -63,8 +65,8 @@ class _Builder:
         doc = self.doc
         first = token_at(doc, start)
         last = token_at(doc, max(start, end - 1))
-        b = first.sent.start_char if first is not None else start
-        e = last.sent.end_char if last is not None else end
+        b = sentence_of(first)[0] if first is not None else start
+        e = sentence_of(last)[1] if last is not None else end
         b, e = min(b, start), max(e, end)
         return Evidence(self.article_id, b, e, doc_text(doc)[b:e])
 
@@ -362,11 +364,12 @@ class _Builder:
         return [st for st, _a, _b in sorted(keep, key=lambda x: (x[1], x[0].text))]
 
 def find_statements(doc: Doc, index: MentionIndex, knowledge: Knowledge, article_id: str,
-                    voice: str | None = None, header: str = "", skip: list[tuple[int, int]] | None = None
-                    ) -> list[Statement]:
+                    voice: str | None = None, header: str = "", skip: list[tuple[int, int]] | None = None,
+                    speakers: SpeakerResolver | None = None) -> list[Statement]:
     """All statements of one article; `voice` is who speaks in the body itself (press releases);
-    `header` is the headline and header lines, where transcripts name their speakers."""
-    b = _Builder(doc, index, knowledge, article_id, header)
+    `header` is the headline and header lines, where transcripts name their speakers; `speakers`
+    the article's resolver, shared with the relation rules (made here when not given)."""
+    b = _Builder(doc, index, knowledge, article_id, header, speakers)
     b.voice = voice
     b.skip = skip or []
     b.speakers.voice = voice
