@@ -103,6 +103,10 @@ def _settings(curation: Curation | None, min_confidence: float, model: str | Non
     return hashlib.sha256(key.encode()).hexdigest()[:24], text
 
 
+#: the graphs a build derives from all its articles (written with them, never an article)
+DERIVED_GRAPHS = (str(VOCAB_GRAPH), str(CURRENT_GRAPH))
+
+
 def _gazetteer() -> dict[str, str]:
     return {e.name: e.kind for e in load_knowledge().actors}
 

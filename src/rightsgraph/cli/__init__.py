@@ -22,9 +22,6 @@ if TYPE_CHECKING:
 
 DEFAULT_TTL = Path("graph/rightsgraph.ttl")
 DEFAULT_HTML = Path("graph/rightsgraph.html")
-VOCAB_IRI = "https://w3id.org/rightsgraph/id/graph/vocabulary"
-#: the graphs a build derives from all its articles (written with them, never an article)
-DERIVED_IRIS = (VOCAB_IRI, "https://w3id.org/rightsgraph/id/graph/current-status")
 EXPORT_FORMATS = ["turtle", "nt", "nquads", "trig", "json-ld", "graphml", "gexf"]
 
 

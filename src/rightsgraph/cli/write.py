@@ -12,7 +12,6 @@ from ..errors import InputError
 from . import (
     DEFAULT_HTML,
     DEFAULT_TTL,
-    DERIVED_IRIS,
     cli,
     say,
     store_option,
@@ -64,7 +63,7 @@ def build(articles: tuple[Path, ...], store: str | None, output: Path | None, ht
     rightsgraph build corpus/ --scheduler tcp://10.0.0.5:8786 --store http://10.0.0.5:7878
     news-export | rightsgraph build - --field text=content --field date=publishedAt --field source=source.name
     """
-    from ..build import build_store, sample_corpus
+    from ..build import DERIVED_GRAPHS, build_store, sample_corpus
     from ..files import atomic_open
     from ..ingest import JSONL_FIELDS
     from ..parallel import default_jobs
@@ -106,18 +105,18 @@ def build(articles: tuple[Path, ...], store: str | None, output: Path | None, ht
             from ..export import export_articles
 
             with atomic_open(output) as out:
-                export_articles(target, [*report.articles, *DERIVED_IRIS], out)
+                export_articles(target, [*report.articles, *DERIVED_GRAPHS], out)
             say(f"wrote {output}")
         if html_out is not None and not no_html:
             from ..render import render_html
             from ..store.network import network_graph
             from ..store.records import RECORDS
 
-            stored = {g for g in target.graph_names() if not g.startswith(RECORDS)} - set(DERIVED_IRIS)
+            stored = {g for g in target.graph_names() if not g.startswith(RECORDS)} - set(DERIVED_GRAPHS)
             if stored <= set(report.articles):  # this build is the whole store: SELECTs in its engine
                 page = render_html(target, min_confidence=min_confidence, title="rightsgraph")
             else:  # only this build's articles, from a CONSTRUCT of their graphs
-                page = render_html(network_graph(target, [*report.articles, *DERIVED_IRIS]),
+                page = render_html(network_graph(target, [*report.articles, *DERIVED_GRAPHS]),
                                    min_confidence=min_confidence, title="rightsgraph")
             write_output(page, html_out)
     n = len(report.articles)
