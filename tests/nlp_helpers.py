@@ -13,9 +13,9 @@ from rightsgraph.nlp import extract
 DIALOGUE = "US-China Human Rights Dialogue"
 
 
-def run(nlp: Language, text: str) -> Extraction:
+def run(nlp: Language, text: str, title: str = "Test article") -> Extraction:
     """Extract from a one-off article whose body is `text`."""
-    return extract(nlp, Article(id="t", title="Test article", body=text))
+    return extract(nlp, Article(id="t", title=title, body=text))
 
 
 def statements(ex: Extraction) -> list[tuple[str, str, str]]:

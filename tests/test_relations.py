@@ -256,6 +256,18 @@ def test_relations_every_rule_has_the_one_signature(nlp):
             "Wu Fang.",
             {("U.S. delegation", "raised", n) for n in ("Zhang Wei", "Li Ming", "Wu Fang")},
         ),
+        (  # semicolon items with their own clauses, whatever the parse makes of them; the person, not "Tibetan"
+            "The U.S. delegation arrived on Monday. The delegation also raised the cases of the activist Zhang Wei, "
+            "who has been in detention since August of last year; the veteran blogger Li Ming, who was sentenced "
+            "in June to eight years in prison; and the Mongolian poet Wu Fang, who is serving a life sentence.",
+            {(s, "raised", n) for s in ("U.S. delegation", "United States") for n in ("Zhang Wei", "Li Ming", "Wu Fang")},
+        ),
+        (  # the owner of a plight is the case ("A's detention"); a list the parse cut short goes on
+            "The U.S. delegation arrived on Monday. Acting Assistant Secretary Mary Hale told the panel that the "
+            "delegation had raised Zhang Wei's detention, Li Ming's imprisonment and the treatment of the lawyer "
+            "Wu Fang.",
+            {(s, "raised", n) for s in ("U.S. delegation", "United States") for n in ("Zhang Wei", "Li Ming", "Wu Fang")},
+        ),
         (  # what the urger asks for names the cases it raised; the one urged raised nothing
             "The United States calls on the Chinese government to release Zhang Wei and to lift the house arrest "
             "of his wife, Li Ming.",
@@ -279,6 +291,13 @@ def test_relations_every_rule_has_the_one_signature(nlp):
 )
 def test_relations_raised_from_delegations_urging_and_concern(nlp, text, expected):
     assert expected <= set(relations(run(nlp, text)))
+
+
+def test_relations_a_semicolon_list_ends_where_its_items_stop_naming_cases(nlp):
+    text = ("The U.S. delegation raised the case of Zhang Wei; the talks then turned to trade; and Li Ming "
+            "spoke to reporters.")
+    raised = {o for s, p, o in relations(run(nlp, text)) if p == "raised"}
+    assert raised == {"Zhang Wei"}
 
 
 @pytest.mark.parametrize(

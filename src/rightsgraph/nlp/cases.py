@@ -12,7 +12,7 @@ from .knowledge import Knowledge
 from .mentions import Mention, MentionIndex
 from .stance import find_cues
 
-__all__ = ["find_cases", "status_of", "raised_objects", "possessor", "holds_office", "STATUS_ORDER"]
+__all__ = ["find_cases", "status_of", "possessor", "holds_office", "STATUS_ORDER"]
 
 #: when cues of several kinds surround a name, the later state wins ("escaped detention" -> exiled)
 STATUS_ORDER = ("exiled", "released", "missing", "detained")
@@ -166,26 +166,12 @@ def holds_office(m: Mention, knowledge: Knowledge) -> bool:
     return m.kind == "Person" and any(role == t or role.endswith(" " + t) for t in knowledge.words("office_titles"))
 
 
-def possessor(m: Mention, doc: Doc) -> bool:
-    """A person named as the owner of something ("Li Ming's lawyer", "X's case"): not the one raised."""
+def possessor(m: Mention, doc: Doc, knowledge: Knowledge) -> bool:
+    """A person named as the owner of something ("Li Ming's lawyer", "his wife's letter"): not the one
+    raised. The owner of a plight is ("Li Ming's detention", "X's case", "Y's whereabouts")."""
     root = doc[m.start:m.end].root
-    return m.kind == "Person" and (root.dep_ == "poss" or (m.end < len(doc) and doc[m.end].text in ("'s", "’s")))
-
-
-def raised_objects(verb: Token, index: MentionIndex, knowledge: Knowledge) -> list[Mention]:
-    """Persons and issues in the object side of a raise-type verb (lists included), not possessors
-    and not officials."""
-    out = []
-    for c in verb.children:
-        if c.dep_ in ("nsubj", "nsubjpass", "agent", "aux", "auxpass", "neg", "punct", "cc", "conj"):
-            continue
-        for m in index.in_range(c.left_edge.i, c.right_edge.i + 1, ("Person", "Issue")):
-            root = verb.doc[m.start:m.end].root
-            partner = root.dep_ == "pobj" and root.head.lower_ in ("with", "to", "by")
-            if possessor(m, verb.doc) or (m.kind == "Person" and (partner or holds_office(m, knowledge))):
-                continue
-            out.append(m)
-    return out
+    owns = root.dep_ == "poss" or (m.end < len(doc) and doc[m.end].text in ("'s", "’s"))
+    return m.kind == "Person" and owns and root.head.lemma_.lower() not in knowledge.words("plight_nouns")
 
 
 def find_cases(doc: Doc, index: MentionIndex, knowledge: Knowledge, article_id: str,

@@ -47,7 +47,7 @@ def extract(nlp: Language, article: Article, *, knowledge: Knowledge | None = No
     when not given, e.g. by ``nlp.pipe`` over many articles)."""
     k = knowledge or load_knowledge()
     doc = doc if doc is not None else nlp(article.body)
-    mentions = find_mentions(doc, k)
+    mentions = find_mentions(doc, k, article.title)
     skip = off_topic_ranges(doc, MentionIndex(mentions))
     mentions = [m for m in mentions if not any(a <= doc[m.start].idx < b for a, b in skip)]
     index = MentionIndex(mentions)

@@ -110,7 +110,7 @@ LEXICON_SCHEMA: dict[str, str] = {
         "hedges", "channel_nouns", "ending_verbs", "mistake_words", "demand_words",
         "counterpart_nouns", "future_markers", "residence_cues",
         "possessive_pronouns", "group_nouns", "person_descriptors",
-        "object_pronouns")},
+        "object_pronouns", "plight_nouns", "description_openers")},
     "status_cues": "object of lists of strings",
     "stance_verbs": "object of lists of strings",
     "title_affiliations": "list of objects",

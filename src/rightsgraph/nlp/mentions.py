@@ -8,6 +8,7 @@ where it is a place ("in Beijing") or a modifier ("China director").
 from __future__ import annotations
 
 import functools
+import re
 from collections import Counter
 from dataclasses import dataclass, field
 
@@ -142,7 +143,7 @@ def _joined_possessives(doc: Doc) -> list[tuple[Span, str]]:
     return out
 
 
-def find_mentions(doc: Doc, knowledge: Knowledge) -> list[Mention]:
+def find_mentions(doc: Doc, knowledge: Knowledge, title: str = "") -> list[Mention]:
     titles = frozenset(t.lower() for t in knowledge.lexicon["titles"]) | knowledge.words("honorifics")
     titles |= frozenset(w.lower() for t in knowledge.lexicon["titles"] for w in t.split())
     org_words = frozenset(knowledge.lexicon["org_words"])
@@ -186,7 +187,7 @@ def find_mentions(doc: Doc, knowledge: Knowledge) -> list[Mention]:
     _described_names(doc, out, knowledge.words("case_descriptors") | knowledge.words("person_descriptors"), titles)
     _repeated_name_tokens(doc, out)
     _add_acronyms(doc, out)
-    _resolve_people(doc, out, knowledge)
+    _resolve_people(doc, out, knowledge, title)
     for m in out:
         if m.canonical is None:
             m.canonical = m.text
@@ -261,8 +262,9 @@ def bare_name(text: str) -> str:
     return " ".join(words[1:]) if len(words) > 1 and words[0].rstrip(".") in HONORIFICS else text
 
 
-def _resolve_people(doc: Doc, mentions: list[Mention], knowledge: Knowledge) -> None:
-    """Short forms ('Posner', 'Mr. Posner') take the full name printed in the same article."""
+def _resolve_people(doc: Doc, mentions: list[Mention], knowledge: Knowledge, title: str) -> None:
+    """Short forms ('Posner', 'Mr. Posner') take the full name printed in the same article (its
+    headline counts too)."""
     people = [m for m in mentions if m.kind == "Person"]
     reporting = knowledge.words("reporting_verbs")
     for m in people:
@@ -272,10 +274,12 @@ def _resolve_people(doc: Doc, mentions: list[Mention], knowledge: Knowledge) -> 
         m.speaks = root.dep_ == "nsubj" and root.head.lemma_.lower() in reporting
     alias_map = {a: e.name for e in knowledge.actors if e.kind == "Person" for a in (e.name, *e.aliases)}
     full = [m for m in people if len(_name_tokens(m.canonical or m.text)) >= 2]
-    counts = Counter(m.canonical or m.text for m in full)
     for m in full:
         if m.canonical is None:
             m.canonical = alias_map.get(m.text) or alias_map.get(bare_name(m.text)) or bare_name(m.text)
+    # how often each full name is printed, headlines included (NER often misses names in title case)
+    printed = f"{title}\n{doc.text}"
+    counts = Counter({n: len(re.findall(rf"\b{re.escape(n)}\b", printed)) for n in {m.canonical for m in full} if n})
     for m in people:
         if m.canonical is not None and len(_name_tokens(m.canonical)) >= 2:
             continue

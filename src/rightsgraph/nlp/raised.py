@@ -13,7 +13,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from ..model import Relation, Statement
-from .cases import possessor, raised_objects
+from .cases import holds_office, possessor
 from .knowledge import Knowledge
 from .mentions import Mention, MentionIndex
 from .relations import evidence_of
@@ -21,7 +21,9 @@ from .speakers import SpeakerResolver
 from .stance import find_cues
 from .textspans import doc_text, in_question, paragraphs, span_of, tokens_of
 
-__all__ = ["raised_relations", "named_in_statements", "text_range"]
+__all__ = ["raised_relations", "raised_objects", "named_in_statements", "text_range"]
+
+_NOT_OBJECT = ("nsubj", "nsubjpass", "agent", "aux", "auxpass", "neg", "punct", "cc", "conj")
 
 
 def raised_relations(doc: Doc, index: MentionIndex, k: Knowledge, article_id: str,
@@ -49,6 +51,72 @@ def raised_relations(doc: Doc, index: MentionIndex, k: Knowledge, article_id: st
     out += _concerns(doc, index, k, article_id, speakers)
     out += _listed(doc, index, k, article_id, speakers)
     out += named_in_statements(doc, index, k, statements, kinds=("Issue",))
+    return out
+
+
+def raised_objects(verb: Token, index: MentionIndex, knowledge: Knowledge) -> list[Mention]:
+    """Persons and issues in the object side of a raise-type verb (lists included), not possessors
+    and not officials."""
+    out = []
+    for c in verb.children:
+        if c.dep_ in _NOT_OBJECT:
+            continue
+        for m in index.in_range(c.left_edge.i, c.right_edge.i + 1, ("Person", "Issue")):
+            root = verb.doc[m.start:m.end].root
+            partner = root.dep_ == "pobj" and root.head.lower_ in ("with", "to", "by")
+            if possessor(m, verb.doc, knowledge) or (m.kind == "Person" and (partner or holds_office(m, knowledge))):
+                continue
+            out.append(m)
+    if not out:
+        return out
+    end = max(c.right_edge.i for c in verb.children if c.dep_ not in _NOT_OBJECT)
+    return out + _comma_items(verb.doc, end, verb.sent.end, index, knowledge) \
+        + _semicolon_items(verb, out, index, knowledge)
+
+
+def _comma_items(doc: Doc, end: int, sent_end: int, index: MentionIndex, knowledge: Knowledge) -> list[Mention]:
+    """'raised A's detention, B's imprisonment and the treatment of C': where the parse cut the list
+    short, the comma and 'and' items after the verb's object still name cases: each item without a
+    verb that names a person or issue; descriptions ('a lawyer', 'who …') are passed over; the
+    first other item ends the list."""
+    def separator(t: Token) -> bool:
+        return t.text in (",", ";") or t.lower_ in ("and", "or")
+
+    out: list[Mention] = []
+    i = end + 1
+    while i < sent_end and separator(doc[i]):
+        start = next((t.i for t in doc[i:sent_end] if not separator(t)), sent_end)
+        stop = next((t.i for t in doc[start:sent_end] if separator(t)), sent_end)
+        if start >= sent_end:
+            break
+        i = stop
+        if doc[start].lower_ in knowledge.words("description_openers"):
+            continue
+        named = [m for m in index.in_range(start, stop, ("Person", "Issue"))
+                 if not possessor(m, doc, knowledge) and not holds_office(m, knowledge)]
+        if not named or any(t.pos_ in ("VERB", "AUX") for t in doc[start:stop]):
+            break
+        out.append(next((m for m in named if m.kind == "Person"), named[0]))
+    return out
+
+
+def _semicolon_items(verb: Token, found: list[Mention], index: MentionIndex, knowledge: Knowledge) -> list[Mention]:
+    """'raised the cases of the lawyer A, who …; the journalist B, who …; and the scholar C': a list
+    whose items carry their own clauses is cut at semicolons, and the parse rarely keeps B and C under
+    the verb. Each semicolon item that opens with a person or issue (after at most a short descriptor,
+    before any verb) continues the list."""
+    sent = verb.sent
+    last = max(m.end for m in found)
+    out: list[Mention] = []
+    for semi in (t for t in sent if t.text == ";" and t.i >= last):
+        start = semi.i + 1 + (semi.i + 1 < sent.end and verb.doc[semi.i + 1].dep_ == "cc")
+        stop = next((t.i for t in verb.doc[start:sent.end] if t.text == ";" or t.pos_ in ("VERB", "AUX")), sent.end)
+        opening = [m for m in index.in_range(start, min(stop, start + 6) + 3, ("Person", "Issue"))
+                   if m.start < min(stop, start + 6)]  # "the Uighur scholar C": the person, not the modifier
+        first = next((m for m in opening if m.kind == "Person"), opening[0] if opening else None)
+        if first is None or possessor(first, verb.doc, knowledge) or holds_office(first, knowledge):
+            break
+        out.append(first)
     return out
 
 
@@ -128,7 +196,7 @@ def _concerns(doc: Doc, index: MentionIndex, k: Knowledge, article_id: str,
             continue
         objects = [m for c in t.children if c.dep_ == "prep" and c.lower_ in preps
                    for m in index.in_range(c.left_edge.i, c.right_edge.i + 1, ("Person", "Issue"))
-                   if not possessor(m, doc)]
+                   if not possessor(m, doc, k)]
         verb = t.head if t.dep_ != "ROOT" else t
         out += _raised_by(verb, objects, speakers, article_id, 0.75, "concern-about")
     return out
