@@ -421,6 +421,24 @@ def test_relations_a_head_title_with_a_possessive_leads(nlp, text, expected):
     assert expected in relations(run(nlp, text))
 
 
+@pytest.mark.parametrize(("text", "head", "body", "member"), [
+    # the head of a body is one of its members, told by a verb, a relative clause on an appositive, a title
+    ("Mary Lane, the Ohio Democrat who chairs the Subcommittee on Human Rights and Global Health, opened "
+     "the hearing.", "Mary Lane", "Subcommittee on Human Rights and Global Health", True),
+    ("Tom Hale, who heads the Texas-based rights group ChinaAid, urged Washington to act.",
+     "Tom Hale", "ChinaAid", True),
+    ("John Reed, the co-chairman of the Lantern Human Rights Commission, said the talks had stalled.",
+     "John Reed", "Lantern Human Rights Commission", True),
+    ("Zhang Wei, a founder of the New Dawn Movement, was arrested.", "Zhang Wei", "New Dawn Movement", True),
+    # the head of a delegation is not thereby a member of it
+    ("Michael Hale, who led the U.S. delegation, spoke to reporters.", "Michael Hale", "U.S. delegation", False),
+])
+def test_relations_the_head_of_a_body_is_a_member(nlp, text, head, body, member):
+    found = set(relations(run(nlp, text)))
+    assert (head, "leads", body) in found
+    assert ((head, "memberOf", body) in found) is member
+
+
 @pytest.mark.parametrize(("text", "expected"), [
     # a name the parse split at its commas still belongs to the phrase it starts in
     ("Acting Assistant Secretary Ann Berg of the Bureau of Democracy, Human Rights, and Labor spoke today.",

@@ -211,7 +211,8 @@ def leadership(doc: Doc, index: MentionIndex, k: Knowledge, speakers: SpeakerRes
         subj = [c for c in t.children if c.dep_ == "nsubj"]
         objs = [c for c in t.children if c.dep_ == "dobj"]
         if subj and subj[0].lower_ in ("who", "that") and t.dep_ == "relcl":
-            subj = [t.head]  # "Bob Fu, who heads ChinaAid"
+            # "Bob Fu, who heads ChinaAid"; "X, the Ohio Democrat who chairs the subcommittee"
+            subj = [t.head.head if t.head.dep_ == "appos" and index.at(t.head.i) is None else t.head]
         if subj and objs and (head := _mention_in(subj[0], index, ("Person",))) is not None:
             org = _mention_in(objs[0], index, ORGS)
             led_name = _delegation_name(objs[0], index, k) or (org.canonical if org else None)
@@ -380,7 +381,11 @@ RULES: tuple[Rule, ...] = (membership, leadership, meetings, counterparts, kinsh
 def find_relations(doc: Doc, index: MentionIndex, k: Knowledge, article_id: str,
                    speakers: SpeakerResolver) -> list[Relation]:
     out = []
+    kinds = {m.canonical: m.kind for m in index.mentions if m.canonical}
     for s, p, o, tok, conf, rule in (hit for found in RULES for hit in found(doc, index, k, speakers)):
         if s and o and s != o:
             out.append(Relation(s, p, o, evidence_of(tok, article_id), conf, rule))
+            if p == "leads" and kinds.get(o) == "Organization" and o not in k.delegations \
+                    and not o.lower().endswith(" delegation"):  # the head of a body is one of its members
+                out.append(Relation(s, "memberOf", o, evidence_of(tok, article_id), conf, rule + "+member"))
     return out
