@@ -6,6 +6,8 @@ from __future__ import annotations
 import pytest
 
 from nlp_helpers import DIALOGUE, cases, relations, run
+from rightsgraph.model import Article
+from rightsgraph.nlp import extract
 
 SYMMETRIC = {"metWith", "relativeOf"}
 
@@ -260,13 +262,15 @@ def test_relations_every_rule_has_the_one_signature(nlp):
             "The U.S. delegation arrived on Monday. The delegation also raised the cases of the activist Zhang Wei, "
             "who has been in detention since August of last year; the veteran blogger Li Ming, who was sentenced "
             "in June to eight years in prison; and the Mongolian poet Wu Fang, who is serving a life sentence.",
-            {(s, "raised", n) for s in ("U.S. delegation", "United States") for n in ("Zhang Wei", "Li Ming", "Wu Fang")},
+            {(s, "raised", n) for s in ("U.S. delegation", "United States")
+             for n in ("Zhang Wei", "Li Ming", "Wu Fang")},
         ),
         (  # the owner of a plight is the case ("A's detention"); a list the parse cut short goes on
             "The U.S. delegation arrived on Monday. Acting Assistant Secretary Mary Hale told the panel that the "
             "delegation had raised Zhang Wei's detention, Li Ming's imprisonment and the treatment of the lawyer "
             "Wu Fang.",
-            {(s, "raised", n) for s in ("U.S. delegation", "United States") for n in ("Zhang Wei", "Li Ming", "Wu Fang")},
+            {(s, "raised", n) for s in ("U.S. delegation", "United States")
+             for n in ("Zhang Wei", "Li Ming", "Wu Fang")},
         ),
         (  # what the urger asks for names the cases it raised; the one urged raised nothing
             "The United States calls on the Chinese government to release Zhang Wei and to lift the house arrest "
@@ -465,3 +469,43 @@ def test_relations_a_list_after_a_colon_names_the_cases_its_speaker_raised(nlp):
             "The list is not exhaustive, said Chen Hao, a spokesman.")
     raised = {o for s, p, o in relations(run(nlp, text)) if p == "raised" and s == "Amnesty International"}
     assert raised == {"Zhang Wei", "Li Ming", "Wu Fang"}  # the list ends where its items do
+
+
+def test_relations_a_list_of_lines_after_a_colon_names_every_line_s_person(nlp):
+    """Items on single lines, each opening with its person, whatever issue its description names."""
+    text = ("Rep. Tom Hale (R-OH) today urged the Secretary to press China.\n\n"
+            "Hale also asked that the U.S. delegation raise the following cases by name:\n\n"
+            "- Zhang Wei, a writer sentenced in May to nine years in prison;\n"
+            "- Li Ming, the Tibetan singer serving a sentence of four years;\n"
+            "- Bishop Wu Fang of Hebei, a Catholic prelate who has not been seen since 1999.\n\n"
+            "The letter was also sent to the White House.")
+    found = relations(run(nlp, text))
+    assert {o for s, p, o in found if p == "raised" and s == "Tom Hale"} == {"Zhang Wei", "Li Ming", "Wu Fang"}
+    # a lawmaker's request is not the government raising anything
+    assert not [r for r in found if r[0] == "United States" and r[1] == "raised"]
+
+
+@pytest.mark.parametrize(("text", "government_raised"), [
+    ("Rep. Tom Hale raised the case of Zhang Wei with Chinese officials.", False),
+    ("Senator Tom Hale raised the case of Zhang Wei with Chinese officials.", False),
+    ("Assistant Secretary of State Mary Lane raised the case of Zhang Wei with Chinese officials.", True),
+])
+def test_relations_what_a_lawmaker_raises_the_government_has_not(nlp, text, government_raised):
+    found = relations(run(nlp, text))
+    assert (("United States", "raised", "Zhang Wei") in found) is government_raised
+
+
+def test_relations_a_dateline_city_is_not_the_title_s_organisation(nlp):
+    text = "Washington, D.C. – Rep. Tom Hale (R-OH) today urged the Secretary of State to press China."
+    assert ("Tom Hale", "memberOf", "United States") not in relations(run(nlp, text))
+
+
+def test_relations_the_issuer_of_a_release_raised_the_people_of_its_case_list(nlp):
+    body = ("Amnesty International calls on both governments to publish the cases raised.\n\n"
+            "Cases of concern\n\n"
+            "Zhang Wei — DETAINED. The writer has been held since May.\n\n"
+            "Li Ming — IN EXILE. She left for Canada in 2011, and her brother Wu Fang visits her.\n\n")
+    ex = extract(nlp, Article(id="t", title="Release", body=body, voice="Amnesty International"))
+    raised = {r.object for r in ex.relations if r.predicate == "raised" and r.subject == "Amnesty International"}
+    assert {"Zhang Wei", "Li Ming"} <= raised
+    assert "Wu Fang" not in raised  # named in a description, not a line of the list

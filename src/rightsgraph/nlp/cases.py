@@ -12,7 +12,7 @@ from .knowledge import Knowledge
 from .mentions import Mention, MentionIndex
 from .stance import find_cues
 
-__all__ = ["find_cases", "status_of", "possessor", "holds_office", "STATUS_ORDER"]
+__all__ = ["find_cases", "status_of", "status_label", "possessor", "holds_office", "STATUS_ORDER"]
 
 #: when cues of several kinds surround a name, the later state wins ("escaped detention" -> exiled)
 STATUS_ORDER = ("exiled", "released", "missing", "detained")
@@ -98,7 +98,7 @@ def status_of(m: Mention, doc: Doc, knowledge: Knowledge, index: MentionIndex | 
     With `index`, a phrase of the clause that names another person is that person's, not m's."""
     others = frozenset(i for o in (index.mentions if index is not None else ()) if o.kind == "Person"
                        and o.canonical != m.canonical for i in range(o.start, o.end))
-    text = _context_text(m, doc, others) + " " + _status_label(m, doc)
+    text = _context_text(m, doc, others) + " " + status_label(m, doc)
     found, asked = set(), False
     for status in STATUS_ORDER:
         for _off, phrase in find_cues(text, knowledge.status_phrases[status]):
@@ -125,7 +125,7 @@ def _someone_elses(text: str, word: str, pronouns: frozenset[str]) -> bool:
     return bool(set(before) & pronouns) or (len(after) == 2 and after[0] == "of" and after[1] in pronouns)
 
 
-def _status_label(m: Mention, doc: Doc) -> str:
+def status_label(m: Mention, doc: Doc) -> str:
     """'Chen Kegui — DETAINED.', 'Li Ming – RELEASED ON BAIL': a case list's capitalised status label."""
     i = m.end
     if i + 1 >= len(doc) or doc[i].text not in ("—", "–", "-", ":"):

@@ -53,11 +53,21 @@ def _official_government(person: str, relations: list[Relation], k: Knowledge) -
     return None
 
 
+def _lawmaker(person: str, relations: list[Relation], index: MentionIndex, k: Knowledge) -> bool:
+    """A member of a legislature, or a person titled as one ('Rep.', 'Senator'): what a lawmaker
+    raises, the government has not thereby raised."""
+    gaz = k.by_name
+    titles = k.words("legislator_titles")
+    return any(m.canonical == person and m.role and set(m.role.lower().split()) & titles for m in index.mentions) \
+        or any(r.subject == person and r.predicate == "memberOf" and (org := gaz.get(r.object)) is not None
+               and org.legislature for r in relations)
+
+
 def derived_relations(doc: Doc, index: MentionIndex, k: Knowledge, article_id: str,
                       statements: list[Statement], cases: list[Case], relations: list[Relation]) -> list[Relation]:
     out = list(_gazetteer_roles(index, k, doc, article_id, statements))
     members = relations + out
-    for r in [r for r in relations if r.predicate == "raised"]:
+    for r in [r for r in relations if r.predicate == "raised" and not _lawmaker(r.subject, members, index, k)]:
         gov = _official_government(r.subject, members, k)
         if gov and gov != r.subject:
             out.append(Relation(gov, "raised", r.object, r.sentence, round(r.confidence * 0.6, 2), "official-raised"))

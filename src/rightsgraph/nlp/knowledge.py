@@ -26,6 +26,7 @@ class GazetteerEntry:
     government: bool = False
     demonyms: tuple[str, ...] = ()  # governments: "Chinese" -> China
     held: bool = False  # issues: a group of people held ("political prisoners"), detainedBy a government
+    legislature: bool = False  # organizations: a legislative body; its members do not act for the government
 
 
 @dataclass(frozen=True, eq=False)  # identity hash: the cached lookups below hash `self` on every call,
@@ -73,7 +74,7 @@ def _read_text(name: str) -> str:
 
 #: the fields a gazetteer or thesaurus line may have
 ENTRY_KEYS = frozenset({"name", "kind", "aliases", "role", "affiliation", "parent", "leads", "government", "demonyms",
-                        "held"})
+                        "held", "legislature"})
 
 
 def _read_jsonl(name: str, default_kind: str) -> tuple[GazetteerEntry, ...]:
@@ -89,7 +90,8 @@ def _read_jsonl(name: str, default_kind: str) -> tuple[GazetteerEntry, ...]:
                 name=d["name"], kind=d.get("kind", default_kind), aliases=tuple(d.get("aliases", ())),
                 role=d.get("role"), affiliation=d.get("affiliation"), parent=d.get("parent"),
                 leads=d.get("leads"), government=bool(d.get("government", False)),
-                demonyms=tuple(d.get("demonyms", ())), held=bool(d.get("held", False))))
+                demonyms=tuple(d.get("demonyms", ())), held=bool(d.get("held", False)),
+                legislature=bool(d.get("legislature", False))))
         except (json.JSONDecodeError, KeyError) as e:
             raise ExtractionError(f"nlp/data/{name} line {n}: {e}; each line needs a JSON object with 'name'") from e
     return tuple(entries)
@@ -110,7 +112,7 @@ LEXICON_SCHEMA: dict[str, str] = {
         "hedges", "channel_nouns", "ending_verbs", "mistake_words", "demand_words",
         "counterpart_nouns", "future_markers", "residence_cues",
         "possessive_pronouns", "group_nouns", "person_descriptors",
-        "object_pronouns", "plight_nouns", "description_openers")},
+        "object_pronouns", "plight_nouns", "description_openers", "legislator_titles")},
     "status_cues": "object of lists of strings",
     "stance_verbs": "object of lists of strings",
     "title_affiliations": "list of objects",

@@ -13,7 +13,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from ..model import Relation, Statement
-from .cases import holds_office, possessor
+from .cases import holds_office, possessor, status_label
 from .knowledge import Knowledge
 from .mentions import Mention, MentionIndex
 from .relations import evidence_of
@@ -50,6 +50,7 @@ def raised_relations(doc: Doc, index: MentionIndex, k: Knowledge, article_id: st
     out += _urged_for(doc, index, k, article_id, speakers)
     out += _concerns(doc, index, k, article_id, speakers)
     out += _listed(doc, index, k, article_id, speakers)
+    out += _case_list(doc, index, article_id, speakers)
     out += named_in_statements(doc, index, k, statements, kinds=("Issue",))
     return out
 
@@ -138,9 +139,11 @@ def _listed(doc: Doc, index: MentionIndex, k: Knowledge, article_id: str,
         if not who:  # "Among those Amnesty International is calling on …": the actor named before the verb
             named = [m for m in index.in_range(sent.start, intro[0].i, ("Person", "Organization", "Government"))]
             who = [(named[0].canonical, 0.6)] if named and named[0].canonical else []
-        for c, d in paras[n + 1:]:
+        items = [(c + a_, c + b_) for c, d in paras[n + 1:] for a_, b_ in _lines(doc_text(doc)[c:d])]
+        for c, d in items:  # one item per line: "- Name, …" / "1. Name …", however the lines are spaced
             item = span_of(doc, c, d)
-            first = next((m for m in index.mentions if item is not None and item.start <= m.start < item.end), None)
+            first = min((m for m in index.mentions if item is not None and item.start <= m.start < item.end),
+                        key=lambda m: m.start, default=None)
             if item is None or first is None or first.kind != "Person" \
                     or first.start - item.start > 2 or not first.canonical:  # "- Name, …" / "1. Name …"
                 break
@@ -148,6 +151,27 @@ def _listed(doc: Doc, index: MentionIndex, k: Knowledge, article_id: str,
                              round(0.6 * conf, 2), "list-raised") for speaker, conf in who
                     if speaker != first.canonical]
     return out
+
+
+def _case_list(doc: Doc, index: MentionIndex, article_id: str, speakers: SpeakerResolver) -> list[Relation]:
+    """A release's case list ('Chen Kegui — DETAINED. The nephew of …'): the issuer raised every
+    person its lines open with a status label for."""
+    if not speakers.voice:
+        return []
+    text = doc_text(doc)
+    return [Relation(speakers.voice, "raised", m.canonical, evidence_of(doc[m.start], article_id), 0.55, "case-list")
+            for m in index.mentions
+            if m.kind == "Person" and m.canonical and m.canonical != speakers.voice and status_label(m, doc)
+            and not text[text.rfind("\n", 0, doc[m.start].idx) + 1:doc[m.start].idx].strip(" -*•\t0123456789.)")]
+
+
+def _lines(text: str) -> list[tuple[int, int]]:
+    spans, pos = [], 0
+    for line in text.split("\n"):
+        if line.strip():
+            spans.append((pos, pos + len(line)))
+        pos += len(line) + 1
+    return spans
 
 
 def _raised_by(verb: Token, objects: list[Mention], speakers: SpeakerResolver, article_id: str, conf: float,

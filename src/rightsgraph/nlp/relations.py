@@ -88,8 +88,9 @@ def membership(doc: Doc, index: MentionIndex, k: Knowledge, speakers: SpeakerRes
             in_title = index.in_range(m.start - len(m.role.split()) - 4, m.start, ORGS)
             # the organisation belongs to the title only when no verb stands between them
             # ("Human Rights Watch urged Secretary of State John Kerry": not a member of HRW)
-            orgs = [o for o in in_title if o.end <= m.start
-                    and not any(t.pos_ in ("VERB", "AUX") for t in doc[o.end:m.start])]
+            orgs = [o for o in in_title if o.end <= m.start  # nor a dash or line break: a dateline's city
+                    and not any(t.pos_ in ("VERB", "AUX") or t.text in ("—", "–", "-") or "\n" in t.text
+                                for t in doc[o.end:m.start])]
             if orgs and not any(w in m.role.lower().split() for w in ("president",)):
                 yield (m.canonical or "", "memberOf", orgs[-1].canonical or "", root, 0.8, "title-org")
             elif (org := _title_org(m.role, k)) is not None:
