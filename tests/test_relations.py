@@ -509,3 +509,21 @@ def test_relations_the_issuer_of_a_release_raised_the_people_of_its_case_list(nl
     raised = {r.object for r in ex.relations if r.predicate == "raised" and r.subject == "Amnesty International"}
     assert {"Zhang Wei", "Li Ming"} <= raised
     assert "Wu Fang" not in raised  # named in a description, not a line of the list
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Tom Hale also asked that the U.S. delegation raise the case of Zhang Wei.",
+     ("Tom Hale", "urges", "U.S. delegation")),
+    ("Tom Hale urged that China release Zhang Wei.", ("Tom Hale", "urges", "China")),
+])
+def test_relations_an_urge_with_a_that_clause_urges_its_subject(nlp, text, expected):
+    assert expected in relations(run(nlp, text))
+
+
+def test_relations_what_a_speaker_says_the_talks_covered_the_speaker_raised(nlp):
+    text = "Spokeswoman Jen Lane said the talks also covered Tibet, religious practice and labor rights."
+    raised = {o for s, p, o in relations(run(nlp, text)) if p == "raised" and s == "Jen Lane"}
+    assert raised == {"Tibet", "Religious freedom", "Labor rights"}
+    # in the narrator's words, or about something other than the talks, nobody raised anything
+    for text in ("The talks covered Tibet and labor rights.", "Jen Lane said the report covered Tibet."):
+        assert not [r for r in relations(run(nlp, text)) if r[1] == "raised"]

@@ -99,10 +99,14 @@ def status_of(m: Mention, doc: Doc, knowledge: Knowledge, index: MentionIndex | 
     others = frozenset(i for o in (index.mentions if index is not None else ()) if o.kind == "Person"
                        and o.canonical != m.canonical for i in range(o.start, o.end))
     text = _context_text(m, doc, others) + " " + status_label(m, doc)
+    # "urged that China release X", "would free X": a release verb in its base form is asked for or
+    # supposed, not done (the done one is "released", "freed", "releases")
+    _top, verb = _subject_verb(doc[m.start:m.end].root)
+    unreal = verb is not None and verb.lower_ in RELEASE_WORDS and verb.tag_ == "VB"
     found, asked = set(), False
     for status in STATUS_ORDER:
         for _off, phrase in find_cues(text, knowledge.status_phrases[status]):
-            if status == "released" and phrase in RELEASE_WORDS and _demanded(text, phrase, knowledge):
+            if status == "released" and phrase in RELEASE_WORDS and (unreal or _demanded(text, phrase, knowledge)):
                 # a release asked for: held, unless it is another's ("appealed for the release of her
                 # husband", "for his release") or the text says where they live
                 asked = asked or not _someone_elses(text, phrase, knowledge.words("possessive_pronouns"))

@@ -51,6 +51,7 @@ def raised_relations(doc: Doc, index: MentionIndex, k: Knowledge, article_id: st
     out += _concerns(doc, index, k, article_id, speakers)
     out += _listed(doc, index, k, article_id, speakers)
     out += _case_list(doc, index, article_id, speakers)
+    out += _agenda(doc, index, k, article_id, speakers)
     out += named_in_statements(doc, index, k, statements, kinds=("Issue",))
     return out
 
@@ -150,6 +151,24 @@ def _listed(doc: Doc, index: MentionIndex, k: Knowledge, article_id: str,
             out += [Relation(speaker, "raised", first.canonical, evidence_of(doc[first.start], article_id),
                              round(0.6 * conf, 2), "list-raised") for speaker, conf in who
                     if speaker != first.canonical]
+    return out
+
+
+def _agenda(doc: Doc, index: MentionIndex, k: Knowledge, article_id: str,
+            speakers: SpeakerResolver) -> list[Relation]:
+    """'She said the talks also covered Tibet, Xinjiang and labor rights': what a speaker reports
+    the talks covered, the speaker raised. The talks covering something in the narrator's own
+    words names nobody."""
+    out: list[Relation] = []
+    for t in tokens_of(doc):
+        if t.lemma_.lower() not in k.words("agenda_verbs") or t.pos_ != "VERB" or in_question(t) \
+                or t.dep_ != "ccomp" or t.head.lemma_.lower() not in k.words("reporting_verbs"):
+            continue
+        subj = [c for c in t.children if c.dep_ == "nsubj"]
+        if not subj or (subj[0].lemma_.lower() not in k.words("dialogue_terms") and index.at(subj[0].i) is None) \
+                or (index.at(subj[0].i) is not None and index.at(subj[0].i).kind != "Event"):
+            continue
+        out += _raised_by(t.head, raised_objects(t, index, k), speakers, article_id, 0.6, "talks-covered")
     return out
 
 

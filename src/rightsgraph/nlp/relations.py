@@ -362,9 +362,11 @@ def urging(doc: Doc, index: MentionIndex, k: Knowledge, speakers: SpeakerResolve
                 target = target or _mention_in(c, index, ACTOR)
             if c.dep_ == "prep" and c.lower_ == "for" and any(x.dep_ in ("xcomp", "ccomp") for x in c.subtree):
                 target = target or _mention_in(c, index, ACTOR)  # "calling for Washington to press …"
-            if c.dep_ == "ccomp":  # "X wants the U.S. to put …"
+            if c.dep_ == "ccomp":  # "X wants the U.S. to put …"; "X asked that the delegation raise …"
                 subj = [s for s in c.children if s.dep_ == "nsubj"]
-                if subj and any(a.lower_ == "to" for a in c.children if a.dep_ == "aux"):
+                asks = any(a.lower_ in ("to", "should", "must") for a in c.children if a.dep_ == "aux") or (
+                    c.tag_ in ("VB", "VBP") and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children))
+                if subj and asks:
                     target = target or _mention_in(subj[0], index, ACTOR)
         if target is None:
             continue
