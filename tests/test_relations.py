@@ -527,3 +527,13 @@ def test_relations_what_a_speaker_says_the_talks_covered_the_speaker_raised(nlp)
     # in the narrator's words, or about something other than the talks, nobody raised anything
     for text in ("The talks covered Tibet and labor rights.", "Jen Lane said the report covered Tibet."):
         assert not [r for r in relations(run(nlp, text)) if r[1] == "raised"]
+
+
+@pytest.mark.parametrize(("text", "raised"), [
+    # an issue word describing a person is not an issue raised
+    ("The U.S. delegation raised the case of the Uighur scholar Wu Fang.", {"Wu Fang"}),
+    ("The U.S. delegation raised the case of Zhang Wei, a Tibetan monk.", {"Zhang Wei"}),
+    ("The U.S. delegation raised Uighur rights and the case of Zhang Wei.", {"Ethnic minority rights", "Zhang Wei"}),
+])
+def test_relations_an_issue_word_describing_a_person_is_not_raised(nlp, text, raised):
+    assert {o for s, p, o in relations(run(nlp, text)) if p == "raised" and s == "U.S. delegation"} == raised

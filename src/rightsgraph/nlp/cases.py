@@ -12,7 +12,7 @@ from .knowledge import Knowledge
 from .mentions import Mention, MentionIndex
 from .stance import find_cues
 
-__all__ = ["find_cases", "status_of", "status_label", "possessor", "holds_office", "STATUS_ORDER"]
+__all__ = ["find_cases", "status_of", "status_label", "possessor", "holds_office", "describes_person", "STATUS_ORDER"]
 
 #: when cues of several kinds surround a name, the later state wins ("escaped detention" -> exiled)
 STATUS_ORDER = ("exiled", "released", "missing", "detained")
@@ -178,6 +178,24 @@ def possessor(m: Mention, doc: Doc, knowledge: Knowledge) -> bool:
     return m.kind == "Person" and owns and root.head.lemma_.lower() not in knowledge.words("plight_nouns")
 
 
+def describes_person(m: Mention, doc: Doc, index: MentionIndex) -> bool:
+    """An issue word used to describe a person ('the Uighur scholar X', 'X, a Tibetan monk'): the
+    person is the case, not the issue."""
+    if m.kind != "Issue":
+        return False
+    root = doc[m.start:m.end].root
+    if root.dep_ not in ("compound", "amod", "nmod") or m.start <= root.head.i < m.end:
+        return False
+    head = root.head
+
+    def person(t: Token) -> bool:
+        return (found := index.at(t.i)) is not None and found.kind == "Person"
+
+    return person(head) or (head.dep_ == "appos" and person(head.head)) \
+        or any(c.dep_ == "appos" and person(c) for c in head.children) \
+        or any(person(c) for c in head.children if c.dep_ == "compound")
+
+
 def find_cases(doc: Doc, index: MentionIndex, knowledge: Knowledge, article_id: str,
                raised: set[str] | None = None) -> list[Case]:
     """Issues from the thesaurus; persons with a status cue or raised as cases (status unknown)."""
@@ -186,7 +204,8 @@ def find_cases(doc: Doc, index: MentionIndex, knowledge: Knowledge, article_id: 
     persons: dict[str, tuple[str | None, Mention]] = {}
     for m in index.mentions:
         if m.kind == "Issue" and m.canonical:
-            issues.setdefault(m.canonical, set()).add(m.text)
+            if not describes_person(m, doc, index):  # "the Uighur scholar X": X is the case
+                issues.setdefault(m.canonical, set()).add(m.text)
         elif m.kind == "Person" and m.canonical:
             entry = knowledge.by_name.get(m.canonical)
             if (entry is not None and entry.role) or holds_office(m, knowledge):

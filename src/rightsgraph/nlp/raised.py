@@ -13,7 +13,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from ..model import Relation, Statement
-from .cases import holds_office, possessor, status_label
+from .cases import describes_person, holds_office, possessor, status_label
 from .knowledge import Knowledge
 from .mentions import Mention, MentionIndex
 from .relations import evidence_of
@@ -66,7 +66,8 @@ def raised_objects(verb: Token, index: MentionIndex, knowledge: Knowledge) -> li
         for m in index.in_range(c.left_edge.i, c.right_edge.i + 1, ("Person", "Issue")):
             root = verb.doc[m.start:m.end].root
             partner = root.dep_ == "pobj" and root.head.lower_ in ("with", "to", "by")
-            if possessor(m, verb.doc, knowledge) or (m.kind == "Person" and (partner or holds_office(m, knowledge))):
+            if possessor(m, verb.doc, knowledge) or (m.kind == "Person" and (partner or holds_office(m, knowledge))) \
+                    or describes_person(m, verb.doc, index):
                 continue
             out.append(m)
     if not out:
@@ -95,7 +96,8 @@ def _comma_items(doc: Doc, end: int, sent_end: int, index: MentionIndex, knowled
         if doc[start].lower_ in knowledge.words("description_openers"):
             continue
         named = [m for m in index.in_range(start, stop, ("Person", "Issue"))
-                 if not possessor(m, doc, knowledge) and not holds_office(m, knowledge)]
+                 if not possessor(m, doc, knowledge) and not holds_office(m, knowledge)
+                 and not describes_person(m, doc, index)]
         if not named or any(t.pos_ in ("VERB", "AUX") for t in doc[start:stop]):
             break
         out.append(next((m for m in named if m.kind == "Person"), named[0]))
@@ -239,7 +241,7 @@ def _concerns(doc: Doc, index: MentionIndex, k: Knowledge, article_id: str,
             continue
         objects = [m for c in t.children if c.dep_ == "prep" and c.lower_ in preps
                    for m in index.in_range(c.left_edge.i, c.right_edge.i + 1, ("Person", "Issue"))
-                   if not possessor(m, doc, k)]
+                   if not possessor(m, doc, k) and not describes_person(m, doc, index)]
         verb = t.head if t.dep_ != "ROOT" else t
         out += _raised_by(verb, objects, speakers, article_id, 0.75, "concern-about")
     return out
@@ -262,6 +264,7 @@ def named_in_statements(doc: Doc, index: MentionIndex, k: Knowledge, statements:
         lo, hi = text_range(doc, st)
         for m in index.mentions:
             if m.kind in kinds and m.canonical and lo <= doc[m.start].idx < hi \
-                    and (only is None or m.canonical in only) and m.canonical != st.speaker:
+                    and (only is None or m.canonical in only) and m.canonical != st.speaker \
+                    and not describes_person(m, doc, index):
                 out.append(Relation(st.speaker, "raised", m.canonical, st.sentence, 0.5, "statement-names-case"))
     return out
