@@ -81,3 +81,21 @@ def test_stance_verbs_whose_object_is_the_talks(text, stance):
 ])
 def test_stance_contrast_concession_and_constructions(text, stance):
     assert classify_stance(text, load_knowledge())[0] == stance
+
+
+@pytest.mark.parametrize("text, stance", [
+    # an outcome verb with a null quantity, said of the talks
+    ("The meetings have done little for the families.", "criticizes"),
+    ("Five rounds of the dialogue delivered next to nothing.", "criticizes"),
+    ("The sessions changed nothing for prisoners.", "criticizes"),
+    ("The weather did little to help the harvest.", "neutral"),  # not about the talks
+    # the rhetorical question of purpose
+    ("If they cannot say where he is, what exactly are these meetings for?", "criticizes"),
+    ("Voters may well ask what the dialogue is for.", "criticizes"),
+    ("What is the point of another round of talks?", "criticizes"),
+    ("The talks are what we use for detailed exchanges on cases.", "neutral"),
+    # treating the talks as business as usual
+    ("The talks must not become business as usual.", "criticizes"),
+])
+def test_stance_dismissal_by_outcome_and_purpose(text, stance):
+    assert classify_stance(text, load_knowledge())[0] == stance

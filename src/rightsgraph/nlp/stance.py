@@ -46,6 +46,15 @@ def _negated(low: str, offset: int, negators: frozenset[str]) -> bool:
     return any(w in negators or w.endswith("n't") for w in before)
 
 
+def _prohibited(low: str, offset: int, modals: frozenset[str]) -> bool:
+    """'must not become business as usual', 'should never be a ritual': a warning against what the
+    cue names, which keeps its side (a denial would turn it)."""
+    clause = re.split(r"[,;:—–]|\bbut\b", low[max(0, offset - 45):offset])[-1]
+    words = re.findall(r"[\w']+", clause)[-6:]
+    return any(w in modals and nxt in ("not", "never") for w, nxt in zip(words, words[1:], strict=False)) \
+        or any(w in ("mustn't", "shouldn't") for w in words)
+
+
 def _about_dialogue(low: str, knowledge: Knowledge) -> bool:
     words = set(re.findall(r"[\w']+", low))
     return bool(words & knowledge.words("dialogue_terms")) or "it's" in words
@@ -95,6 +104,19 @@ def _constructions(knowledge: Knowledge) -> tuple[re.Pattern[str], re.Pattern[st
     ending = re.compile(_words(verbs) + r"\s+(?:[\w'-]+\s+){0,3}?" + _words(terms))
     mistake = re.compile(_words(knowledge.words("mistake_words") | {w + "s" for w in knowledge.words("mistake_words")}))
     return only, ending, mistake
+
+
+@lru_cache(maxsize=4)
+def _judged_outcomes(knowledge: Knowledge) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """Two general shapes of dismissal, counted when the statement is about the talks: an outcome
+    verb with a null quantity ('has done little', 'delivered nothing', 'produced few results'), and
+    the rhetorical question of purpose ('what exactly are these talks for?', 'what is the point')."""
+    outcome = re.compile(_words(knowledge.words("outcome_verbs")) + r"\s+(?:so |very |almost )?"
+                         + _words(knowledge.words("null_quantities")))
+    purpose = re.compile(r"(?<![\w-])what(?: exactly| really| then)? (?:(?:is|are|was|were) (?:[\w'-]+ ){1,3}for"
+                         r"|(?:[\w'-]+ ){1,3}(?:is|are|was|were) for|(?:is|'s) the (?:point|use|purpose)"
+                         r"|good (?:is|are|has|have|did|does))(?![\w-])")
+    return outcome, purpose
 
 
 @lru_cache(maxsize=4)
@@ -158,10 +180,13 @@ def classify_stance(text: str, knowledge: Knowledge) -> tuple[str, float]:
     weights = knowledge.lexicon.get("stance_weights", {})
     w_crit, w_supp = float(weights.get("critical", 1.0)), float(weights.get("supportive", 1.0))
     score, n = 0.0, 0
-    for off, phrase in find_cues(text, phrases):
+    cues = find_cues(text, phrases)
+    modals = knowledge.words("urge_modals")
+    for off, phrase in cues:
         n += 1
         critical = phrase in crit
-        if _negated(low, off, negators) and not phrase.startswith(("not ", "no ", "without ")):
+        if _negated(low, off, negators) and not phrase.startswith(("not ", "no ", "without ")) \
+                and not _prohibited(low, off, modals):
             critical = not critical
         score += (-w_crit if critical else w_supp) * _weight(low, off, knowledge)
     for off, critical in _verb_cues(low, knowledge):
@@ -172,6 +197,14 @@ def classify_stance(text: str, knowledge: Knowledge) -> tuple[str, float]:
     for off, critical in _construction_cues(low, knowledge):
         n += 1
         score += (-w_crit if critical else w_supp) * _weight(low, off, knowledge)
+    if _about_dialogue(low, knowledge):
+        taken = [(off, off + len(phrase)) for off, phrase in cues]
+        for pattern in _judged_outcomes(knowledge):
+            for m in pattern.finditer(low):
+                if any(a < m.end() and m.start() < b for a, b in taken):
+                    continue  # the same words already counted as a cue ("produced few" / "few results")
+                n += 1
+                score -= w_crit * _weight(low, m.start(), knowledge)
     if score < 0:
         return "criticizes", min(0.9, 0.6 + 0.1 * n)
     if score > 0:
