@@ -167,9 +167,10 @@ def _agenda(doc: Doc, index: MentionIndex, k: Knowledge, article_id: str,
                 or t.dep_ != "ccomp" or t.head.lemma_.lower() not in k.words("reporting_verbs"):
             continue
         subj = [c for c in t.children if c.dep_ == "nsubj"]
-        if not subj or (subj[0].lemma_.lower() not in k.words("dialogue_terms") and index.at(subj[0].i) is None) \
-                or (index.at(subj[0].i) is not None and index.at(subj[0].i).kind != "Event"):
-            continue
+        named = index.at(subj[0].i) if subj else None
+        if not subj or (named.kind != "Event" if named is not None
+                        else subj[0].lemma_.lower() not in k.words("dialogue_terms")):
+            continue  # the talks (a dialogue word or the dialogue's name) covered …
         out += _raised_by(t.head, raised_objects(t, index, k), speakers, article_id, 0.6, "talks-covered")
     return out
 
