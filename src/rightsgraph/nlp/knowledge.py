@@ -113,7 +113,7 @@ LEXICON_SCHEMA: dict[str, str] = {
         "counterpart_nouns", "future_markers", "residence_cues",
         "possessive_pronouns", "group_nouns", "person_descriptors",
         "object_pronouns", "plight_nouns", "description_openers", "legislator_titles",
-        "agenda_verbs", "outcome_verbs", "null_quantities")},
+        "agenda_verbs", "outcome_verbs", "null_quantities", "issue_formulas")},
     "status_cues": "object of lists of strings",
     "stance_verbs": "object of lists of strings",
     "title_affiliations": "list of objects",

@@ -12,7 +12,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from .knowledge import Knowledge
 from .stance import find_cues
@@ -184,6 +184,7 @@ def find_mentions(doc: Doc, knowledge: Knowledge, title: str = "") -> list[Menti
             else:
                 out.append(Mention(span.start, span.end, span.text, "Organization", ent_id or None))
     _surnames_tagged_org(out)
+    out = [m for m in out if not _not_an_issue(m, doc, out, knowledge)]
     _described_names(doc, out, knowledge.words("case_descriptors") | knowledge.words("person_descriptors"), titles)
     _repeated_name_tokens(doc, out)
     _add_acronyms(doc, out)
@@ -192,6 +193,23 @@ def find_mentions(doc: Doc, knowledge: Knowledge, title: str = "") -> list[Menti
         if m.canonical is None:
             m.canonical = m.text
     return out
+
+
+def _not_an_issue(m: Mention, doc: Doc, mentions: list[Mention], knowledge: Knowledge) -> bool:
+    """An issue word that is not the issue: inside a set diplomatic formula ('on the basis of
+    equality and mutual respect'), or a place that only locates an organisation or a person
+    ('Human Rights Watch in Hong Kong')."""
+    if m.kind != "Issue":
+        return False
+    sent = doc[m.start].sent
+    low, at = sent.text.lower(), doc[m.start].idx - sent.start_char
+    if any(low.find(p) != -1 and low.find(p) <= at < low.find(p) + len(p) for p in knowledge.words("issue_formulas")):
+        return True
+    root = doc[m.start:m.end].root
+    if root.dep_ == "pobj" and root.head.lower_ in ("in", "from") and root.head.head.i != root.head.i:
+        owner = root.head.head
+        return any(o.kind in ("Organization", "Person") and o.start <= owner.i < o.end for o in mentions)
+    return False
 
 
 def _repeated_name_tokens(doc: Doc, mentions: list[Mention]) -> None:
@@ -213,19 +231,29 @@ def _described_names(doc: Doc, mentions: list[Mention], descriptors: frozenset[s
     sentenced to 15 years', 'Dhondup Wangchen, the Tibetan filmmaker' (two or three capitalised words,
     a comma, an article and a noun phrase whose head names a kind of person)."""
     covered = {i for m in mentions for i in range(m.start, m.end)}
+
+    def capitalised(t: Token) -> bool:
+        return t.is_title and t.is_alpha
+
     for tok in doc:
         if tok.text != "," or tok.i < 2 or tok.i + 2 >= len(doc) or doc[tok.i + 1].lower_ not in ("a", "an", "the"):
             continue
-        start = tok.i
-        while start > 0 and tok.i - start < 3 and doc[start - 1].is_title and doc[start - 1].is_alpha \
-                and doc[start - 1].lower_ not in titles and doc[start - 1].i not in covered:
+        end = tok.i  # "Bishop Su Zhimin of Baoding, a Catholic prelate": the name stops at "of PLACE"
+        for n in (2, 3):
+            if end - n > 0 and doc[end - n].lower_ == "of" and all(capitalised(t) for t in doc[end - n + 1:end]):
+                end -= n
+                break
+        start = end
+        while start > 0 and end - start < 3 and capitalised(doc[start - 1]) \
+                and doc[start - 1].lower_ not in titles | descriptors and doc[start - 1].i not in covered:
             start -= 1
-        if tok.i - start < 2 or (start > 0 and doc[start - 1].is_title and doc[start - 1].is_alpha):
-            continue  # not two or three capitalised words standing alone
+        if end - start < 2 or (start > 0 and capitalised(doc[start - 1])
+                               and doc[start - 1].lower_ not in titles | descriptors):
+            continue  # not two or three capitalised words standing alone (or after a title: "Bishop")
         head = next((t for t in doc[tok.i + 2:tok.i + 6] if t.pos_ == "NOUN" or t.lower_ in descriptors), None)
         if head is not None and head.lemma_.lower() in descriptors:
-            mentions.append(Mention(start, tok.i, doc[start:tok.i].text, "Person", None))
-            covered.update(range(start, tok.i))
+            mentions.append(Mention(start, end, doc[start:end].text, "Person", None))
+            covered.update(range(start, end))
 
 
 def _surnames_tagged_org(mentions: list[Mention]) -> None:
