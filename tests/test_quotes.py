@@ -211,6 +211,14 @@ def test_quotes_split_quote_is_one_statement(nlp):
             "The group said the dialogue had produced few results.",
             ("Human Rights Watch", "indirect", "criticizes"),
         ),
+        (  # a role noun with the person in apposition: the person speaks
+            "Her lawyer, Ma Lin, said police had twice turned him away from the detention center.",
+            ("Ma Lin", "indirect", "neutral"),
+        ),
+        (
+            "The spokesman, Ma Lin, said the talks had been useful.",
+            ("Ma Lin", "indirect", "defends"),
+        ),
     ],
 )
 def test_quotes_indirect_statement_speaker(nlp, text, expected):

@@ -129,9 +129,14 @@ class SpeakerResolver:
                                 if self.doc[m.start:m.end].root.dep_ != "poss"]
                     if len(examples) == 1:
                         return examples[0].canonical, 0.6
-        if tok.lemma_.lower() in self.k.words("kinship") and self.index.at(tok.i) is None:
-            named = [c for c in tok.children if c.dep_ == "appos" and self.index.at(c.i) is not None]
-            return (self.index.at(named[0].i).canonical, 0.8) if named else (None, 0.0)  # type: ignore[union-attr]
+        if tok.pos_ == "NOUN" and self.index.at(tok.i) is None:
+            # "Her lawyer, Cheng Hai, said …", "His brother, X, said …": the person in apposition
+            named = [found for c in tok.children if c.dep_ == "appos"
+                     and (found := self.index.at(c.i)) is not None and found.kind == "Person" and found.is_actor]
+            if named:
+                return named[0].canonical, 0.8
+            if tok.lemma_.lower() in self.k.words("kinship"):
+                return None, 0.0
         # a subject before its verb ends at the verb: a misparsed apposition after it ('The two sides
         # discussed X, the rule of law and the cases of A and B') is not part of the subject
         right = tok.right_edge.i + 1 if tok.head.i < tok.i else min(tok.right_edge.i + 1, tok.head.i)
