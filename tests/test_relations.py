@@ -537,3 +537,19 @@ def test_relations_what_a_speaker_says_the_talks_covered_the_speaker_raised(nlp)
 ])
 def test_relations_an_issue_word_describing_a_person_is_not_raised(nlp, text, raised):
     assert {o for s, p, o in relations(run(nlp, text)) if p == "raised" and s == "U.S. delegation"} == raised
+
+
+@pytest.mark.parametrize(("text", "expected", "absent"), [
+    # an official's or a ministry's criticism of the other government is its government's
+    ("Foreign Ministry spokesman Qin Gang said the United States should stop interfering in China's "
+     "internal affairs.", ("China", "criticizes", "United States"), None),
+    ("Assistant Secretary of State Mary Lane condemned China's crackdown on lawyers.",
+     ("United States", "criticizes", "China"), None),
+    # a lawmaker's criticism is not the government's
+    ("Senator Tom Hale condemned China's crackdown on lawyers.", ("Tom Hale", "criticizes", "China"),
+     ("United States", "criticizes", "China")),
+])
+def test_relations_a_government_criticizes_what_its_officials_criticize(nlp, text, expected, absent):
+    found = set(relations(run(nlp, text)))
+    assert expected in found
+    assert absent is None or absent not in found

@@ -76,6 +76,7 @@ def derived_relations(doc: Doc, index: MentionIndex, k: Knowledge, article_id: s
     out += _relatives_speak_for(statements, relations, persons)
     out += _stance_relations(statements)
     out += _criticized_actors(doc, index, k, statements, members)
+    out += _governments_criticize(out, members, index, k)
     out += _modal_urges(doc, index, k, statements, members)
     out += _delegation_heads(relations + out, k)
     out += _detentions(doc, index, k, article_id, cases)
@@ -199,6 +200,25 @@ def _criticized_actors(doc: Doc, index: MentionIndex, k: Knowledge, statements: 
         if govs:
             target = min(govs, key=lambda m: min(abs(doc[m.start].idx - lo - off) for off, _p in found))
             out.append(Relation(st.speaker, "criticizes", target.canonical or "", st.sentence, 0.5, "criticism-cue"))
+    return out
+
+
+def _governments_criticize(found: list[Relation], members: list[Relation], index: MentionIndex,
+                           k: Knowledge) -> list[Relation]:
+    """What an official, ministry or delegation of one government criticizes in another government,
+    that government criticizes ('the Foreign Ministry's spokesman rejected Washington's criticism':
+    China criticizes the United States). Not a lawmaker's words, nor a government's own."""
+    out = []
+    governments = {e.name for e in k.actors if e.government}
+    for r in found:
+        if r.predicate != "criticizes" or r.object not in governments or _lawmaker(r.subject, members, index, k):
+            continue
+        entry = k.by_name.get(r.subject)
+        gov = _official_government(r.subject, members, k) or (entry.parent if entry is not None and not entry.government
+                                                              and entry.kind == "Organization" else None)
+        if gov and gov != r.object and gov != r.subject:
+            out.append(Relation(gov, "criticizes", r.object, r.sentence, round(r.confidence * 0.6, 2),
+                                "official-criticizes"))
     return out
 
 
