@@ -553,3 +553,20 @@ def test_relations_a_government_criticizes_what_its_officials_criticize(nlp, tex
     found = set(relations(run(nlp, text)))
     assert expected in found
     assert absent is None or absent not in found
+
+
+def test_relations_i_in_a_briefing_turn_met_whom_its_speaker_held_talks_with(nlp):
+    body = ("Special Briefing\nMary Lane, Assistant Secretary of State for Democracy, Human Rights, and Labor\n\n"
+            "ASSISTANT SECRETARY LANE: We spent two days with the Chinese delegation. I also held talks "
+            "separately with Assistant Foreign Minister Zhou Ping on Thursday afternoon.")
+    ex = extract(nlp, Article(id="t", title="Briefing on the Human Rights Dialogue", body=body,
+                              voice="U.S. Department of State"))
+    found = relations(ex)
+    assert ("Mary Lane", "metWith", "Zhou Ping") in found  # the turn's speaker, not the department
+    assert not [r for r in found if r[0] == "U.S. Department of State" and r[1] == "metWith"]
+
+
+def test_relations_who_holds_talks_is_not_held(nlp):
+    ex = run(nlp, "Mary Lane held talks with Vice Premier Zhou Ping on Monday. Police held Zhang Wei for two days.")
+    assert ("Mary Lane", "metWith", "Zhou Ping") in relations(ex)
+    assert {c[0]: c[2] for c in cases(ex)} == {"Zhang Wei": "detained"}

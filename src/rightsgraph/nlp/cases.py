@@ -18,6 +18,8 @@ __all__ = ["find_cases", "status_of", "status_label", "possessor", "holds_office
 STATUS_ORDER = ("exiled", "released", "missing", "detained")
 CONTEXT_DEPS = {"aux", "auxpass", "neg", "prep", "acomp", "attr", "advmod", "xcomp", "agent", "oprd", "prt"}
 CLIMB_DEPS = {"appos", "conj", "pobj", "prep", "compound"}
+#: verbs whose active subject does the holding or freeing, and is not held or freed by it
+AGENT_VERBS = {"hold", "detain", "arrest", "jail", "imprison", "sentence", "release", "free", "convict", "charge"}
 RELEASE_WORDS = {"release", "released", "freed", "free", "reappear", "reappeared", "paroled"}
 
 
@@ -83,8 +85,9 @@ def _context_text(m: Mention, doc: Doc, others: frozenset[int] = frozenset()) ->
         parts.extend((c.i, c.text_with_ws) for c in t.children if c.dep_ in ("det", "amod") and c.i not in theirs)
     top, verb = _subject_verb(root)
     if verb is not None:
-        parts.append((verb.i, verb.text_with_ws))
         transitive = top.dep_ == "nsubj" and any(c.dep_ in ("dobj", "ccomp", "xcomp") for c in verb.children)
+        if not (transitive and verb.lemma_.lower() in AGENT_VERBS):  # "X held talks", "X freed Y": X is the doer
+            parts.append((verb.i, verb.text_with_ws))
         if not transitive:  # "X remains in custody", "X was detained": not "X raised detained lawyers"
             for c in verb.children:
                 if c.dep_ in CONTEXT_DEPS and not any(t.i in others for t in c.subtree):

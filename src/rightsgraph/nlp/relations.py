@@ -247,10 +247,14 @@ def meetings(doc: Doc, index: MentionIndex, k: Knowledge, speakers: SpeakerResol
                     if cc.dep_ == "prep" and cc.lower_ == "with":
                         others += index.in_range(cc.left_edge.i, cc.right_edge.i + 1, ACTOR)
         others = _heads_only(others, doc, index)
+        names = [s.canonical or "" for s in subjects]
+        if not names and others:  # "I also held talks with X" in a briefing turn: its speaker
+            pronoun = next((c for c in t.children if c.dep_ == "nsubj" and c.lower_ == "i"), None)
+            names = [name for name, _conf in speakers.resolve_all(pronoun) if name]
         if others:
-            for s in subjects:
+            for name in names:
                 for o in others:
-                    yield (s.canonical or "", "metWith", o.canonical or "", t, 0.8, "met-with")
+                    yield (name, "metWith", o.canonical or "", t, 0.8, "met-with")
         else:  # "A and B met"
             for a, b in zip(subjects, subjects[1:], strict=False):
                 yield (a.canonical or "", "metWith", b.canonical or "", t, 0.75, "met-together")

@@ -112,9 +112,11 @@ class SpeakerResolver:
         if m is not None and m.is_actor:
             return m.canonical, 0.9
         lower = tok.lower_
+        if lower == "i" and tok.i not in self.quoted and (name := self.turn_speaker(tok)):
+            return name, 0.6  # "I raised …" in a briefing turn: its speaker, even in a department's transcript
         if lower in ("i", "we") and self.voice and tok.i not in self.quoted:
             return self.voice, 0.6
-        if lower in ("i", "we") and tok.i not in self.quoted and (name := self.turn_speaker(tok)):
+        if lower == "we" and tok.i not in self.quoted and (name := self.turn_speaker(tok)):
             return name, 0.6  # "We raised …" in a briefing turn: its speaker
         if lower == "it" and (prev := self.index.before(tok.i, ("Organization",))) is not None \
                 and tok.i - prev.start < 60:
