@@ -25,8 +25,8 @@ from spacy.tokens import Doc, Token
 from ..model import Case, Relation, Span, Statement
 from .knowledge import Knowledge
 from .mentions import MentionIndex
+from .phrases import evidence_of
 from .raised import named_in_statements, text_range
-from .relations import evidence_of
 from .stance import find_cues
 from .textspans import doc_text, span_of
 

@@ -16,7 +16,7 @@ from ..model import Relation, Statement
 from .cases import describes_person, holds_office, possessor, status_label
 from .knowledge import Knowledge
 from .mentions import Mention, MentionIndex
-from .relations import evidence_of
+from .phrases import evidence_of
 from .speakers import SpeakerResolver
 from .stance import find_cues
 from .textspans import doc_text, in_question, paragraphs, span_of, tokens_of

@@ -1,0 +1,168 @@
+"""Relation rules memberOf and leads: titles before a name, "X of/at ORG", appositives, units of
+organisations, possessives, and heads told by a verb ("led by", "who heads") or a head title."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from spacy.tokens import Doc, Token
+
+from .knowledge import Knowledge
+from .mentions import Mention, MentionIndex
+from .phrases import AFFIL_PREPS, ORGS, Hit, mention_in, orgs_in, root_of
+from .speakers import SpeakerResolver
+from .textspans import tokens_of
+
+__all__ = ["membership", "leadership"]
+
+
+def _title_org(role: str, knowledge: Knowledge) -> str | None:
+    low = role.lower()
+    for entry in sorted(knowledge.lexicon["title_affiliations"], key=lambda e: -len(e["title"])):
+        if entry["title"] in low:
+            return entry["org"]
+    return None
+
+
+def membership(doc: Doc, index: MentionIndex, k: Knowledge, speakers: SpeakerResolver) -> Iterator[Hit]:
+    lead_titles = k.words("lead_titles")
+    for m in index.mentions:
+        if m.kind != "Person":
+            continue
+        root = root_of(m, doc)
+        # printed title before the name: "State Department spokesperson Victoria Nuland"
+        if m.role:
+            in_title = index.in_range(m.start - len(m.role.split()) - 4, m.start, ORGS)
+            # the organisation belongs to the title only when no verb stands between them
+            # ("Human Rights Watch urged Secretary of State John Kerry": not a member of HRW)
+            orgs = [o for o in in_title if o.end <= m.start  # nor a dash or line break: a dateline's city
+                    and not any(t.pos_ in ("VERB", "AUX") or t.text in ("—", "–", "-") or "\n" in t.text
+                                for t in doc[o.end:m.start])]
+            if orgs and not any(w in m.role.lower().split() for w in ("president",)):
+                yield (m.canonical or "", "memberOf", orgs[-1].canonical or "", root, 0.8, "title-org")
+            elif (org := _title_org(m.role, k)) is not None:
+                yield (m.canonical or "", "memberOf", org, root, 0.7, "title-affiliation")
+        for c in root.children:
+            # "Sophie Richardson of Human Rights Watch", "Rebecca Berg at The New York Times"
+            if c.dep_ == "prep" and c.lower_ in AFFIL_PREPS:
+                for o in [o for o in orgs_in(c, index) if o.kind == "Organization"][:1]:
+                    yield (m.canonical or "", "memberOf", o.canonical or "", c, 0.8, "person-prep-org")
+            # appositive: "X, China director at Human Rights Watch" / "X, CHRD's International Director"
+            if c.dep_ == "appos" and c.pos_ in ("NOUN", "PROPN") and index.at(c.i) is None:
+                orgs = orgs_in(c, index) or _group_anaphor(c, index, k)
+                title = " ".join(t.lower_ for t in c.lefts if t.dep_ in ("compound", "amod")) + " " + c.lower_
+                leads = (c.lemma_.lower() in lead_titles or title.strip() in lead_titles) \
+                    and any(p.lower_ == "of" or p.dep_ == "poss" for p in c.children) and not any(
+                        t.dep_ in ("compound", "amod") and t.lower_ not in lead_titles for t in c.lefts
+                        if f"{t.lower_} {c.lower_}" not in lead_titles)
+                for o in orgs[:1]:
+                    yield (m.canonical or "", "leads" if leads else "memberOf", o.canonical or "", c, 0.75,
+                           "appositive-title")
+                if not orgs:  # "Daniel Baer, the deputy assistant secretary of state who …": the title's office
+                    clause = {t.i for x in c.children if x.dep_ in ("relcl", "acl") for t in x.subtree}
+                    words = " ".join(t.lower_ for t in c.subtree if t.i not in clause)
+                    if (office := _title_org(words, k)) is not None:
+                        yield (m.canonical or "", "memberOf", office, c, 0.7, "appositive-office")
+        # the parse hung "of the Bureau …" on the title: "Assistant Secretary X of the Bureau of …"
+        if not any(c.dep_ == "prep" and c.lower_ in AFFIL_PREPS for c in root.children) \
+                and (unit_of := _org_after(m, doc, index, frozenset({"of", "at"}))) is not None \
+                and unit_of.kind == "Organization":
+            yield (m.canonical or "", "memberOf", unit_of.canonical or "", doc[m.end], 0.7, "person-of-org")
+        # possessive: "Human Rights Watch's Sophie Richardson"
+        for c in root.children:
+            if c.dep_ == "poss" and (owner := index.at(c.i)) is not None and owner.kind == "Organization":
+                yield (m.canonical or "", "memberOf", owner.canonical or "", c, 0.7, "org-possessive")
+    yield from _units(doc, index, k)
+
+
+def _units(doc: Doc, index: MentionIndex, k: Knowledge) -> Iterator[Hit]:
+    """A unit of an organisation: 'Institute of American Studies under the Chinese Academy …', 'the
+    Department of X of the Ministry of Foreign Affairs', 'the Bureau of X at the State Department',
+    'the Foreign Ministry's Department of X'."""
+    units, preps = k.words("org_unit_words"), k.words("org_part_preps")
+    for m in index.mentions:
+        if m.kind != "Organization":
+            continue
+        root = root_of(m, doc)
+        is_unit = any(t.lower_ in units for t in doc[m.start:m.end])
+        for c in root.children:
+            if c.dep_ == "prep" and c.lower_ in ("under", "within"):
+                for o in orgs_in(c, index)[:1]:
+                    yield (m.canonical or "", "memberOf", o.canonical or "", c, 0.7, "org-under-org")
+            if c.dep_ == "poss" and is_unit and (owner := index.at(c.i)) is not None and owner.kind in ORGS:
+                yield (m.canonical or "", "memberOf", owner.canonical or "", c, 0.7, "org-possessive-unit")
+        # the next words after the unit's name: "of the Chinese Ministry …" (the parse often hangs
+        # that phrase on the name's own last word, so read the surface)
+        if is_unit and (nxt := _org_after(m, doc, index, preps)) is not None:
+            yield (m.canonical or "", "memberOf", nxt.canonical or "", doc[m.end], 0.7, "unit-of-org")
+
+
+def _org_after(m: Mention, doc: Doc, index: MentionIndex, preps: frozenset[str]) -> Mention | None:
+    """The organisation named right after a mention and a preposition: '… of (the) Ministry X'."""
+    if m.end + 1 >= len(doc) or doc[m.end].lower_ not in preps:
+        return None
+    at = m.end + 2 if doc[m.end + 1].lower_ == "the" else m.end + 1
+    nxt = index.at(at) if at < len(doc) else None
+    return nxt if nxt is not None and nxt.kind in ORGS and nxt.canonical != m.canonical else None
+
+
+def _group_anaphor(title: Token, index: MentionIndex, k: Knowledge) -> list[Mention]:
+    """'Brad Adams, the group's Asia director': the organisation named just before."""
+    for c in title.children:
+        if c.dep_ == "poss" and c.lemma_.lower() in k.words("group_anaphors"):
+            prev = index.before(c.i, ("Organization",))
+            return [prev] if prev is not None else []
+    return []
+
+
+def _delegation_name(tok: Token, index: MentionIndex, k: Knowledge) -> str | None:
+    """'the US side of the table', 'the Chinese delegation' -> 'U.S. delegation' / 'Chinese delegation'."""
+    words = {t.lower_ for t in tok.subtree}
+    if not words & k.words("delegation_terms"):
+        return None
+    govs = index.in_range(tok.left_edge.i, tok.right_edge.i + 1, ("Government",))
+    text = " ".join(t.lower_ for t in tok.subtree)
+    if govs:  # the gazetteer's delegation of that government ("the Chinese side" -> Chinese delegation)
+        named = [name for name, gov in k.delegations.items() if gov == govs[0].canonical]
+        return named[0] if named else f"{govs[0].canonical} delegation"
+    if "chinese" in text:
+        return "Chinese delegation"
+    if "american" in text or "u.s." in text or "us " in text:
+        return "U.S. delegation"
+    return None
+
+
+def leadership(doc: Doc, index: MentionIndex, k: Knowledge, speakers: SpeakerResolver) -> Iterator[Hit]:
+    lead_verbs = k.words("lead_verbs")
+    for t in tokens_of(doc):
+        if t.lemma_.lower() not in lead_verbs or t.pos_ != "VERB":
+            continue
+        agents = [c for c in t.children if c.dep_ == "agent"]
+        if agents:  # passive: "X will be led by P (and Q)"
+            leaders = [m for m in index.in_range(agents[0].left_edge.i, agents[0].right_edge.i + 1, ("Person",))]
+            subj = [c for c in t.children if c.dep_ in ("nsubjpass", "nsubj")]
+            target = subj[0] if subj else (t.head if t.dep_ in ("acl", "advcl") else None)
+            if target is None:
+                continue
+            deleg = _delegation_name(target, index, k)
+            event = mention_in(target, index, ("Event",))
+            if deleg:
+                for p in leaders:
+                    yield (p.canonical or "", "leads", deleg, t, 0.8, "led-by-delegation")
+            elif event is not None or target.lemma_.lower() in k.words("dialogue_terms"):
+                for a, b in zip(leaders, leaders[1:], strict=False):
+                    yield (a.canonical or "", "metWith", b.canonical or "", t, 0.7, "talks-led-by")
+            elif (led := mention_in(target, index, ORGS)) is not None:
+                for p in leaders:
+                    yield (p.canonical or "", "leads", led.canonical or "", t, 0.7, "led-by")
+            continue
+        subj = [c for c in t.children if c.dep_ == "nsubj"]
+        objs = [c for c in t.children if c.dep_ == "dobj"]
+        if subj and subj[0].lower_ in ("who", "that") and t.dep_ == "relcl":
+            # "Bob Fu, who heads ChinaAid"; "X, the Ohio Democrat who chairs the subcommittee"
+            subj = [t.head.head if t.head.dep_ == "appos" and index.at(t.head.i) is None else t.head]
+        if subj and objs and (head := mention_in(subj[0], index, ("Person",))) is not None:
+            org = mention_in(objs[0], index, ORGS)
+            led_name = _delegation_name(objs[0], index, k) or (org.canonical if org else None)
+            if led_name:
+                yield (head.canonical or "", "leads", led_name, t, 0.75, "leads-verb")

@@ -1,0 +1,62 @@
+"""Shared helpers of the relation rules: the tuple a rule yields, the actor kinds, and the noun
+phrases of the parse (which mention a token stands in, the organisations inside a phrase)."""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Token
+
+from ..model import Span as Evidence
+from .mentions import Mention, MentionIndex
+from .textspans import doc_text, sentence_of
+
+__all__ = ["Hit", "ACTOR", "ORGS", "AFFIL_PREPS", "NP_DEPS", "evidence_of", "mention_in", "root_of", "entry_of",
+           "orgs_in"]
+
+#: what a relation rule yields: (subject, predicate, object, trigger token, confidence, rule name)
+Hit = tuple[str, str, str, Token, float, str]
+ACTOR = ("Person", "Organization", "Government")
+ORGS = ("Organization", "Government")
+AFFIL_PREPS = {"at", "of", "with", "in", "for", "from"}
+
+
+def evidence_of(tok: Token, article_id: str) -> Evidence:
+    begin, end, _q = sentence_of(tok)
+    return Evidence(article_id, begin, end, doc_text(tok.doc)[begin:end])
+
+
+def mention_in(tok: Token, index: MentionIndex, kinds: tuple[str, ...]) -> Mention | None:
+    m = index.at(tok.i)
+    if m is not None and m.kind in kinds:
+        return m
+    found = index.in_range(tok.left_edge.i, tok.right_edge.i + 1, kinds)
+    return min(found, key=lambda x: abs(x.start - tok.i)) if found else None
+
+
+def root_of(m: Mention, doc: Doc) -> Token:
+    return doc[m.start:m.end].root
+
+
+NP_DEPS = {"prep", "pobj", "compound", "poss", "amod", "conj", "cc", "det", "case", "nmod", "appos", "punct"}
+
+
+def entry_of(m: Mention, doc: Doc) -> Token:
+    """The first token of a mention attached outside it (its root, unless the parse split the name)."""
+    return next((t for t in doc[m.start:m.end] if not m.start <= t.head.i < m.end or t.head.i == t.i),
+                doc[m.start:m.end].root)
+
+
+def orgs_in(tok: Token, index: MentionIndex) -> list[Mention]:
+    """Organisations inside the noun phrase of `tok` (not inside relative clauses or a next person)."""
+    doc = tok.doc
+    stop = min((m.start for m in index.in_range(tok.i + 1, tok.right_edge.i + 1, ("Person",))),
+               default=tok.right_edge.i + 1)
+    out = []
+    # a name may run past the phrase's parse ("of the Bureau of Democracy, Human Rights, and Labor"
+    # split at its commas): it counts when it starts inside the phrase
+    for m in [m for m in index.mentions if tok.left_edge.i <= m.start < stop and m.kind in ORGS]:
+        t = entry_of(m, doc)
+        while t.i != tok.i and t.dep_ in NP_DEPS and t.head.i != t.i:
+            t = t.head
+        if t.i == tok.i:
+            out.append(m)
+    return out
