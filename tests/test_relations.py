@@ -570,3 +570,14 @@ def test_relations_who_holds_talks_is_not_held(nlp):
     ex = run(nlp, "Mary Lane held talks with Vice Premier Zhou Ping on Monday. Police held Zhang Wei for two days.")
     assert ("Mary Lane", "metWith", "Zhou Ping") in relations(ex)
     assert {c[0]: c[2] for c in cases(ex)} == {"Zhang Wei": "detained"}
+
+
+def test_relations_an_urger_the_parse_lost_to_a_fronted_phrase(nlp):
+    """'Among those X is calling on Y to raise are:' reads as 'among those X': X is still the urger."""
+    for text, urger in (
+            ("The organization said the talks open on Monday.\n\nAmong those Amnesty International is calling on "
+             "the US delegation to raise are:\n\nZhang Wei, the artist.", "Amnesty International"),
+            ("Among those Human Rights Watch is urging the U.S. delegation to raise are:\n\nZhang Wei, the artist.",
+             "Human Rights Watch")):
+        ex = extract(nlp, Article(id="t", title="Release", body=text, voice=urger))
+        assert (urger, "urges", "U.S. delegation") in relations(ex)

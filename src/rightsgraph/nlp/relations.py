@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from ..model import Relation
 from .affiliation import leadership, membership
@@ -175,7 +175,7 @@ def urging(doc: Doc, index: MentionIndex, k: Knowledge, speakers: SpeakerResolve
                     target = target or mention_in(subj[0], index, ACTOR)
         if target is None:
             continue
-        for speaker, conf in speakers.resolve_all(speakers.subject_of(t)):
+        for speaker, conf in speakers.resolve_all(speakers.subject_of(t)) or _named_before_aux(t, index):
             if speaker != target.canonical:
                 yield (speaker, "urges", target.canonical or "", t, round(0.8 * conf + 0.1, 2), "urge-verb")
 
@@ -197,3 +197,11 @@ def find_relations(doc: Doc, index: MentionIndex, k: Knowledge, article_id: str,
                     and not o.lower().endswith(" delegation"):  # the head of a body is one of its members
                 out.append(Relation(s, "memberOf", o, evidence_of(tok, article_id), conf, rule + "+member"))
     return out
+
+
+def _named_before_aux(verb: Token, index: MentionIndex) -> list[tuple[str, float]]:
+    """The subject the parse lost to a fronted phrase ('Among those Amnesty International is calling
+    on …' read as 'among those Amnesty International'): the actor just before the verb's auxiliary."""
+    aux = [c for c in verb.children if c.dep_ in ("aux", "auxpass") and c.i < verb.i]
+    named = index.at(aux[0].i - 1) if aux and aux[0].i > 0 else None
+    return [(named.canonical, 0.5)] if named is not None and named.kind in ACTOR and named.canonical else []
