@@ -187,3 +187,15 @@ def test_cases_issue_words_that_are_not_the_issue(nlp, text, issue):
 def test_cases_issue_words_that_are_the_issue(nlp):
     found = {c[0] for c in cases(run(nlp, "The talks covered rule of law, equality and religious practice in Tibet."))}
     assert {"Equality", "Tibet", "Religious freedom"} <= found
+
+
+@pytest.mark.parametrize(("text", "name", "status"), [
+    # the name's own description as printed, where the parse lost it in a semicolon list
+    ("Among them are Zhang Wei, a lawyer who defended the poor, and who disappeared from her home in the early "
+     "hours of July 9; and Li Ming, the director of a law firm.", "Zhang Wei", "missing"),
+    # the first noun of a coordination is its own person's: "an end to the confinement of" is B's
+    ("We urge the release of the laureate Zhang Wei, who remains in prison, and an end to the confinement of "
+     "his wife, Li Ming.", "Li Ming", "detained"),
+])
+def test_cases_status_from_the_description_and_the_right_conjunct(nlp, text, name, status):
+    assert (name, "Person", status) in cases(run(nlp, text))

@@ -76,7 +76,10 @@ def _context_text(m: Mention, doc: Doc, others: frozenset[int] = frozenset()) ->
     while t.dep_ in ("pobj", "prep", "appos", "compound", "conj") and t.head.i != t.i:
         if t.dep_ == "prep" and t.head.pos_ == "VERB" and t.lower_ not in ("from", "in", "under"):
             break  # "held talks with X", "met by X": X is not what the verb is about
+        sibling = t.dep_ == "conj" and t.head.pos_ == "NOUN" and _names_another(t.head, others)
         t = t.head
+        if sibling:  # "the release of A and an end to the confinement of B": the first noun is A's
+            continue
         parts.append((t.i, t.text_with_ws))
         if t.pos_ == "VERB":  # "have not heard from X": the verb with its auxiliaries and negation
             parts.extend((c.i, c.text_with_ws) for c in t.children if c.dep_ in ("aux", "neg", "auxpass"))
@@ -94,6 +97,11 @@ def _context_text(m: Mention, doc: Doc, others: frozenset[int] = frozenset()) ->
                     # "X asked about the whereabouts of Y": Y's state, not X's
                     parts.extend((t.i, t.text_with_ws) for t in c.subtree)
     return "".join(text for _i, text in sorted(set(parts)))
+
+
+def _names_another(noun: Token, others: frozenset[int]) -> bool:
+    """A noun whose own phrase names another person ('the release of A'): what it says is A's."""
+    return any(t.i in others for t in noun.subtree)
 
 
 def status_of(m: Mention, doc: Doc, knowledge: Knowledge, index: MentionIndex | None = None) -> str | None:
@@ -120,7 +128,23 @@ def status_of(m: Mention, doc: Doc, knowledge: Knowledge, index: MentionIndex | 
     for status in STATUS_ORDER:
         if status in found:
             return status
-    return None
+    return _described_status(m, doc, knowledge, index)
+
+
+def _described_status(m: Mention, doc: Doc, knowledge: Knowledge, index: MentionIndex | None) -> str | None:
+    """The name's own description as printed, where the parse lost it ('…; the lawyer X, who has been
+    in detention since May; …'): the words after the name up to the next semicolon, sentence end or
+    person, when they open with a relative clause about the person ('X, who …', 'X, a lawyer who …')."""
+    sent_end = doc[m.start].sent.end
+    stop = next((t.i for t in doc[m.end:sent_end] if t.text == ";"), sent_end)
+    if index is not None:
+        stop = min([o.start for o in index.mentions if o.kind == "Person" and m.end <= o.start < stop], default=stop)
+    words = [t.lower_ for t in doc[m.end:stop]]
+    if len(words) < 3 or words[0] != "," or "who" not in words[1:6] or "whose" in words[1:6]:
+        return None  # "X, whose husband was detained": that clause is the husband's
+    text = doc[m.end:stop].text
+    return next((status for status in STATUS_ORDER if status != "released"
+                 and find_cues(text, knowledge.status_phrases[status])), None)
 
 
 def _someone_elses(text: str, word: str, pronouns: frozenset[str]) -> bool:
