@@ -581,3 +581,19 @@ def test_relations_an_urger_the_parse_lost_to_a_fronted_phrase(nlp):
              "Human Rights Watch")):
         ex = extract(nlp, Article(id="t", title="Release", body=text, voice=urger))
         assert (urger, "urges", "U.S. delegation") in relations(ex)
+
+
+@pytest.mark.parametrize(("text", "criticizes_china"), [
+    # an advocate decrying detentions without naming who does them criticizes the detaining state
+    ("China hosts the talks this week. Human Rights Watch said scores of activists have been detained or "
+     "made to disappear since February.", True),
+    # not a government's own official, nor a lawmaker
+    ("China hosts the talks this week. Senator Tom Hale said scores of activists have been detained since "
+     "February.", False),
+    # nor when the article never names the state
+    ("Human Rights Watch said scores of activists have been detained since February.", False),
+])
+def test_relations_an_advocate_decrying_detentions_criticizes_the_detaining_state(nlp, text, criticizes_china):
+    found = relations(run(nlp, text))
+    assert ([r for r in found if r[1] == "criticizes" and r[2] == "China" and r[0] != "United States"] != []) \
+        is criticizes_china

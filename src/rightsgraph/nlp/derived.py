@@ -188,6 +188,8 @@ def _modal_urges(doc: Doc, index: MentionIndex, k: Knowledge, statements: list[S
 def _criticized_actors(doc: Doc, index: MentionIndex, k: Knowledge, statements: list[Statement],
                        members: list[Relation]) -> list[Relation]:
     cues = k.phrases("criticism_cues")
+    default = str(k.lexicon.get("default_detaining_government") or "")
+    named = {m.canonical for m in index.mentions if m.kind == "Government"}
     out = []
     for st in statements:
         if not find_cues(st.text, cues):
@@ -200,7 +202,20 @@ def _criticized_actors(doc: Doc, index: MentionIndex, k: Knowledge, statements: 
         if govs:
             target = min(govs, key=lambda m: min(abs(doc[m.start].idx - lo - off) for off, _p in found))
             out.append(Relation(st.speaker, "criticizes", target.canonical or "", st.sentence, 0.5, "criticism-cue"))
+        elif default and default in named and not _any_government(st.speaker, members, k) \
+                and not _lawmaker(st.speaker, members, index, k) and find_cues(st.text, k.phrases("repression_cues")):
+            # an advocate decrying detentions or a crackdown without naming who does it ('scores of people
+            # have been detained or made to disappear'): the domain's detaining state, named in the article
+            out.append(Relation(st.speaker, "criticizes", default, st.sentence, 0.4, "repression-cue"))
     return out
+
+
+def _any_government(speaker: str, members: list[Relation], k: Knowledge) -> bool:
+    """Whether the speaker is a government, or an official, agency or lawmaker of one."""
+    entry = k.by_name.get(speaker)
+    return bool(_official_government(speaker, members, k)) or (entry is not None and (entry.government or bool(
+        entry.parent))) or any(r.subject == speaker and r.predicate == "memberOf" and r.object in k.by_name
+                               and (k.by_name[r.object].government or k.by_name[r.object].parent) for r in members)
 
 
 def _governments_criticize(found: list[Relation], members: list[Relation], index: MentionIndex,
