@@ -11,6 +11,7 @@ from ..model import Span as Evidence
 from .knowledge import Knowledge
 from .mentions import Mention, MentionIndex
 from .stance import find_cues
+from .textspans import sent_of
 
 __all__ = ["find_cases", "status_of", "status_label", "possessor", "holds_office", "describes_person", "STATUS_ORDER"]
 
@@ -135,7 +136,7 @@ def _described_status(m: Mention, doc: Doc, knowledge: Knowledge, index: Mention
     """The name's own description as printed, where the parse lost it ('…; the lawyer X, who has been
     in detention since May; …'): the words after the name up to the next semicolon, sentence end or
     person, when they open with a relative clause about the person ('X, who …', 'X, a lawyer who …')."""
-    sent_end = doc[m.start].sent.end
+    sent_end = sent_of(doc[m.start]).end
     stop = next((t.i for t in doc[m.end:sent_end] if t.text == ";"), sent_end)
     if index is not None:
         stop = min([o.start for o in index.mentions if o.kind == "Person" and m.end <= o.start < stop], default=stop)
@@ -185,7 +186,7 @@ def _demanded(text: str, word: str, knowledge: Knowledge) -> bool:
 
 def _listed_as_case(m: Mention, doc: Doc, knowledge: Knowledge) -> bool:
     """'the cases of A, B and C', 'prisoners including A', 'the release of A': A is a case."""
-    sent = doc[m.start].sent
+    sent = sent_of(doc[m.start])
     window = doc[max(sent.start, m.start - 8):m.start].text.lower()
     return bool(find_cues(window, knowledge.phrases("case_cues")))
 
@@ -246,7 +247,7 @@ def find_cases(doc: Doc, index: MentionIndex, knowledge: Knowledge, article_id: 
                 persons[m.canonical] = (None, m)
     cases = [Case(name=n, kind="Issue", aliases=tuple(sorted(a - {n}))) for n, a in sorted(issues.items())]
     for name, (status, m) in sorted(persons.items()):
-        sent = doc[m.start].sent
+        sent = sent_of(doc[m.start])
         cases.append(Case(name=name, kind="Person", status=status or "unknown",  # type: ignore[arg-type]
                           sentence=Evidence(article_id, sent.start_char, sent.end_char, sent.text),
                           confidence=0.7 if status else 0.6))

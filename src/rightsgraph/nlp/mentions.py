@@ -16,6 +16,7 @@ from spacy.tokens import Doc, Span, Token
 
 from .knowledge import Knowledge
 from .stance import find_cues
+from .textspans import doc_text, tokens_of
 
 __all__ = ["Mention", "find_mentions", "MentionIndex"]
 
@@ -184,7 +185,9 @@ def find_mentions(doc: Doc, knowledge: Knowledge, title: str = "") -> list[Menti
             else:
                 out.append(Mention(span.start, span.end, span.text, "Organization", ent_id or None))
     _surnames_tagged_org(out)
-    out = [m for m in out if not _not_an_issue(m, doc, out, knowledge)]
+    low = doc_text(doc).lower()
+    formulas = [(i.start(), i.end()) for f in knowledge.words("issue_formulas") for i in re.finditer(re.escape(f), low)]
+    out = [m for m in out if not _not_an_issue(m, doc, out, formulas)]
     _described_names(doc, out, knowledge.words("case_descriptors") | knowledge.words("person_descriptors"), titles)
     _repeated_name_tokens(doc, out)
     _add_acronyms(doc, out)
@@ -195,15 +198,14 @@ def find_mentions(doc: Doc, knowledge: Knowledge, title: str = "") -> list[Menti
     return out
 
 
-def _not_an_issue(m: Mention, doc: Doc, mentions: list[Mention], knowledge: Knowledge) -> bool:
+def _not_an_issue(m: Mention, doc: Doc, mentions: list[Mention], formulas: list[tuple[int, int]]) -> bool:
     """An issue word that is not the issue: inside a set diplomatic formula ('on the basis of
-    equality and mutual respect'), or a place that only locates an organisation or a person
-    ('Human Rights Watch in Hong Kong')."""
+    equality and mutual respect'; `formulas` are where they stand in the text), or a place that only
+    locates an organisation or a person ('Human Rights Watch in Hong Kong')."""
     if m.kind != "Issue":
         return False
-    sent = doc[m.start].sent
-    low, at = sent.text.lower(), doc[m.start].idx - sent.start_char
-    if any(low.find(p) != -1 and low.find(p) <= at < low.find(p) + len(p) for p in knowledge.words("issue_formulas")):
+    at = doc[m.start].idx
+    if any(a <= at < b for a, b in formulas):
         return True
     root = doc[m.start:m.end].root
     if root.dep_ == "pobj" and root.head.lower_ in ("in", "from") and root.head.head.i != root.head.i:
@@ -231,11 +233,12 @@ def _described_names(doc: Doc, mentions: list[Mention], descriptors: frozenset[s
     sentenced to 15 years', 'Dhondup Wangchen, the Tibetan filmmaker' (two or three capitalised words,
     a comma, an article and a noun phrase whose head names a kind of person)."""
     covered = {i for m in mentions for i in range(m.start, m.end)}
+    words_before = titles | descriptors
 
     def capitalised(t: Token) -> bool:
         return t.is_title and t.is_alpha
 
-    for tok in doc:
+    for tok in tokens_of(doc):
         if tok.text != "," or tok.i < 2 or tok.i + 2 >= len(doc) or doc[tok.i + 1].lower_ not in ("a", "an", "the"):
             continue
         end = tok.i  # "Bishop Su Zhimin of Baoding, a Catholic prelate": the name stops at "of PLACE"
@@ -245,10 +248,10 @@ def _described_names(doc: Doc, mentions: list[Mention], descriptors: frozenset[s
                 break
         start = end
         while start > 0 and end - start < 3 and capitalised(doc[start - 1]) \
-                and doc[start - 1].lower_ not in titles | descriptors and doc[start - 1].i not in covered:
+                and doc[start - 1].lower_ not in words_before and doc[start - 1].i not in covered:
             start -= 1
         if end - start < 2 or (start > 0 and capitalised(doc[start - 1])
-                               and doc[start - 1].lower_ not in titles | descriptors):
+                               and doc[start - 1].lower_ not in words_before):
             continue  # not two or three capitalised words standing alone (or after a title: "Bishop")
         head = next((t for t in doc[tok.i + 2:tok.i + 6] if t.pos_ == "NOUN" or t.lower_ in descriptors), None)
         if head is not None and head.lemma_.lower() in descriptors:

@@ -21,6 +21,7 @@ from .textspans import (
     in_question,
     quote_spans,
     quoted_tokens,
+    sent_of,
     sentence_of,
     span_of,
     token_at,
@@ -118,7 +119,7 @@ class _Builder:
         b = token_at(doc, max(start, end - 1))
         if a is None or b is None:
             return []
-        lo, hi = a.sent.start, b.sent.end
+        lo, hi = sent_of(a).start, sent_of(b).end
         verbs = self.k.words("quote_tag_verbs") | self.k.words("reporting_verbs")
         cands = [t for t in doc[lo:hi] if t.i not in self.quoted and t.lemma_.lower() in verbs
                  and t.pos_ in ("VERB", "AUX")]
@@ -129,7 +130,7 @@ class _Builder:
         a = token_at(self.doc, start)
         if a is None:
             return None
-        for t in a.sent:
+        for t in sent_of(a):
             if t.lower_ == "according" and t.i + 1 < len(self.doc) and self.doc[t.i + 1].lower_ == "to":
                 objs = [c for c in self.doc[t.i + 1].children if c.dep_ == "pobj"]
                 if objs:
@@ -182,7 +183,7 @@ class _Builder:
         tok = token_at(self.doc, len(before) - 1)
         if tok is None:
             return None, 0.0
-        verbs = [t for t in tok.sent if t.pos_ == "VERB" and t.i not in self.quoted]
+        verbs = [t for t in sent_of(tok) if t.pos_ == "VERB" and t.i not in self.quoted]
         for v in verbs:
             speaker, conf = self.speakers.resolve(self.speakers.subject_of(v))
             if speaker:
@@ -280,7 +281,7 @@ class _Builder:
         """'X says that A, but without B': trailing modifiers of the saying belong to what was said."""
         if verb.i > hi:
             return hi
-        sent_end = verb.sent.end
+        sent_end = sent_of(verb).end
         tail = [t for t in self.doc[hi:sent_end] if not t.is_punct and not t.is_space]
         if not tail or any(t.dep_ in ("nsubj", "nsubjpass") or t.i in self.quoted for t in tail):
             return hi
@@ -339,7 +340,7 @@ class _Builder:
                 end = noun.i + 1
             else:
                 continue
-            sent = t.sent
+            sent = sent_of(t)
             if who is None or end is None or end >= sent.end or self.doc[end].text != ",":
                 continue
             lo, hi = end + 1, sent.end

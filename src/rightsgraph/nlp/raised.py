@@ -19,7 +19,7 @@ from .mentions import Mention, MentionIndex
 from .phrases import evidence_of
 from .speakers import SpeakerResolver
 from .stance import find_cues
-from .textspans import doc_text, in_question, paragraphs, span_of, tokens_of
+from .textspans import doc_text, in_question, paragraphs, sent_of, span_of, tokens_of
 
 __all__ = ["raised_relations", "raised_objects", "named_in_statements", "text_range"]
 
@@ -73,7 +73,7 @@ def raised_objects(verb: Token, index: MentionIndex, knowledge: Knowledge) -> li
     if not out:
         return out
     end = max(c.right_edge.i for c in verb.children if c.dep_ not in _NOT_OBJECT)
-    return out + _comma_items(verb.doc, end, verb.sent.end, index, knowledge) \
+    return out + _comma_items(verb.doc, end, sent_of(verb).end, index, knowledge) \
         + _semicolon_items(verb, out, index, knowledge)
 
 
@@ -109,7 +109,7 @@ def _semicolon_items(verb: Token, found: list[Mention], index: MentionIndex, kno
     whose items carry their own clauses is cut at semicolons, and the parse rarely keeps B and C under
     the verb. Each semicolon item that opens with a person or issue (after at most a short descriptor,
     before any verb) continues the list."""
-    sent = verb.sent
+    sent = sent_of(verb)
     last = max(m.end for m in found)
     out: list[Mention] = []
     for semi in (t for t in sent if t.text == ";" and t.i >= last):
@@ -134,7 +134,7 @@ def _listed(doc: Doc, index: MentionIndex, k: Knowledge, article_id: str,
     for n, (a, b) in enumerate(paras):
         if not doc_text(doc)[a:b].rstrip().endswith(":") or (span := span_of(doc, a, b)) is None:
             continue
-        sent = span[-1].sent
+        sent = sent_of(span[-1])
         intro = [t for t in sent if t.lemma_.lower() in verbs and t.pos_ == "VERB" and not in_question(t)]
         if not intro:
             continue

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 __all__ = ["doc_text", "tokens_of", "in_question", "sentence_of", "paragraphs", "quote_spans", "Turn",
-           "transcript_turns", "token_at", "span_of", "quoted_tokens"]
+           "transcript_turns", "token_at", "span_of", "quoted_tokens", "sent_of"]
 
 OPEN = {"“": "”", '"': '"'}
 TURN_RE = re.compile(r"^([A-Z][A-Z.'\- ]{0,60}[A-Z.]|[AQ]):\s+")
@@ -40,18 +40,29 @@ def tokens_of(doc: Doc) -> list[Token]:
 def sentence_of(tok: Token) -> tuple[int, int, bool]:
     """(start char, end char, is a question) of the token's sentence, from one pass over the Doc's
     sentences: `tok.sent` finds the sentence's bounds again on every call."""
-    doc = tok.doc
+    sents, of, _bounds = _sentence_table(tok.doc)
+    return sents[of[tok.i]]
+
+
+def sent_of(tok: Token) -> Span:
+    """`tok.sent` (the token's sentence as a Span) from the same one-pass table."""
+    _sents, of, bounds = _sentence_table(tok.doc)
+    start, end = bounds[of[tok.i]]
+    return tok.doc[start:end]
+
+
+def _sentence_table(doc: Doc) -> tuple[list[tuple[int, int, bool]], list[int], list[tuple[int, int]]]:
     table = doc.user_data.get("rg_sents")
     if table is None:
-        sents, of = [], [0] * len(doc)
+        sents, of, bounds = [], [0] * len(doc), []
         text = doc_text(doc)
         for n, sent in enumerate(doc.sents):
             body = text[sent.start_char:sent.end_char].rstrip().rstrip('"”’\'')
             sents.append((sent.start_char, sent.end_char, body.endswith("?")))
+            bounds.append((sent.start, sent.end))
             of[sent.start:sent.end] = [n] * (sent.end - sent.start)
-        table = doc.user_data["rg_sents"] = (sents, of)
-    sents, of = table
-    return sents[of[tok.i]]
+        table = doc.user_data["rg_sents"] = (sents, of, bounds)
+    return table  # type: ignore[no-any-return]
 
 
 def in_question(tok: Token) -> bool:
