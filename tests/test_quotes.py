@@ -404,3 +404,14 @@ def test_quotes_the_issuers_delegation_speaks_in_its_voice(nlp):
 def test_quotes_a_question_is_not_reported_speech(nlp):
     text = "Did the spokesman say that the talks had failed?"
     assert statements(run(nlp, text)) == []
+
+
+def test_quotes_a_title_anaphor_is_the_last_person_printed_with_that_title(nlp):
+    """'The Secretary', 'the assistant secretary': the person named last with that title, not merely
+    the person named last."""
+    text = ("Secretary of State Tom Hale arrived in Beijing on Monday with Li Wen. "
+            "The Secretary raised the case of Zhang Wei with Chinese officials.")
+    assert ("Tom Hale", "indirect", "neutral") in statements(run(nlp, text))
+    text = ("Assistant Secretary of State Mary Lane met Li Wen. Li Wen spoke briefly. "
+            "The assistant secretary said the talks had been useful.")
+    assert ("Mary Lane", "indirect", "defends") in statements(run(nlp, text))

@@ -155,10 +155,24 @@ class SpeakerResolver:
         if tok.lemma_.lower() in NOMINAL_ORG and det and det[0] in ("the", "its", "their"):
             prev = self.index.before(tok.i, ("Organization",))
             return (prev.canonical, 0.5) if prev else (None, 0.0)
+        if det and det[0] == "the" and (tok.lemma_.lower() in NOMINAL_PERSON or tok.lower_ in self.titles) \
+                and (titled := self._last_titled(tok)) is not None:
+            return titled, 0.6  # "the Secretary", "the assistant secretary": the last person printed with that title
         if tok.lemma_.lower() in NOMINAL_PERSON and det and det[0] == "the" and tok.tag_ == "NN":
             prev = self.index.before(tok.i, ("Person",))
             return (prev.canonical, 0.5) if prev else (None, 0.0)
         return None, 0.0
+
+    def _last_titled(self, tok: Token) -> str | None:
+        """The person named last before `tok` whose printed title holds the anaphor's words ('the
+        assistant secretary' -> 'Assistant Secretary of State X')."""
+        words = [t.lower_ for t in tok.lefts if t.dep_ in ("compound", "amod")] + [tok.lower_]
+        best = None
+        for m in self.index.mentions:
+            if m.kind == "Person" and m.role and m.start < tok.i and m.start not in self.quoted \
+                    and all(w in m.role.lower().split() for w in words) and (best is None or m.start > best.start):
+                best = m
+        return best.canonical if best is not None else None
 
     def _last_delegation(self, before: int) -> tuple[str | None, float]:
         """'The delegation also raised …': the delegation the text named last (in the gazetteer, a
