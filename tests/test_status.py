@@ -68,3 +68,32 @@ def test_status_in_memory_build_matches_the_store(tmp_path: Path) -> None:
     current = in_memory.graph(CURRENT_GRAPH)
     assert set(current.objects(PERSON, RG.currentStatus)) == {RG.Released}
     assert isomorphic(union_graph(in_memory), union_graph(store))
+
+
+def test_status_an_add_only_build_updates_from_its_own_claims(tmp_path: Path, monkeypatch) -> None:  # noqa: ANN001
+    """Adding articles merges their claims with the stored current statuses, without the query over
+    every stored claim; an earlier claim added later does not displace the current one."""
+    import rightsgraph.build as build
+
+    store = open_store("memory")
+    build_store([_corpus(tmp_path / "a.jsonl", ["later"])], store)
+
+    def no_full_recompute(_store):  # noqa: ANN001, ANN202
+        raise AssertionError("an add-only build recomputed every claim")
+
+    monkeypatch.setattr(build, "current_status_ntriples", no_full_recompute)
+    build_store([_corpus(tmp_path / "b.jsonl", ["early"])], store)
+    assert _current(store) == {(RG.Released, _claim("a-later"))}
+    build_store([_corpus(tmp_path / "c.jsonl", ["undated"])], store)
+    assert _current(store) == {(RG.Released, _claim("a-later"))}
+
+
+def test_status_claim_keys_read_an_articles_ntriples() -> None:
+    from rightsgraph.status import claim_keys
+
+    claim, person = RGID["status/x-1/zhang-wei"], RGID["person/zhang-wei"]
+    nt = (f'<{RGID["article/x-1"]}> <https://schema.org/datePublished> '
+          f'"2012-03-01"^^<http://www.w3.org/2001/XMLSchema#date> .\n'
+          f"<{claim}> <{RG.statusOf}> <{person}> .\n<{claim}> <{RG.status}> <{RG.Detained}> .\n"
+          f"<{person}> <{RG.status}> <{RG.Detained}> .\n")  # the person's own rg:status is no claim
+    assert claim_keys(nt) == {str(person): f"2012-03-01 {RG.Detained} {claim}"}

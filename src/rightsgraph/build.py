@@ -41,7 +41,7 @@ from .nlp.knowledge import load_knowledge
 from .parallel import extract_stream, rules_version
 from .resolve import Curation, Resolver, name_mentions
 from .rounds import Round, load_rounds, rounds_settings
-from .status import CURRENT_GRAPH, current_status_ntriples
+from .status import CURRENT_GRAPH, claim_keys, current_status_ntriples, merged_status_ntriples
 from .store import Store, records
 from .store.base import record_update, remove_update, replace_update
 
@@ -128,8 +128,9 @@ def _settle(store: Store, batches: int) -> None:
 
 
 def _write(store: Store, articles: Iterable[str], resolver: Resolver, min_confidence: float,
-           batch: int, rounds: tuple[Round, ...] | None = None) -> int:
-    """Write each article's graph from its record, resolved; one transaction per article."""
+           batch: int, rounds: tuple[Round, ...] | None = None, latest: dict[str, str] | None = None) -> int:
+    """Write each article's graph from its record, resolved; one transaction per article. With
+    `latest`, keep there each person's latest status claim among the articles written."""
     written = 0
     for n, chunk in enumerate(_batches(articles, batch), start=1):
         for iri, key, raw in records.load_extractions(store, chunk):
@@ -137,6 +138,9 @@ def _write(store: Store, articles: Iterable[str], resolver: Resolver, min_confid
             triples, count = article_ntriples(resolved, kinds=kinds, min_confidence=min_confidence, rounds=rounds)
             store.update(replace_update(iri, triples) + " ;\n" + records.built_update(iri, key))
             written += count
+            if latest is not None:
+                for person, claim in claim_keys(triples).items():
+                    latest[person] = max(latest.get(person, ""), claim)
         _settle(store, n)
     return written
 
@@ -218,9 +222,14 @@ def build_store(paths: Iterable[Path | str | TextIO], store: Store, *, jobs: int
         rewrite = set(records.keys(store))
     else:
         rewrite = set(todo) | records.articles_mentioning(store, _changed(before, after))
-    report.triples = _write(store, sorted(rewrite), after, min_confidence, batch, rounds)
+    # a build that only adds articles updates the current statuses from its own claims; one that
+    # rewrites stored articles (whose old claims go) recomputes them from every stored claim
+    added_only = not rewrite_all and not rewrite & set(stored)
+    latest: dict[str, str] | None = {} if added_only else None
+    report.triples = _write(store, sorted(rewrite), after, min_confidence, batch, rounds, latest)
     _vocabulary(store)
-    store.replace_graph(str(CURRENT_GRAPH), current_status_ntriples(store))
+    store.replace_graph(str(CURRENT_GRAPH), merged_status_ntriples(store, latest) if latest is not None
+                        else current_status_ntriples(store))
     store.update(records.settings_update(settings_key, settings_text))
     read = set(report.articles)
     report.built = len(rewrite - set(stored))
