@@ -4,8 +4,11 @@ Every article's claim stays in its own graph (rg:StatusClaim: rg:statusOf, rg:st
 sentence), and the union holds every rg:status any article gave. Over the whole corpus, the
 claim from the latest-dated article is the person's current one: `rg:currentStatus` and
 `rg:currentStatusClaim` (which leads back to the sentence) in one derived named graph, recomputed
-after every build by one query that runs in the engine (a store, or an rdflib Dataset for builds
-in memory). A dated claim beats an undated one; claims of the same date break the tie by their
+by one query that runs in the engine (a store, or an rdflib Dataset for builds in memory) after a
+removal or a build that rewrites stored articles; a build that only adds articles merges the
+claims it writes with the stored current statuses instead (`merged_status_ntriples`), because
+that query touches every article graph, which on a large store costs more memory than the rest
+of the build. A dated claim beats an undated one; claims of the same date break the tie by their
 status and then their IRI, so the result never depends on the order articles were built in.
 """
 
