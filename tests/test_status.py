@@ -97,3 +97,19 @@ def test_status_claim_keys_read_an_articles_ntriples() -> None:
           f"<{claim}> <{RG.statusOf}> <{person}> .\n<{claim}> <{RG.status}> <{RG.Detained}> .\n"
           f"<{person}> <{RG.status}> <{RG.Detained}> .\n")  # the person's own rg:status is no claim
     assert claim_keys(nt) == {str(person): f"2012-03-01 {RG.Detained} {claim}"}
+
+
+def test_status_a_build_killed_before_its_statuses_makes_the_next_one_recompute(tmp_path: Path) -> None:
+    """A build killed after writing article graphs but before the current statuses leaves its marker;
+    the next build, even one that adds nothing, recomputes them from every stored claim."""
+    from rightsgraph.store import records
+
+    store = open_store("memory")
+    corpus = _corpus(tmp_path / "a.jsonl", ["early", "later"])
+    build_store([corpus], store)
+    assert not records.status_pending(store)
+    store.update(records.pending_update())  # what a killed build leaves …
+    store.replace_graph(str(CURRENT_GRAPH), "")  # … with the statuses not yet written
+    build_store([corpus], store)
+    assert _current(store) == {(RG.Released, _claim("a-later"))}
+    assert not records.status_pending(store)

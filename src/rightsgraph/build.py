@@ -224,12 +224,15 @@ def build_store(paths: Iterable[Path | str | TextIO], store: Store, *, jobs: int
         rewrite = set(todo) | records.articles_mentioning(store, _changed(before, after))
     # a build that only adds articles updates the current statuses from its own claims; one that
     # rewrites stored articles (whose old claims go) recomputes them from every stored claim
-    added_only = not rewrite_all and not rewrite & set(stored)
+    # (and not after a build killed between writing articles and their statuses: its marker says so)
+    added_only = not rewrite_all and not rewrite & set(stored) and not records.status_pending(store)
     latest: dict[str, str] | None = {} if added_only else None
+    store.update(records.pending_update())
     report.triples = _write(store, sorted(rewrite), after, min_confidence, batch, rounds, latest)
     _vocabulary(store)
     store.replace_graph(str(CURRENT_GRAPH), merged_status_ntriples(store, latest) if latest is not None
                         else current_status_ntriples(store))
+    store.update(records.pending_done_update())
     store.update(records.settings_update(settings_key, settings_text))
     read = set(report.articles)
     report.built = len(rewrite - set(stored))

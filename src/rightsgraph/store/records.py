@@ -27,7 +27,8 @@ from rightsgraph.vocab import RG, RGID
 from .base import RECORDS, Store
 
 __all__ = ["RECORDS", "SETTINGS", "record_iri", "record_graph", "built_update", "keys", "mentions",
-           "articles_mentioning", "load_extractions", "settings", "settings_update", "remove_update"]
+           "articles_mentioning", "load_extractions", "settings", "settings_update", "remove_update",
+           "status_pending", "pending_update", "pending_done_update"]
 
 SETTINGS = RECORDS + "settings"
 _RG = str(RG)
@@ -127,3 +128,21 @@ def settings_update(key: str, text: str) -> str:
     s = f"<{SETTINGS}>"
     return (f"DROP SILENT GRAPH {s} ;\nINSERT DATA {{ GRAPH {s} {{ {s} <{_RG}settingsKey> {_lit(key)} ; "
             f"<{_RG}settings> {_lit(text)} }} }}")
+
+
+#: the marker of a build that began writing article graphs and has not yet written the current
+#: statuses: the next build recomputes them from every stored claim (a killed build leaves it)
+_PENDING = RECORDS + "status-pending"
+
+
+def pending_update() -> str:
+    p = f"<{_PENDING}>"
+    return f"INSERT DATA {{ GRAPH {p} {{ {p} <{_RG}pending> true }} }}"
+
+
+def pending_done_update() -> str:
+    return f"DROP SILENT GRAPH <{_PENDING}>"
+
+
+def status_pending(store: Store) -> bool:
+    return bool(store.query(f"SELECT ?p WHERE {{ GRAPH <{_PENDING}> {{ ?p ?q ?o }} }} LIMIT 1", timeout=None).rows)
