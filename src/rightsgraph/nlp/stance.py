@@ -39,18 +39,21 @@ def find_cues(text: str, phrases: tuple[str, ...]) -> list[tuple[int, str]]:
     return [(m.start(), keys[m.group(0)]) for m in pattern.finditer(_normalise(text))]
 
 
+def _clause_before(low: str, offset: int) -> str:
+    """The words of the cue's own clause before it (up to 45 characters back)."""
+    return re.split(r"[,;:—–]|\bbut\b", low[max(0, offset - 45):offset])[-1]
+
+
 def _negated(low: str, offset: int, negators: frozenset[str]) -> bool:
     """A negator among the few words before the cue, within the same clause."""
-    clause = re.split(r"[,;:—–]|\bbut\b", low[max(0, offset - 45):offset])[-1]
-    before = re.findall(r"[\w']+", clause)[-5:]
+    before = re.findall(r"[\w']+", _clause_before(low, offset))[-5:]
     return any(w in negators or w.endswith("n't") for w in before)
 
 
 def _prohibited(low: str, offset: int, modals: frozenset[str]) -> bool:
     """'must not become business as usual', 'should never be a ritual': a warning against what the
     cue names, which keeps its side (a denial would turn it)."""
-    clause = re.split(r"[,;:—–]|\bbut\b", low[max(0, offset - 45):offset])[-1]
-    words = re.findall(r"[\w']+", clause)[-6:]
+    words = re.findall(r"[\w']+", _clause_before(low, offset))[-6:]
     return any(w in modals and nxt in ("not", "never") for w, nxt in zip(words, words[1:], strict=False)) \
         or any(w in ("mustn't", "shouldn't") for w in words)
 
@@ -173,7 +176,8 @@ def classify_stance(text: str, knowledge: Knowledge) -> tuple[str, float]:
     negators = knowledge.words("stance_negators")
     crit = set(knowledge.phrases("stance_critical"))
     supp = set(knowledge.phrases("stance_supportive"))
-    if _about_dialogue(low, knowledge):
+    about = _about_dialogue(low, knowledge)
+    if about:
         crit |= set(knowledge.phrases("stance_critical_general"))
         supp |= set(knowledge.phrases("stance_supportive_general"))
     phrases = tuple(sorted(crit | supp, key=len, reverse=True))
@@ -197,7 +201,7 @@ def classify_stance(text: str, knowledge: Knowledge) -> tuple[str, float]:
     for off, critical in _construction_cues(low, knowledge):
         n += 1
         score += (-w_crit if critical else w_supp) * _weight(low, off, knowledge)
-    if _about_dialogue(low, knowledge):
+    if about:
         taken = [(off, off + len(phrase)) for off, phrase in cues]
         for pattern in _judged_outcomes(knowledge):
             for m in pattern.finditer(low):
