@@ -66,8 +66,7 @@ def raised_objects(verb: Token, index: MentionIndex, knowledge: Knowledge) -> li
         for m in index.in_range(c.left_edge.i, c.right_edge.i + 1, ("Person", "Issue")):
             root = verb.doc[m.start:m.end].root
             partner = root.dep_ == "pobj" and root.head.lower_ in ("with", "to", "by")
-            if possessor(m, verb.doc, knowledge) or (m.kind == "Person" and (partner or holds_office(m, knowledge))) \
-                    or describes_person(m, verb.doc, index):
+            if _not_raisable(m, verb.doc, index, knowledge) or (m.kind == "Person" and partner):
                 continue
             out.append(m)
     if not out:
@@ -75,6 +74,12 @@ def raised_objects(verb: Token, index: MentionIndex, knowledge: Knowledge) -> li
     end = max(c.right_edge.i for c in verb.children if c.dep_ not in _NOT_OBJECT)
     return out + _comma_items(verb.doc, end, sent_of(verb).end, index, knowledge) \
         + _semicolon_items(verb, out, index, knowledge)
+
+
+def _not_raisable(m: Mention, doc: Doc, index: MentionIndex, knowledge: Knowledge) -> bool:
+    """Named but not what is raised: an owner ("Li Ming's lawyer"), an official with an office, an
+    issue word describing a person ("the Uighur scholar X")."""
+    return possessor(m, doc, knowledge) or holds_office(m, knowledge) or describes_person(m, doc, index)
 
 
 def _comma_items(doc: Doc, end: int, sent_end: int, index: MentionIndex, knowledge: Knowledge) -> list[Mention]:
@@ -96,8 +101,7 @@ def _comma_items(doc: Doc, end: int, sent_end: int, index: MentionIndex, knowled
         if doc[start].lower_ in knowledge.words("description_openers"):
             continue
         named = [m for m in index.in_range(start, stop, ("Person", "Issue"))
-                 if not possessor(m, doc, knowledge) and not holds_office(m, knowledge)
-                 and not describes_person(m, doc, index)]
+                 if not _not_raisable(m, doc, index, knowledge)]
         if not named or any(t.pos_ in ("VERB", "AUX") for t in doc[start:stop]):
             break
         out.append(next((m for m in named if m.kind == "Person"), named[0]))
