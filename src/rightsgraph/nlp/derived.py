@@ -53,21 +53,28 @@ def _official_government(person: str, relations: list[Relation], k: Knowledge) -
     return None
 
 
-def _lawmaker(person: str, relations: list[Relation], index: MentionIndex, k: Knowledge) -> bool:
-    """A member of a legislature, or a person titled as one ('Rep.', 'Senator'): what a lawmaker
-    raises, the government has not thereby raised."""
-    gaz = k.by_name
+def _lawmakers(relations: list[Relation], index: MentionIndex, k: Knowledge) -> set[str]:
+    """Members of a legislature, and people titled as one ('Rep.', 'Senator'): what a lawmaker
+    raises or criticizes, the government has not thereby raised or criticized."""
     titles = k.words("legislator_titles")
-    return any(m.canonical == person and m.role and set(m.role.lower().split()) & titles for m in index.mentions) \
-        or any(r.subject == person and r.predicate == "memberOf" and (org := gaz.get(r.object)) is not None
-               and org.legislature for r in relations)
+    titled = {m.canonical for m in index.mentions if m.canonical and m.role and set(m.role.lower().split()) & titles}
+    return titled | {r.subject for r in relations if r.predicate == "memberOf"
+                     and (org := k.by_name.get(r.object)) is not None and org.legislature}
+
+
+def _government_of(speaker: str, members: list[Relation], k: Knowledge) -> str | None:
+    """The government an official, agency, ministry or delegation acts for."""
+    entry = k.by_name.get(speaker)
+    return _official_government(speaker, members, k) or (
+        entry.parent if entry is not None and not entry.government and entry.kind == "Organization" else None)
 
 
 def derived_relations(doc: Doc, index: MentionIndex, k: Knowledge, article_id: str,
                       statements: list[Statement], cases: list[Case], relations: list[Relation]) -> list[Relation]:
     out = list(_gazetteer_roles(index, k, doc, article_id, statements))
     members = relations + out
-    for r in [r for r in relations if r.predicate == "raised" and not _lawmaker(r.subject, members, index, k)]:
+    lawmakers = _lawmakers(members, index, k)
+    for r in [r for r in relations if r.predicate == "raised" and r.subject not in lawmakers]:
         gov = _official_government(r.subject, members, k)
         if gov and gov != r.subject:
             out.append(Relation(gov, "raised", r.object, r.sentence, round(r.confidence * 0.6, 2), "official-raised"))
@@ -75,8 +82,8 @@ def derived_relations(doc: Doc, index: MentionIndex, k: Knowledge, article_id: s
     out += named_in_statements(doc, index, k, statements, kinds=("Person",), only=persons)
     out += _relatives_speak_for(statements, relations, persons)
     out += _stance_relations(statements)
-    out += _criticized_actors(doc, index, k, statements, members)
-    out += _governments_criticize(out, members, index, k)
+    out += _criticized_actors(doc, index, k, statements, members, lawmakers)
+    out += _governments_criticize(out, members, k, lawmakers)
     out += _modal_urges(doc, index, k, statements, members)
     out += _delegation_heads(relations + out, k)
     out += _detentions(doc, index, k, article_id, cases)
@@ -186,7 +193,7 @@ def _modal_urges(doc: Doc, index: MentionIndex, k: Knowledge, statements: list[S
 
 
 def _criticized_actors(doc: Doc, index: MentionIndex, k: Knowledge, statements: list[Statement],
-                       members: list[Relation]) -> list[Relation]:
+                       members: list[Relation], lawmakers: set[str]) -> list[Relation]:
     cues = k.phrases("criticism_cues")
     default = str(k.lexicon.get("default_detaining_government") or "")
     named = {m.canonical for m in index.mentions if m.kind == "Government"}
@@ -202,8 +209,8 @@ def _criticized_actors(doc: Doc, index: MentionIndex, k: Knowledge, statements: 
         if govs:
             target = min(govs, key=lambda m: min(abs(doc[m.start].idx - lo - off) for off, _p in found))
             out.append(Relation(st.speaker, "criticizes", target.canonical or "", st.sentence, 0.5, "criticism-cue"))
-        elif default and default in named and not _any_government(st.speaker, members, k) \
-                and not _lawmaker(st.speaker, members, index, k) and find_cues(st.text, k.phrases("repression_cues")):
+        elif default and default in named and st.speaker not in lawmakers \
+                and not _any_government(st.speaker, members, k) and find_cues(st.text, k.phrases("repression_cues")):
             # an advocate decrying detentions or a crackdown without naming who does it ('scores of people
             # have been detained or made to disappear'): the domain's detaining state, named in the article
             out.append(Relation(st.speaker, "criticizes", default, st.sentence, 0.4, "repression-cue"))
@@ -211,26 +218,22 @@ def _criticized_actors(doc: Doc, index: MentionIndex, k: Knowledge, statements: 
 
 
 def _any_government(speaker: str, members: list[Relation], k: Knowledge) -> bool:
-    """Whether the speaker is a government, or an official, agency or lawmaker of one."""
+    """Whether the speaker is a government, or an official, agency or ministry of one."""
     entry = k.by_name.get(speaker)
-    return bool(_official_government(speaker, members, k)) or (entry is not None and (entry.government or bool(
-        entry.parent))) or any(r.subject == speaker and r.predicate == "memberOf" and r.object in k.by_name
-                               and (k.by_name[r.object].government or k.by_name[r.object].parent) for r in members)
+    return (entry is not None and entry.government) or _government_of(speaker, members, k) is not None
 
 
-def _governments_criticize(found: list[Relation], members: list[Relation], index: MentionIndex,
-                           k: Knowledge) -> list[Relation]:
+def _governments_criticize(found: list[Relation], members: list[Relation], k: Knowledge,
+                           lawmakers: set[str]) -> list[Relation]:
     """What an official, ministry or delegation of one government criticizes in another government,
     that government criticizes ('the Foreign Ministry's spokesman rejected Washington's criticism':
     China criticizes the United States). Not a lawmaker's words, nor a government's own."""
     out = []
     governments = {e.name for e in k.actors if e.government}
     for r in found:
-        if r.predicate != "criticizes" or r.object not in governments or _lawmaker(r.subject, members, index, k):
+        if r.predicate != "criticizes" or r.object not in governments or r.subject in lawmakers:
             continue
-        entry = k.by_name.get(r.subject)
-        gov = _official_government(r.subject, members, k) or (entry.parent if entry is not None and not entry.government
-                                                              and entry.kind == "Organization" else None)
+        gov = _government_of(r.subject, members, k)
         if gov and gov != r.object and gov != r.subject:
             out.append(Relation(gov, "criticizes", r.object, r.sentence, round(r.confidence * 0.6, 2),
                                 "official-criticizes"))
