@@ -93,7 +93,7 @@ def merged_status_ntriples(store: Store, latest: dict[str, str]) -> str:
             continue
         key = f"{date.value if date is not None else ''} {status.value} {claim.value}"  # type: ignore[union-attr]
         keys[str(person.value)] = max(keys.get(str(person.value), ""), key)  # type: ignore[union-attr]
-    return "".join(f"<{s}> <{p}> <{o}> .\n" for s, p, o in _triples(sorted(keys.items())))
+    return _ntriples(sorted(keys.items()))
 
 
 def current_status_ntriples(store: Store) -> str:
@@ -101,6 +101,11 @@ def current_status_ntriples(store: Store) -> str:
     rows = [(str(p.value), str(v.value))  # type: ignore[union-attr]
             for p, v in store.query(_LATEST, timeout=None).rows
             if p is not None and v is not None]
+    return _ntriples(rows)
+
+
+def _ntriples(rows: list[tuple[str, str]]) -> str:
+    """The current-status graph of (person, latest key) rows, as N-Triples."""
     return "".join(f"<{s}> <{p}> <{o}> .\n" for s, p, o in _triples(rows))
 
 

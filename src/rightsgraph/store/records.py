@@ -145,4 +145,4 @@ def pending_done_update() -> str:
 
 
 def status_pending(store: Store) -> bool:
-    return bool(store.query(f"SELECT ?p WHERE {{ GRAPH <{_PENDING}> {{ ?p ?q ?o }} }} LIMIT 1", timeout=None).rows)
+    return store.has_graph(_PENDING)
