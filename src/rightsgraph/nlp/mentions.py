@@ -309,7 +309,7 @@ def _resolve_people(doc: Doc, mentions: list[Mention], knowledge: Knowledge, tit
         if m.canonical is None:
             m.canonical = alias_map.get(m.text) or alias_map.get(bare_name(m.text)) or bare_name(m.text)
     # how often each full name is printed, headlines included (NER often misses names in title case)
-    printed = f"{title}\n{doc.text}"
+    printed = f"{title}\n{doc_text(doc)}"
     counts = Counter({n: len(re.findall(rf"\b{re.escape(n)}\b", printed)) for n in {m.canonical for m in full} if n})
     for m in people:
         if m.canonical is not None and len(_name_tokens(m.canonical)) >= 2:
