@@ -99,3 +99,26 @@ def test_stance_contrast_concession_and_constructions(text, stance):
 ])
 def test_stance_dismissal_by_outcome_and_purpose(text, stance):
     assert classify_stance(text, load_knowledge())[0] == stance
+
+
+@pytest.mark.parametrize("text, stance", [
+    # the general words count in the sentence that speaks of the talks ...
+    ("The talks opened on Monday. The U.S. side found the exchanges useful.", "defends"),
+    ("Mr. Lee called the round productive.", "defends"),
+    ("It was candid.", "defends"),
+    # ... and not in a sentence about something else in the same statement
+    ("The talks opened on Monday. Courts have made progress on the rule of law.", "neutral"),
+    ("The round ended on Friday. Dr. Ma said detention remains routine for activists.", "neutral"),
+    ("The two sides met in Geneva. Lawyers are important to any reform.", "neutral"),
+    # a judgement only ever made of the talks counts wherever it stands
+    ("The delegates flew home. Critics called the whole affair a fig leaf.", "criticizes"),
+])
+def test_stance_general_words_count_in_sentences_about_the_talks(text, stance):
+    assert classify_stance(text, load_knowledge())[0] == stance
+
+
+def test_stance_sentences_do_not_end_at_initials_or_titles():
+    from rightsgraph.nlp.stance import _normalise, _sentences
+    low = _normalise("The U.S. side met Sen. Lee and Mr. Ma. Then it ended! Did it?")
+    assert [low[a:b].strip() for a, b in _sentences(low, load_knowledge())] == [
+        "the u.s. side met sen. lee and mr. ma.", "then it ended!", "did it?"]

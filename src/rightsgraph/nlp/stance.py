@@ -58,9 +58,30 @@ def _prohibited(low: str, offset: int, modals: frozenset[str]) -> bool:
         or any(w in ("mustn't", "shouldn't") for w in words)
 
 
-def _about_dialogue(low: str, knowledge: Knowledge) -> bool:
-    words = set(re.findall(r"[\w']+", low))
-    return bool(words & knowledge.words("dialogue_terms")) or "it's" in words
+def _about_spans(low: str, knowledge: Knowledge) -> list[tuple[int, int]]:
+    """The sentences of a statement that speak of the talks: the general evaluative words count
+    only there ('very frank conversations' does; 'the progress each country has made' two
+    sentences on does not). A sentence speaks of them when it names them or says 'it'/'this'."""
+    terms = knowledge.words("dialogue_terms") | {"it's"}
+    return [(start, end) for start, end in _sentences(low, knowledge)
+            if set(re.findall(r"[\w']+", low[start:end])) & terms]
+
+
+def _sentences(low: str, knowledge: Knowledge) -> list[tuple[int, int]]:
+    """(start, end) of each sentence of a lower-cased statement; the stop after an initial ('u.s.')
+    or an abbreviated title ('mr.', 'sen.') does not end one."""
+    abbreviations = {t.lower().rstrip(".") for t in (*knowledge.lexicon["honorifics"], *knowledge.lexicon["titles"])
+                     if t.endswith(".")}
+    out, start = [], 0
+    for m in re.finditer(r"[.!?;][\"')\]]*(?=\s|$)", low):
+        word = re.findall(r"[\w']+$", low[start:m.start()])
+        if m.group(0)[0] == "." and word and (len(word[0]) == 1 or word[0] in abbreviations):
+            continue
+        out.append((start, m.end()))
+        start = m.end()
+    if low[start:].strip():
+        out.append((start, len(low)))
+    return out
 
 
 def _inflections(verb: str) -> tuple[str, ...]:
@@ -170,21 +191,24 @@ def classify_stance(text: str, knowledge: Knowledge) -> tuple[str, float]:
     """'criticizes' | 'defends' | 'neutral' with a confidence from how clear the cues are.
 
     Judgements only ever made of the talks always count; general evaluative words count only
-    when the statement is about the dialogue. A negated cue counts for the other side.
+    in the sentences that speak of the talks (`_about_spans`). A negated cue counts for the
+    other side.
     """
     low = _normalise(text)
     negators = knowledge.words("stance_negators")
-    crit = set(knowledge.phrases("stance_critical"))
-    supp = set(knowledge.phrases("stance_supportive"))
-    about = _about_dialogue(low, knowledge)
-    if about:
-        crit |= set(knowledge.phrases("stance_critical_general"))
-        supp |= set(knowledge.phrases("stance_supportive_general"))
-    phrases = tuple(sorted(crit | supp, key=len, reverse=True))
+    always = set(knowledge.phrases("stance_critical")) | set(knowledge.phrases("stance_supportive"))
+    crit = set(knowledge.phrases("stance_critical")) | set(knowledge.phrases("stance_critical_general"))
+    spans = _about_spans(low, knowledge)
+
+    def scoped(off: int) -> bool:
+        return any(a <= off < b for a, b in spans)
+
+    general = set(knowledge.phrases("stance_critical_general")) | set(knowledge.phrases("stance_supportive_general"))
+    phrases = tuple(sorted(always | (general if spans else set()), key=len, reverse=True))
+    cues = [(off, p) for off, p in find_cues(text, phrases) if p in always or scoped(off)]
     weights = knowledge.lexicon.get("stance_weights", {})
     w_crit, w_supp = float(weights.get("critical", 1.0)), float(weights.get("supportive", 1.0))
     score, n = 0.0, 0
-    cues = find_cues(text, phrases)
     modals = knowledge.words("urge_modals")
     for off, phrase in cues:
         n += 1
@@ -201,10 +225,12 @@ def classify_stance(text: str, knowledge: Knowledge) -> tuple[str, float]:
     for off, critical in _construction_cues(low, knowledge):
         n += 1
         score += (-w_crit if critical else w_supp) * _weight(low, off, knowledge)
-    if about:
+    if spans:
         taken = [(off, off + len(phrase)) for off, phrase in cues]
         for pattern in _judged_outcomes(knowledge):
             for m in pattern.finditer(low):
+                if not scoped(m.start()):
+                    continue
                 if any(a < m.end() and m.start() < b for a, b in taken):
                     continue  # the same words already counted as a cue ("produced few" / "few results")
                 n += 1
