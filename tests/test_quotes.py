@@ -415,3 +415,14 @@ def test_quotes_a_title_anaphor_is_the_last_person_printed_with_that_title(nlp):
     text = ("Assistant Secretary of State Mary Lane met Li Wen. Li Wen spoke briefly. "
             "The assistant secretary said the talks had been useful.")
     assert ("Mary Lane", "indirect", "defends") in statements(run(nlp, text))
+
+
+def test_quotes_a_turn_is_cut_where_its_sentences_change_stance(nlp):
+    ex = run(nlp, "MS. ORTEGA: The round opens in Geneva on Monday. Our delegation is led by Ann Price. "
+                  "We found the talks candid and useful last year. They will last two days.\n\n"
+                  "QUESTION: Anything else?")
+    assert [(s.speaker, s.text, s.stance) for s in ex.statements] == [
+        ("Ortega", "The round opens in Geneva on Monday. Our delegation is led by Ann Price.", "neutral"),
+        ("Ortega", "We found the talks candid and useful last year.", "defends"),
+        ("Ortega", "They will last two days.", "neutral"),
+    ]
