@@ -136,3 +136,11 @@ def test_mentions_a_bare_surname_is_the_name_printed_most_headline_included(nlp)
     ex = run(nlp, body, title=title)
     assert "Zhang" in aliases(ex)["Zhang Wei"]
     assert "Zhang" not in aliases(ex).get("Zhang Lin", ())
+
+
+def test_mentions_the_briefer_addressed_in_a_question_is_not_the_one_quoted(nlp):
+    from nlp_helpers import run
+    ex = run(nlp, "MR. LEE: Go ahead.\n\nQUESTION: Tom, the Foreign Ministry spokesman, Qin Gang, said today "
+                  "that Beijing is suspending the human rights dialogue. Your reaction?")
+    assert [s.speaker for s in ex.statements] == ["Qin Gang"]
+    assert "Tom" not in {a.name for a in ex.actors}

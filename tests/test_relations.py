@@ -597,3 +597,41 @@ def test_relations_an_advocate_decrying_detentions_criticizes_the_detaining_stat
     found = relations(run(nlp, text))
     assert ([r for r in found if r[1] == "criticizes" and r[2] == "China" and r[0] != "United States"] != []) \
         is criticizes_china
+
+
+@pytest.mark.parametrize(("text", "expected", "absent"), [
+    # Beijing's rebuttal of foreign critics criticizes the other government of the article, named or not
+    ("The United States hosted the talks. Foreign Ministry spokesman Qin Gang said China opposes any attempt "
+     "to interfere in China's internal affairs.", ("Qin Gang", "criticizes", "United States"),
+     ("Qin Gang", "criticizes", "China")),
+    # the same words from an advocate are not Beijing's rebuttal
+    ("The United States hosted the talks. Human Rights Watch said China uses the pretext of security to "
+     "detain lawyers.", None, ("Human Rights Watch", "criticizes", "United States")),
+])
+def test_relations_a_rebuttal_for_beijing_criticizes_the_other_government(nlp, text, expected, absent):
+    found = set(relations(run(nlp, text)))
+    assert expected is None or expected in found
+    assert absent not in found
+
+
+@pytest.mark.parametrize(("text", "expected", "absent"), [
+    # the title printed before the name and a comma
+    ("Amnesty International's Asia director, Mei Tan, said the talks were useless.",
+     ("Mei Tan", "memberOf", "Amnesty International"), ("Mei Tan", "leads", "Amnesty International")),
+    ("Amnesty International's executive director, Mei Tan, said the talks were useless.",
+     ("Mei Tan", "leads", "Amnesty International"), None),
+    # not a word that is no title ("the administration's witness, X")
+    ("Tom Hale questioned the administration's witness, Mei Tan, on the case of Zhang Wei.",
+     None, ("Mei Tan", "memberOf", "United States")),
+    # a head's title after the organisation's name; not a deputy's
+    ("Amnesty International President Mei Tan said the talks were useless.",
+     ("Mei Tan", "leads", "Amnesty International"), None),
+    ("Amnesty International Deputy Director Mei Tan said the talks were useless.",
+     ("Mei Tan", "memberOf", "Amnesty International"), ("Mei Tan", "leads", "Amnesty International")),
+    ("Amnesty International Vice President Mei Tan said the talks were useless.",
+     ("Mei Tan", "memberOf", "Amnesty International"), ("Mei Tan", "leads", "Amnesty International")),
+])
+def test_relations_titles_before_a_name(nlp, text, expected, absent):
+    found = set(relations(run(nlp, text)))
+    assert expected is None or expected in found
+    assert absent is None or absent not in found

@@ -26,6 +26,7 @@ def _title_org(role: str, knowledge: Knowledge) -> str | None:
 
 def membership(doc: Doc, index: MentionIndex, k: Knowledge, speakers: SpeakerResolver) -> Iterator[Hit]:
     lead_titles = k.words("lead_titles")
+    title_words = {t.lower().split()[-1] for t in k.lexicon["titles"]} | lead_titles
     for m in index.mentions:
         if m.kind != "Person":
             continue
@@ -38,7 +39,9 @@ def membership(doc: Doc, index: MentionIndex, k: Knowledge, speakers: SpeakerRes
             orgs = [o for o in in_title if o.end <= m.start  # nor a dash or line break: a dateline's city
                     and not any(t.pos_ in ("VERB", "AUX") or t.text in ("—", "–", "-") or "\n" in t.text
                                 for t in doc[o.end:m.start])]
-            if orgs and not any(w in m.role.lower().split() for w in ("president",)):
+            if orgs and _head_role(m.role, k) and orgs[-1].kind == "Organization":  # "HRIC President Liu Qing"
+                yield (m.canonical or "", "leads", orgs[-1].canonical or "", root, 0.75, "title-org-head")
+            elif orgs and not (orgs[-1].kind == "Government" and "president" in m.role.lower().split()):
                 yield (m.canonical or "", "memberOf", orgs[-1].canonical or "", root, 0.8, "title-org")
             elif (org := _title_org(m.role, k)) is not None:
                 yield (m.canonical or "", "memberOf", org, root, 0.7, "title-affiliation")
@@ -50,11 +53,7 @@ def membership(doc: Doc, index: MentionIndex, k: Knowledge, speakers: SpeakerRes
             # appositive: "X, China director at Human Rights Watch" / "X, CHRD's International Director"
             if c.dep_ == "appos" and c.pos_ in ("NOUN", "PROPN") and index.at(c.i) is None:
                 orgs = orgs_in(c, index) or _group_anaphor(c, index, k)
-                title = " ".join(t.lower_ for t in c.lefts if t.dep_ in ("compound", "amod")) + " " + c.lower_
-                leads = (c.lemma_.lower() in lead_titles or title.strip() in lead_titles) \
-                    and any(p.lower_ == "of" or p.dep_ == "poss" for p in c.children) and not any(
-                        t.dep_ in ("compound", "amod") and t.lower_ not in lead_titles for t in c.lefts
-                        if f"{t.lower_} {c.lower_}" not in lead_titles)
+                leads = _head_title(c, lead_titles)
                 for o in orgs[:1]:
                     yield (m.canonical or "", "leads" if leads else "memberOf", o.canonical or "", c, 0.75,
                            "appositive-title")
@@ -63,6 +62,15 @@ def membership(doc: Doc, index: MentionIndex, k: Knowledge, speakers: SpeakerRes
                     words = " ".join(t.lower_ for t in c.subtree if t.i not in clause)
                     if (office := _title_org(words, k)) is not None:
                         yield (m.canonical or "", "memberOf", office, c, 0.7, "appositive-office")
+        # the title printed before the name and a comma: "Human Rights Watch's China director, Sophie
+        # Richardson, said"; "the Foreign Ministry spokesman, Kong Quan, said"
+        head = root.head
+        if root.dep_ == "appos" and head.i < m.start and head.pos_ in ("NOUN", "PROPN") and index.at(head.i) is None \
+                and head.lower_ in title_words:
+            for o in [o for o in orgs_in(head, index) if o.end <= m.start][-1:]:
+                leads = _head_title(head, lead_titles) and o.kind == "Organization"
+                yield (m.canonical or "", "leads" if leads else "memberOf", o.canonical or "", head, 0.75,
+                       "title-appositive")
         # the parse hung "of the Bureau …" on the title: "Assistant Secretary X of the Bureau of …"
         if not any(c.dep_ == "prep" and c.lower_ in AFFIL_PREPS for c in root.children) \
                 and (unit_of := _org_after(m, doc, index, frozenset({"of", "at"}))) is not None \
@@ -73,6 +81,26 @@ def membership(doc: Doc, index: MentionIndex, k: Knowledge, speakers: SpeakerRes
             if c.dep_ == "poss" and (owner := index.at(c.i)) is not None and owner.kind == "Organization":
                 yield (m.canonical or "", "memberOf", owner.canonical or "", c, 0.7, "org-possessive")
     yield from _units(doc, index, k)
+
+
+def _head_role(role: str, k: Knowledge) -> bool:
+    """A printed title that heads its body: 'President', 'Executive Director', not 'Deputy Director'
+    nor 'Vice Chairman'."""
+    words, heads = role.lower().split(), k.words("lead_titles")
+    for n in (2, 1):
+        if len(words) >= n and " ".join(words[-n:]) in heads:
+            return len(words) == n or words[-n - 1] not in k.words("deputy_modifiers")
+    return False
+
+
+def _head_title(title: Token, lead_titles: frozenset[str]) -> bool:
+    """'executive director of X', 'X's chairman': a head's title with its organisation (not 'deputy
+    director', whose modifier is no head's word)."""
+    words = " ".join(t.lower_ for t in title.lefts if t.dep_ in ("compound", "amod")) + " " + title.lower_
+    return (title.lemma_.lower() in lead_titles or words.strip() in lead_titles) \
+        and any(p.lower_ == "of" or p.dep_ == "poss" for p in title.children) and not any(
+            t.dep_ in ("compound", "amod") and t.lower_ not in lead_titles for t in title.lefts
+            if f"{t.lower_} {title.lower_}" not in lead_titles)
 
 
 def _units(doc: Doc, index: MentionIndex, k: Knowledge) -> Iterator[Hit]:

@@ -194,11 +194,19 @@ def _modal_urges(doc: Doc, index: MentionIndex, k: Knowledge, statements: list[S
 
 def _criticized_actors(doc: Doc, index: MentionIndex, k: Knowledge, statements: list[Statement],
                        members: list[Relation], lawmakers: set[str]) -> list[Relation]:
-    cues = k.phrases("criticism_cues")
+    cues, rebuttal = k.phrases("criticism_cues"), k.phrases("rebuttal_cues")
     default = str(k.lexicon.get("default_detaining_government") or "")
     named = {m.canonical for m in index.mentions if m.kind == "Government"}
+    counts = Counter(m.canonical for m in index.mentions if m.kind == "Government" and m.canonical)
+    counterpart = max(sorted(g for g in counts if g != default), key=lambda g: counts[g], default=None)
     out = []
     for st in statements:
+        acts_for = (st.speaker, _government_of(st.speaker, members, k))
+        if find_cues(st.text, rebuttal) and counterpart and default in acts_for:
+            # 'we oppose any attempt to interfere in China's internal affairs' for Beijing: the other
+            # government is criticized, whether or not this sentence names it
+            out.append(Relation(st.speaker, "criticizes", counterpart, st.sentence, 0.45, "rebuttal-cue"))
+            continue
         if not find_cues(st.text, cues):
             continue
         lo, hi = text_range(doc, st)

@@ -24,6 +24,8 @@ LOCATIVE = {"in", "at", "to", "from", "across", "inside", "outside", "near", "ar
             "into", "visit", "visited", "toward", "towards", "within", "over", "via"}
 HONORIFICS = {"Mr", "Mrs", "Ms", "Dr", "Miss"}
 TRANSCRIPT_LABELS = {"QUESTION", "Q", "A", "ANSWER", "MODERATOR", "OPERATOR", "PARTICIPANT"}
+#: the labels of a reporter's turn, whose first name before a comma is whom the question addresses
+QUESTION_LABELS = {"QUESTION", "Q", "REPORTER"}
 ORG_STOP = {"state", "news", "ads", "google", "cdt", "uc", "firefly", "un-", "the", "question", "answer"}
 
 
@@ -66,6 +68,16 @@ def _strip_person(span: Span, titles: frozenset[str]) -> Span | None:
     if not words or all(w in titles or w in TITLE_PARTS for w in words):
         return None  # a title alone ("Co-Chair"), not a name
     return doc[start:end]
+
+
+def _vocative(doc: Doc, span: Span) -> bool:
+    """'QUESTION: Richard, the spokesman said …': the reporter addressing the briefer by name, who
+    is not the one the question quotes."""
+    i = span.start - 1
+    while i >= 0 and doc[i].is_space:
+        i -= 1
+    return i >= 1 and doc[i].text == ":" and doc[i - 1].text.upper().rstrip(".") in QUESTION_LABELS \
+        and span.end < len(doc) and doc[span.end].text == ","
 
 
 def _strip_org(span: Span) -> Span | None:
@@ -165,7 +177,7 @@ def find_mentions(doc: Doc, knowledge: Knowledge, title: str = "") -> list[Menti
             span = _strip_person(ent, titles)
             in_label = span is not None and span.text.isupper() and span.end < len(doc) and doc[span.end].text == ":"
             if span is not None and not in_label and span.text.upper() not in TRANSCRIPT_LABELS \
-                    and not any(t.text in place_words for t in span):
+                    and not any(t.text in place_words for t in span) and not _vocative(doc, span):
                 text = span.text
                 if span.start > 0 and doc[span.start - 1].text.rstrip(".") in HONORIFICS:
                     text = f"{doc[span.start - 1].text} {span.text}"  # "Mr. Posner" is an alias as printed
