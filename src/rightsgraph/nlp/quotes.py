@@ -119,9 +119,9 @@ class _Builder:
         span = span_of(self.doc, start, end)
         if span is None:
             return [(start, end)]
-        runs: list[list[int]] = []  # [start, end, stance index]
+        runs: list[list[int]] = []  # [start, end] of each run of one stance
         last = None
-        for sent in span.sents:
+        for sent in [x for x in self.doc.sents if x.start < span.end and x.end > span.start]:
             a, b = max(start, sent.start_char), min(end, sent.end_char)
             if not doc_text(self.doc)[a:b].strip():
                 continue
