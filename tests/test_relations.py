@@ -635,3 +635,26 @@ def test_relations_titles_before_a_name(nlp, text, expected, absent):
     found = set(relations(run(nlp, text)))
     assert expected is None or expected in found
     assert absent is None or absent not in found
+
+
+def test_relations_a_delegation_list_names_its_members_and_their_agencies(nlp):
+    body = ("Mary Lane will lead the U.S. delegation to the talks in Geneva.\n\n"
+            "The U.S. delegation will include representatives of several agencies:\n\n"
+            "- Tom Reyes, Deputy Assistant Secretary of State, Bureau of Democracy, Human Rights, and Labor\n"
+            "- Karen Walsh, Senior Counsel, U.S. Department of Justice\n"
+            "- Robert Grant, Director for China, National Security Council\n\n"
+            "The talks open on Monday.")
+    found = set(relations(run(nlp, body)))
+    for person in ("Tom Reyes", "Karen Walsh", "Robert Grant"):
+        assert (person, "memberOf", "U.S. delegation") in found
+    assert {("Tom Reyes", "memberOf", "U.S. Department of State"),
+            ("Karen Walsh", "memberOf", "U.S. Department of Justice"),
+            ("Robert Grant", "memberOf", "National Security Council")} <= found
+    assert ("Robert Grant", "memberOf", "China") not in found  # 'Director for China' is what the title covers
+
+
+def test_relations_a_list_that_is_no_delegation_makes_no_members(nlp):
+    body = ("Human Rights Watch urged the delegation to raise these cases:\n\n"
+            "- Zhang Wei, a lawyer, detained since May\n- Li Hua, a blogger, missing since June")
+    found = set(relations(run(nlp, body)))
+    assert not [r for r in found if r[1] == "memberOf" and r[2].endswith("delegation")]

@@ -9,11 +9,11 @@ from spacy.tokens import Doc, Token
 
 from .knowledge import Knowledge
 from .mentions import Mention, MentionIndex
-from .phrases import AFFIL_PREPS, ORGS, Hit, mention_in, orgs_in, root_of
+from .phrases import AFFIL_PREPS, ORGS, Hit, listed_people, mention_in, orgs_in, root_of
 from .speakers import SpeakerResolver
-from .textspans import tokens_of
+from .textspans import doc_text, paragraphs, sent_of, span_of, tokens_of
 
-__all__ = ["membership", "leadership"]
+__all__ = ["membership", "leadership", "composition"]
 
 
 def _title_org(role: str, knowledge: Knowledge) -> str | None:
@@ -52,7 +52,7 @@ def membership(doc: Doc, index: MentionIndex, k: Knowledge, speakers: SpeakerRes
                     yield (m.canonical or "", "memberOf", o.canonical or "", c, 0.8, "person-prep-org")
             # appositive: "X, China director at Human Rights Watch" / "X, CHRD's International Director"
             if c.dep_ == "appos" and c.pos_ in ("NOUN", "PROPN") and index.at(c.i) is None:
-                orgs = orgs_in(c, index) or _group_anaphor(c, index, k)
+                orgs = [o for o in orgs_in(c, index) if not _portfolio(o, doc, k)] or _group_anaphor(c, index, k)
                 leads = _head_title(c, lead_titles)
                 for o in orgs[:1]:
                     yield (m.canonical or "", "leads" if leads else "memberOf", o.canonical or "", c, 0.75,
@@ -81,6 +81,36 @@ def membership(doc: Doc, index: MentionIndex, k: Knowledge, speakers: SpeakerRes
             if c.dep_ == "poss" and (owner := index.at(c.i)) is not None and owner.kind == "Organization":
                 yield (m.canonical or "", "memberOf", owner.canonical or "", c, 0.7, "org-possessive")
     yield from _units(doc, index, k)
+    yield from _entry_lines(doc, index, k)
+
+
+def _portfolio(org: Mention, doc: Doc, k: Knowledge) -> bool:
+    """'Director for China', 'Under Secretary for International Affairs': what the title covers,
+    not where its holder works (a known body after 'for' still is: 'China director for HRW')."""
+    return org.start > 0 and doc[org.start - 1].lower_ == "for" and (
+        org.kind == "Government" or org.canonical not in k.by_name)
+
+
+def _entry_lines(doc: Doc, index: MentionIndex, k: Knowledge) -> Iterator[Hit]:
+    """A line that is a person's entry, not a sentence ('- Name, Title, Office, Agency' in a
+    delegation list; a signature block): the person is a member of the agency the line ends with,
+    and of the office the title names ('Deputy Assistant Secretary of State')."""
+    text = doc_text(doc)
+    pos = 0
+    for line in text.split("\n"):
+        lo, hi, pos = pos, pos + len(line), pos + len(line) + 1
+        if "," not in line or len(line) > 200 or (span := span_of(doc, lo, hi)) is None:
+            continue
+        people = index.in_range(span.start, span.end, ("Person",))
+        if not people or people[0].start - span.start > 2 or people[0].end >= span.end \
+                or doc[people[0].end].text != "," or any(t.pos_ == "VERB" for t in span):
+            continue
+        person = people[0]
+        orgs = [o for o in index.in_range(person.end, span.end, ("Organization",)) if not _portfolio(o, doc, k)]
+        if orgs and orgs[-1].canonical:
+            yield (person.canonical or "", "memberOf", orgs[-1].canonical, doc[person.start], 0.7, "entry-line")
+        if (office := _title_org(doc[person.end:span.end].text, k)) is not None:
+            yield (person.canonical or "", "memberOf", office, doc[person.start], 0.7, "entry-line-title")
 
 
 def _head_role(role: str, k: Knowledge) -> bool:
@@ -194,3 +224,24 @@ def leadership(doc: Doc, index: MentionIndex, k: Knowledge, speakers: SpeakerRes
             led_name = _delegation_name(objs[0], index, k) or (org.canonical if org else None)
             if led_name:
                 yield (head.canonical or "", "leads", led_name, t, 0.75, "leads-verb")
+
+
+def composition(doc: Doc, index: MentionIndex, k: Knowledge, speakers: SpeakerResolver) -> Iterator[Hit]:
+    """'The U.S. delegation will include representatives of …:' and the list lines after it, each
+    opening with a person ('- Name, Title, Agency'): each is a member of the delegation."""
+    verbs = k.words("composition_verbs")
+    paras = paragraphs(doc_text(doc))
+    for n, (a, b) in enumerate(paras):
+        if not doc_text(doc)[a:b].rstrip().endswith(":") or (span := span_of(doc, a, b)) is None:
+            continue
+        sent = sent_of(span[-1])
+        verb = next((t for t in sent if t.lemma_.lower() in verbs and t.pos_ in ("VERB", "AUX")), None)
+        subj = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")] if verb is not None else []
+        if not subj:
+            continue
+        named = mention_in(subj[0], index, ("Organization",))
+        deleg = _delegation_name(subj[0], index, k) or (
+            named.canonical if named is not None and named.canonical in k.delegations else None)
+        if deleg:
+            for person in listed_people(doc, index, paras[n + 1:]):
+                yield (person.canonical or "", "memberOf", deleg, doc[person.start], 0.7, "delegation-list")

@@ -114,7 +114,7 @@ LEXICON_SCHEMA: dict[str, str] = {
         "possessive_pronouns", "group_nouns", "person_descriptors",
         "object_pronouns", "plight_nouns", "description_openers", "legislator_titles",
         "agenda_verbs", "outcome_verbs", "null_quantities", "issue_formulas",
-        "repression_cues", "deputy_modifiers", "rebuttal_cues")},
+        "repression_cues", "deputy_modifiers", "rebuttal_cues", "composition_verbs")},
     "status_cues": "object of lists of strings",
     "stance_verbs": "object of lists of strings",
     "title_affiliations": "list of objects",

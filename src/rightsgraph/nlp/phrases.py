@@ -7,10 +7,10 @@ from spacy.tokens import Doc, Token
 
 from ..model import Span as Evidence
 from .mentions import Mention, MentionIndex
-from .textspans import doc_text, sentence_of
+from .textspans import doc_text, sentence_of, span_of
 
 __all__ = ["Hit", "ACTOR", "ORGS", "AFFIL_PREPS", "NP_DEPS", "evidence_of", "mention_in", "root_of", "entry_of",
-           "orgs_in"]
+           "orgs_in", "listed_people"]
 
 #: what a relation rule yields: (subject, predicate, object, trigger token, confidence, rule name)
 Hit = tuple[str, str, str, Token, float, str]
@@ -60,3 +60,28 @@ def orgs_in(tok: Token, index: MentionIndex) -> list[Mention]:
         if t.i == tok.i:
             out.append(m)
     return out
+
+
+def listed_people(doc: Doc, index: MentionIndex, paras: list[tuple[int, int]]) -> list[Mention]:
+    """The person opening each line of the list that `paras` start with ('- Name, title', '1. Name
+    …', however the lines are spaced), up to the first line that does not open with one."""
+    out = []
+    text = doc_text(doc)
+    for lo, hi in [(p + a, p + b) for p, q in paras for a, b in _lines(text[p:q])]:
+        item = span_of(doc, lo, hi)
+        first = min((m for m in index.mentions if item is not None and item.start <= m.start < item.end),
+                    key=lambda m: m.start, default=None)
+        if item is None or first is None or first.kind != "Person" or first.start - item.start > 2 \
+                or not first.canonical:
+            break
+        out.append(first)
+    return out
+
+
+def _lines(text: str) -> list[tuple[int, int]]:
+    spans, pos = [], 0
+    for line in text.split("\n"):
+        if line.strip():
+            spans.append((pos, pos + len(line)))
+        pos += len(line) + 1
+    return spans

@@ -16,7 +16,7 @@ from ..model import Relation, Statement
 from .cases import describes_person, holds_office, possessor, status_label
 from .knowledge import Knowledge
 from .mentions import Mention, MentionIndex
-from .phrases import evidence_of
+from .phrases import evidence_of, listed_people
 from .speakers import SpeakerResolver
 from .stance import find_cues
 from .textspans import doc_text, in_question, paragraphs, sent_of, span_of, tokens_of
@@ -146,15 +146,8 @@ def _listed(doc: Doc, index: MentionIndex, k: Knowledge, article_id: str,
         if not who:  # "Among those Amnesty International is calling on …": the actor named before the verb
             named = [m for m in index.in_range(sent.start, intro[0].i, ("Person", "Organization", "Government"))]
             who = [(named[0].canonical, 0.6)] if named and named[0].canonical else []
-        items = [(c + a_, c + b_) for c, d in paras[n + 1:] for a_, b_ in _lines(doc_text(doc)[c:d])]
-        for c, d in items:  # one item per line: "- Name, …" / "1. Name …", however the lines are spaced
-            item = span_of(doc, c, d)
-            first = min((m for m in index.mentions if item is not None and item.start <= m.start < item.end),
-                        key=lambda m: m.start, default=None)
-            if item is None or first is None or first.kind != "Person" \
-                    or first.start - item.start > 2 or not first.canonical:  # "- Name, …" / "1. Name …"
-                break
-            out += [Relation(speaker, "raised", first.canonical, evidence_of(doc[first.start], article_id),
+        for first in listed_people(doc, index, paras[n + 1:]):
+            out += [Relation(speaker, "raised", first.canonical or "", evidence_of(doc[first.start], article_id),
                              round(0.6 * conf, 2), "list-raised") for speaker, conf in who
                     if speaker != first.canonical]
     return out
@@ -189,15 +182,6 @@ def _case_list(doc: Doc, index: MentionIndex, article_id: str, speakers: Speaker
             for m in index.mentions
             if m.kind == "Person" and m.canonical and m.canonical != speakers.voice and status_label(m, doc)
             and not text[text.rfind("\n", 0, doc[m.start].idx) + 1:doc[m.start].idx].strip(" -*•\t0123456789.)")]
-
-
-def _lines(text: str) -> list[tuple[int, int]]:
-    spans, pos = [], 0
-    for line in text.split("\n"):
-        if line.strip():
-            spans.append((pos, pos + len(line)))
-        pos += len(line) + 1
-    return spans
 
 
 def _raised_by(verb: Token, objects: list[Mention], speakers: SpeakerResolver, article_id: str, conf: float,
