@@ -122,3 +122,28 @@ def test_stance_sentences_do_not_end_at_initials_or_titles():
     low = _normalise("The U.S. side met Sen. Lee and Mr. Ma. Then it ended! Did it?")
     assert [low[a:b].strip() for a, b in _sentences(low, load_knowledge())] == [
         "the u.s. side met sen. lee and mr. ma.", "then it ended!", "did it?"]
+
+
+@pytest.mark.parametrize("text, stance", [
+    # asking the talks for more than a thing says they give no more
+    ("If the administration wants the talks to be more than a show for cameras, it must name names.", "criticizes"),
+    ("The next round must produce more than talk.", "criticizes"),
+    # saying they are more than it defends them, whatever the thing is called
+    ("The dialogue is more than a ritual.", "defends"),
+    # time and numbers are no measure
+    ("I have followed these talks for more than a decade.", "neutral"),
+    ("More than 300 lawyers were held before the round.", "neutral"),
+])
+def test_stance_more_than(text, stance):
+    assert classify_stance(text, load_knowledge())[0] == stance
+
+
+@pytest.mark.parametrize("text, stance", [
+    ("The session was worth holding, even if it produced no breakthroughs.", "defends"),
+    ("We remain committed to the dialogue.", "defends"),
+    ("The talks were long on talk and short on results.", "criticizes"),
+    ("The bilateral dialogue compares poorly with the council in Geneva.", "criticizes"),
+    ("That round was not nothing.", "defends"),
+])
+def test_stance_general_evaluations_of_the_talks(text, stance):
+    assert classify_stance(text, load_knowledge())[0] == stance

@@ -150,6 +150,28 @@ def _markers(knowledge: Knowledge) -> tuple[re.Pattern[str], re.Pattern[str]]:
             re.compile(_words(knowledge.words("concessive_markers"))))
 
 
+@lru_cache(maxsize=4)
+def _more_than(knowledge: Knowledge) -> re.Pattern[str]:
+    """'more than a photo opportunity', 'more than talk', not 'more than a year' nor 'more than 200'."""
+    times = "|".join(map(re.escape, sorted(knowledge.words("time_nouns"))))
+    return re.compile(r"(?<![\w-])more than (?:just |merely |mere )?(?:(?:a|an) (?!(?:[\w'-]+ )?(?:" + times
+                      + r")(?![\w-]))[a-z]|talk(?:ing)?\b|words\b|rhetoric\b)")
+
+
+def _more_than_cues(low: str, knowledge: Knowledge) -> list[tuple[int, bool]]:
+    """(offset, critical?) of 'more than a …': asked of the talks ('must produce more than a press
+    release', 'if it wants it to be more than a photo opportunity') it is critical; said of them ('the
+    dialogue is more than a ritual') it is supportive; otherwise it says nothing."""
+    out = []
+    for m in _more_than(knowledge).finditer(low):
+        before = re.findall(r"[\w']+", _clause_before(low, m.start()))
+        if set(before) & knowledge.words("more_than_modals"):
+            out.append((m.start(), True))
+        elif before and before[-1] in ("is", "are", "was", "were", "much", "far"):
+            out.append((m.start(), False))
+    return out
+
+
 def _construction_cues(low: str, knowledge: Knowledge) -> list[tuple[int, bool]]:
     """(offset, critical?) of the judgements in `_constructions`; a negated one ('not the only
     place where we raise it') says nothing either way."""
@@ -205,7 +227,11 @@ def classify_stance(text: str, knowledge: Knowledge) -> tuple[str, float]:
 
     general = set(knowledge.phrases("stance_critical_general")) | set(knowledge.phrases("stance_supportive_general"))
     phrases = tuple(sorted(always | (general if spans else set()), key=len, reverse=True))
-    cues = [(off, p) for off, p in find_cues(text, phrases) if p in always or scoped(off)]
+    more_than = [c for c in _more_than_cues(low, knowledge) if scoped(c[0])]
+    # what follows 'more than' is what the talks are measured against, not a judgement of them
+    # ('the dialogue is more than a ritual')
+    cues = [(off, p) for off, p in find_cues(text, phrases) if (p in always or scoped(off))
+            and not any(0 < off - m < 40 for m, _c in more_than)]
     weights = knowledge.lexicon.get("stance_weights", {})
     w_crit, w_supp = float(weights.get("critical", 1.0)), float(weights.get("supportive", 1.0))
     score, n = 0.0, 0
@@ -222,7 +248,7 @@ def classify_stance(text: str, knowledge: Knowledge) -> tuple[str, float]:
         if _negated(low, off, negators):
             critical = not critical
         score += (-w_crit if critical else w_supp) * _weight(low, off, knowledge)
-    for off, critical in _construction_cues(low, knowledge):
+    for off, critical in _construction_cues(low, knowledge) + more_than:
         n += 1
         score += (-w_crit if critical else w_supp) * _weight(low, off, knowledge)
     if spans:
