@@ -658,3 +658,18 @@ def test_relations_a_list_that_is_no_delegation_makes_no_members(nlp):
             "- Zhang Wei, a lawyer, detained since May\n- Li Hua, a blogger, missing since June")
     found = set(relations(run(nlp, body)))
     assert not [r for r in found if r[1] == "memberOf" and r[2].endswith("delegation")]
+
+
+def test_relations_a_letter_speaks_for_whoever_sent_it(nlp):
+    text = ("Senator Ann Hale and Representative Tom Reyes sent a letter to the State Department on Monday. "
+            "The letter asks the department to raise the case of Zhang Wei, a lawyer detained in May. "
+            "It also calls on the administration to seek news of Li Hua, a blogger who disappeared in June.")
+    found = set(relations(run(nlp, text)))
+    for sender in ("Ann Hale", "Tom Reyes"):
+        assert {(sender, "raised", "Zhang Wei"), (sender, "raised", "Li Hua")} <= found
+    assert not [r for r in found if r[0] not in ("Ann Hale", "Tom Reyes") and r[1] == "raised"]
+
+
+def test_relations_a_letter_nobody_is_said_to_have_sent_names_no_speaker(nlp):
+    found = set(relations(run(nlp, "The letter asks the department to raise the case of Zhang Wei, a lawyer.")))
+    assert not [r for r in found if r[1] == "raised"]

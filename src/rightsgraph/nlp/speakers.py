@@ -8,7 +8,7 @@ from spacy.tokens import Doc, Token
 
 from .knowledge import Knowledge
 from .mentions import MentionIndex
-from .textspans import doc_text, transcript_turns
+from .textspans import doc_text, sent_of, transcript_turns
 
 __all__ = ["SpeakerResolver"]
 
@@ -70,7 +70,7 @@ class SpeakerResolver:
         plural anaphor stands for ('the two lawmakers', 'the senators': the pair named last)."""
         if tok is None:
             return []
-        if (group := self._group(tok)) is not None:
+        if (group := self._group(tok)) is not None or (group := self._authors(tok)) is not None:
             return group
         out: list[tuple[str, float]] = []
         for t in [tok, *tok.conjuncts]:
@@ -96,6 +96,34 @@ class SpeakerResolver:
             named = [p.canonical for p in people if p is not None and p.kind == "Person" and p.canonical]
             if len(named) >= 2:
                 return [(n, 0.6) for n in dict.fromkeys(named)]
+        return None
+
+    def _authors(self, tok: Token) -> list[tuple[str, float]] | None:
+        """'The letter asks …' (and 'It also calls on …' right after): whoever sent, wrote or issued
+        the letter, named in the sentence that did."""
+        if tok.lower_ == "it" and tok.i not in self.quoted:
+            start = sent_of(tok).start
+            previous = sent_of(self.doc[start - 1]) if start > 0 else None
+            before = [t for t in previous or () if t.dep_ in ("nsubj", "nsubjpass")
+                      and t.lemma_.lower() in self.k.words("document_nouns")]
+            if not before:
+                return None
+            tok = before[-1]
+        noun = tok.lemma_.lower()
+        if noun not in self.k.words("document_nouns") or self.index.at(tok.i) is not None \
+                or not any(c.dep_ in ("det", "poss") and c.lower_ in ("the", "this", "that", "its", "their")
+                           for c in tok.children):
+            return None
+        verbs = self.k.words("authoring_verbs")
+        for t in reversed(self.doc[max(0, tok.i - 200):tok.i]):
+            if t.lemma_.lower() in verbs and t.pos_ == "VERB" \
+                    and any(c.dep_ == "dobj" and c.lemma_.lower() == noun for c in t.children):
+                found = [(name, round(conf * 0.8, 2)) for name, conf in self.resolve_all(self.subject_of(t))]
+                if not found:  # the parse lost the subject of a long opening: the people named before the verb
+                    found = [(m.canonical, 0.5) for m in self.index.in_range(sent_of(t).start, t.i, ("Person",))
+                             if m.canonical and _clause_head(self.doc[m.start:m.end].root).dep_ != "pobj"
+                             and m.start not in self.quoted]
+                return list(dict.fromkeys(found)) or None
         return None
 
     def turn_speaker(self, tok: Token) -> str | None:
