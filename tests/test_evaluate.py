@@ -87,3 +87,19 @@ def test_evaluate_empty_gold_dir_is_input_error(tmp_path):
     (tmp_path / "empty").mkdir()
     with pytest.raises(InputError, match="no gold files"):
         evaluate_graph(_graph(tmp_path), tmp_path / "empty")
+
+
+def test_evaluate_one_entity_for_canonical_names_that_differ_only_in_form(tmp_path, gold_dir):
+    """Two gold files name the same person 'Michael Posner' and 'Mr. Michael Posner' (or 'U.S.' and
+    'US delegation'): one entity, one relation and one speaker, as the outside scorer's normalised
+    names have it."""
+    other = json.loads(json.dumps(GOLD))
+    other["doc"] = "y.txt"
+    other["actors"][0]["name"] = "Mr. Michael Posner"
+    other["statements"][0]["speaker"] = "Mr. Michael Posner"
+    other["relations"] = [{"s": "Mr. Michael Posner", "p": "raised", "o": "Liu Xiaobo"}]
+    (gold_dir / "y.json").write_text(json.dumps(other))
+    r = evaluate_graph(_graph(tmp_path), gold_dir)
+    assert r.categories["actors"].gold == 2
+    assert r.categories["relations"].gold == 2 and r.categories["relations"].found == 2
+    assert r.categories["statements"].found == 2  # both gold quotes attributed to the one speaker

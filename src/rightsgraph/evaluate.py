@@ -92,6 +92,11 @@ def load_gold(gold_dir: Path) -> _Gold:
     owners: dict[str, set[str]] = {}
     kinds: dict[str, set[str]] = {}
     statements, relations = [], set()
+    same: dict[str, str] = {}  # one entity per normalised canonical name across files ("US"/"U.S. delegation")
+
+    def one(name: str) -> str:
+        return same.setdefault(_key(name), name)
+
     for f in files:
         try:
             d = json.loads(f.read_text(encoding="utf-8"))
@@ -100,12 +105,14 @@ def load_gold(gold_dir: Path) -> _Gold:
         entries = [(a["name"], a["type"], a.get("aliases") or []) for a in d.get("actors", [])]
         entries += [(c["name"], "Case", c.get("aliases") or []) for c in d.get("cases", [])]
         for name, kind, aliases in entries:
+            name = one(name)
             kinds.setdefault(name, set()).add(kind)
             for n in (name, *aliases):
                 owners.setdefault(_key(n), set()).add(name)
-        statements += d.get("statements", [])
+        statements += [{**st, "speaker": one(st["speaker"])} if st.get("speaker") else st
+                       for st in d.get("statements", [])]
         for r in d.get("relations", []):
-            relations.add(_rel(r["s"], r["p"], r["o"]))
+            relations.add(_rel(one(r["s"]), r["p"], one(r["o"])))
     names = {n: next(iter(o)) for n, o in owners.items() if len(o) == 1}
     for canonical in kinds:
         names[_key(canonical)] = canonical
