@@ -673,3 +673,28 @@ def test_relations_a_letter_speaks_for_whoever_sent_it(nlp):
 def test_relations_a_letter_nobody_is_said_to_have_sent_names_no_speaker(nlp):
     found = set(relations(run(nlp, "The letter asks the department to raise the case of Zhang Wei, a lawyer.")))
     assert not [r for r in found if r[1] == "raised"]
+
+
+def test_relations_the_gapped_second_delegation_and_its_head(nlp):
+    found = set(relations(run(nlp, "The Chinese delegation was headed by Wu Ping, a senior diplomat, and the US "
+                                   "delegation by Assistant Secretary of State Mary Lane.")))
+    assert {("Wu Ping", "leads", "Chinese delegation"), ("Mary Lane", "leads", "U.S. delegation"),
+            ("Mary Lane", "metWith", "Wu Ping")} <= found
+    assert ("Mary Lane", "memberOf", "U.S. delegation") not in found  # 'delegation by' is no title's body
+
+
+@pytest.mark.parametrize(("text", "expected", "absent"), [
+    # an official of a ministry's department works for the ministry
+    ("Wu Ping, Director-General of the Department of International Organizations and Conferences of the "
+     "Foreign Ministry, spoke.", ("Wu Ping", "memberOf", "Chinese Ministry of Foreign Affairs"), None),
+    ("Tom Reyes of the Bureau of Democracy, Human Rights, and Labor spoke.",
+     ("Tom Reyes", "memberOf", "U.S. Department of State"), ("Tom Reyes", "memberOf", "United States")),
+    # not up into a body the gazetteer does not place in a government
+    ("Wu Ping, a researcher at the Institute of Asian Studies under the Chinese Academy of Social Sciences, spoke.",
+     ("Wu Ping", "memberOf", "Institute of Asian Studies"),
+     ("Wu Ping", "memberOf", "Chinese Academy of Social Sciences")),
+])
+def test_relations_a_member_of_a_unit_is_a_member_of_the_body(nlp, text, expected, absent):
+    found = set(relations(run(nlp, text)))
+    assert expected in found
+    assert absent is None or absent not in found

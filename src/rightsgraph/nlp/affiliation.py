@@ -38,6 +38,7 @@ def membership(doc: Doc, index: MentionIndex, k: Knowledge, speakers: SpeakerRes
             # ("Human Rights Watch urged Secretary of State John Kerry": not a member of HRW)
             orgs = [o for o in in_title if o.end <= m.start  # nor a dash or line break: a dateline's city
                     and not any(t.pos_ in ("VERB", "AUX") or t.text in ("—", "–", "-") or "\n" in t.text
+                                or (t.pos_ == "ADP" and t.lower_ not in ("of", "for", "at"))  # "… delegation by"
                                 for t in doc[o.end:m.start])]
             if orgs and _head_role(m.role, k) and orgs[-1].kind == "Organization":  # "HRIC President Liu Qing"
                 yield (m.canonical or "", "leads", orgs[-1].canonical or "", root, 0.75, "title-org-head")
@@ -207,6 +208,12 @@ def leadership(doc: Doc, index: MentionIndex, k: Knowledge, speakers: SpeakerRes
             if deleg:
                 for p in leaders:
                     yield (p.canonical or "", "leads", deleg, t, 0.8, "led-by-delegation")
+                # the gapped second clause: "…, and the US delegation by Assistant Secretary X"
+                for c in t.children:
+                    by = [x for x in c.children if x.dep_ == "prep" and x.lower_ == "by"]
+                    if c.dep_ == "conj" and by and (other := _delegation_name(c, index, k)) and other != deleg:
+                        for p in index.in_range(by[0].left_edge.i, by[0].right_edge.i + 1, ("Person",)):
+                            yield (p.canonical or "", "leads", other, c, 0.75, "led-by-delegation-gapped")
             elif event is not None or target.lemma_.lower() in k.words("dialogue_terms"):
                 for a, b in zip(leaders, leaders[1:], strict=False):
                     yield (a.canonical or "", "metWith", b.canonical or "", t, 0.7, "talks-led-by")

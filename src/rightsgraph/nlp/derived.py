@@ -72,6 +72,7 @@ def _government_of(speaker: str, members: list[Relation], k: Knowledge) -> str |
 def derived_relations(doc: Doc, index: MentionIndex, k: Knowledge, article_id: str,
                       statements: list[Statement], cases: list[Case], relations: list[Relation]) -> list[Relation]:
     out = list(_gazetteer_roles(index, k, doc, article_id, statements))
+    out += _members_of_the_whole(relations + out, index, k)
     members = relations + out
     lawmakers = _lawmakers(members, index, k)
     for r in [r for r in relations if r.predicate == "raised" and r.subject not in lawmakers]:
@@ -87,6 +88,31 @@ def derived_relations(doc: Doc, index: MentionIndex, k: Knowledge, article_id: s
     out += _modal_urges(doc, index, k, statements, members)
     out += _delegation_heads(relations + out, k)
     out += _detentions(doc, index, k, article_id, cases)
+    return out
+
+
+def _members_of_the_whole(relations: list[Relation], index: MentionIndex, k: Knowledge) -> list[Relation]:
+    """An official of a unit of a government body is a member of that body too ('Director-General of
+    the Department of International Organizations' of the Foreign Ministry works for the Ministry):
+    up through the gazetteer's ministries and agencies, not into a government or a delegation, nor
+    into a body the gazetteer does not place in a government ('an institute under the Academy')."""
+    people = {m.canonical for m in index.mentions if m.kind == "Person"}
+    gaz = k.by_name
+    part_of = {name: e.affiliation for name, e in gaz.items() if e.kind == "Organization" and e.affiliation}
+    for r in relations:
+        if r.predicate == "memberOf" and r.subject not in people:
+            part_of.setdefault(r.subject, r.object)
+    out = []
+    for r in relations:
+        if r.predicate != "memberOf" or r.subject not in people:
+            continue
+        seen, body = {r.subject, r.object}, part_of.get(r.object)
+        while body is not None and body not in seen and (e := gaz.get(body)) is not None and not e.government \
+                and e.parent and not body.lower().endswith("delegation"):
+            out.append(Relation(r.subject, "memberOf", body, r.sentence, round(r.confidence * 0.8, 2),
+                                "member-of-whole"))
+            seen.add(body)
+            body = part_of.get(body)
     return out
 
 
