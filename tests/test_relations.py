@@ -698,3 +698,26 @@ def test_relations_a_member_of_a_unit_is_a_member_of_the_body(nlp, text, expecte
     found = set(relations(run(nlp, text)))
     assert expected in found
     assert absent is None or absent not in found
+
+
+@pytest.mark.parametrize(("text", "expected", "absent"), [
+    # "whose husband, Y": the person the relative clause is on
+    ("Diplomats met with Wang Lan, whose husband, the lawyer Li Ming, has been missing since July.",
+     ("Li Ming", "relativeOf", "Wang Lan"), ("Diplomats", "metWith", "Li Ming")),
+    # the nearest name after the kinship noun, not the next item of a list
+    ("Wang Lan, a lawyer detained in July; her husband, Bao Ming, who was taken the same night; Zhou Tao, "
+     "a law firm director.", ("Bao Ming", "relativeOf", "Wang Lan"), ("Zhou Tao", "relativeOf", "Wang Lan")),
+    # a name the NER took for a place, told by the kinship noun before it
+    ("Rebiya Kadeer was sentenced for sending newspaper clippings to her husband, Sidik Rouzi, who lives abroad.",
+     ("Sidik Rouzi", "relativeOf", "Rebiya Kadeer"), None),
+])
+def test_relations_relatives_named_after_a_kinship_noun(nlp, text, expected, absent):
+    found = set(relations(run(nlp, text)))
+    assert expected in found
+    assert absent is None or absent not in found
+
+
+def test_relations_who_met_is_not_someone_a_clause_on_them_names(nlp):
+    found = set(relations(run(nlp, "Mary Lane met with Wang Lan, whose husband, the lawyer Li Ming, is missing.")))
+    assert ("Mary Lane", "metWith", "Wang Lan") in found
+    assert ("Mary Lane", "metWith", "Li Ming") not in found

@@ -201,6 +201,7 @@ def find_mentions(doc: Doc, knowledge: Knowledge, title: str = "") -> list[Menti
     formulas = [(i.start(), i.end()) for f in knowledge.words("issue_formulas") for i in re.finditer(re.escape(f), low)]
     out = [m for m in out if not _not_an_issue(m, doc, out, formulas)]
     _described_names(doc, out, knowledge.words("case_descriptors") | knowledge.words("person_descriptors"), titles)
+    _kin_named(doc, out, knowledge.words("kinship"))
     _repeated_name_tokens(doc, out)
     _add_acronyms(doc, out)
     _resolve_people(doc, out, knowledge, title)
@@ -267,6 +268,24 @@ def _described_names(doc: Doc, mentions: list[Mention], descriptors: frozenset[s
             continue  # not two or three capitalised words standing alone (or after a title: "Bishop")
         head = next((t for t in doc[tok.i + 2:tok.i + 6] if t.pos_ == "NOUN" or t.lower_ in descriptors), None)
         if head is not None and head.lemma_.lower() in descriptors:
+            mentions.append(Mention(start, end, doc[start:end].text, "Person", None))
+            covered.update(range(start, end))
+
+
+def _kin_named(doc: Doc, mentions: list[Mention], kin: frozenset[str]) -> None:
+    """A name the NER missed after a relative's noun: 'her husband, Sidik Rouzi, who …' (two or three
+    capitalised words between commas after 'his/her/whose' and a kinship noun)."""
+    covered = {i for m in mentions if m.kind != "Government" for i in range(m.start, m.end)}
+    for tok in tokens_of(doc):
+        if tok.lemma_.lower() not in kin or tok.i < 1 or doc[tok.i - 1].lower_ not in ("his", "her", "their", "whose") \
+                or tok.i + 3 >= len(doc) or doc[tok.i + 1].text != ",":
+            continue
+        start = end = tok.i + 2
+        while end < len(doc) and end - start < 3 and doc[end].is_title and doc[end].is_alpha and end not in covered:
+            end += 1
+        if end - start >= 2 and end < len(doc) and doc[end].text in (",", ".", ";") \
+                and not any(i in covered for i in range(start, end)):
+            mentions[:] = [m for m in mentions if not (m.start < end and start < m.end)]
             mentions.append(Mention(start, end, doc[start:end].text, "Person", None))
             covered.update(range(start, end))
 

@@ -42,7 +42,8 @@ def meetings(doc: Doc, index: MentionIndex, k: Knowledge, speakers: SpeakerResol
         others: list[Mention] = []
         for c in t.children:
             if (c.dep_ == "dobj" and lemma == "meet") or (c.dep_ == "prep" and c.lower_ == "with"):
-                others += [m for m in index.in_range(c.left_edge.i, c.right_edge.i + 1, ACTOR)]
+                others += [m for m in index.in_range(c.left_edge.i, c.right_edge.i + 1, ACTOR)
+                           if not _in_clause(root_of(m, doc), c)]
             elif c.dep_ == "dobj" and is_talks:
                 for cc in c.children:
                     if cc.dep_ == "prep" and cc.lower_ == "with":
@@ -82,6 +83,15 @@ def counterparts(doc: Doc, index: MentionIndex, k: Knowledge, speakers: SpeakerR
             yield (owner, "metWith", other.canonical or "", t, 0.7, "counterpart")
 
 
+def _in_clause(tok: Token, top: Token) -> bool:
+    """Whether `tok` sits in a clause of its own below `top` ('met X, whose husband, Y, is missing')."""
+    while tok.i != top.i and tok.head.i != tok.i:
+        if tok.dep_ in ("relcl", "acl", "advcl", "ccomp"):
+            return True
+        tok = tok.head
+    return False
+
+
 def _heads_only(ms: list[Mention], doc: Doc, index: MentionIndex) -> list[Mention]:
     """Drop mentions that only modify another ('China's Ministry …' inside an appositive)."""
     out = []
@@ -116,6 +126,10 @@ def kinship(doc: Doc, index: MentionIndex, k: Knowledge, speakers: SpeakerResolv
                     prev = coordinated if coordinated is not None and coordinated.kind == "Person" \
                         else index.before(c.i, ("Person",))
                     owner = prev.canonical if prev else None  # "X …, and her brother, Y" / "His wife, Y"
+                elif c.lower_ == "whose":  # "X, whose husband, the lawyer Y, …": the noun the clause is on
+                    clause = next((h for h in t.ancestors if h.dep_ == "relcl"), None)
+                    m = index.at(clause.head.i) if clause is not None else None
+                    owner = m.canonical if m is not None and m.kind == "Person" else None
             if c.dep_ == "prep" and c.lower_ == "of" and (m := mention_in(c, index, ("Person",))) is not None:
                 owner = m.canonical  # "the wife of Liu Xiaobo"
         if owner is None:
@@ -124,10 +138,11 @@ def kinship(doc: Doc, index: MentionIndex, k: Knowledge, speakers: SpeakerResolv
         if t.head.dep_ != "ROOT" and (m := index.at(t.head.i)) is not None and m.kind == "Person" \
                 and t.dep_ in ("compound", "appos"):
             relative = m.canonical  # "Chen Guangcheng's nephew Chen Kegui"
-        for c in t.children:
-            if c.dep_ in ("appos", "compound") and (m := mention_in(c, index, ("Person",))) is not None:
+        for c in t.children:  # the nearest one: "her husband, A, …; B, …" is A
+            if relative is None and c.dep_ in ("appos", "compound") \
+                    and (m := mention_in(c, index, ("Person",))) is not None:
                 relative = m.canonical
-        if t.dep_ == "appos" and (m := index.at(t.head.i)) is not None and m.kind == "Person":
+        if relative is None and t.dep_ == "appos" and (m := index.at(t.head.i)) is not None and m.kind == "Person":
             relative = m.canonical  # "Liu Xia, Liu Xiaobo's wife"
         if relative and relative != owner:
             yield (relative, "relativeOf", owner, t, 0.8, "kinship-noun")
