@@ -721,3 +721,14 @@ def test_relations_who_met_is_not_someone_a_clause_on_them_names(nlp):
     found = set(relations(run(nlp, "Mary Lane met with Wang Lan, whose husband, the lawyer Li Ming, is missing.")))
     assert ("Mary Lane", "metWith", "Wang Lan") in found
     assert ("Mary Lane", "metWith", "Li Ming") not in found
+
+
+@pytest.mark.parametrize(("text", "raised"), [
+    # telling of a person's detention in one's own words raises the case
+    ('"Zhang Wei is still locked up in a prison in Gansu," Senator Ann Hale said.', True),
+    # not when the detaining government's own spokesman tells it
+    ('"Zhang Wei was sentenced in accordance with the law," Foreign Ministry spokesman Qin Gang said.', False),
+])
+def test_relations_telling_of_a_detention_raises_the_case(nlp, text, raised):
+    found = relations(run(nlp, text))
+    assert bool([r for r in found if r[1] == "raised" and r[2] == "Zhang Wei"]) is raised

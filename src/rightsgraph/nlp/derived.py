@@ -80,7 +80,10 @@ def derived_relations(doc: Doc, index: MentionIndex, k: Knowledge, article_id: s
         if gov and gov != r.subject:
             out.append(Relation(gov, "raised", r.object, r.sentence, round(r.confidence * 0.6, 2), "official-raised"))
     persons = {c.name for c in cases if c.kind == "Person"}
-    out += named_in_statements(doc, index, k, statements, kinds=("Person",), only=persons)
+    # the detaining government's own officials telling of a detention are not raising the case
+    holder = str(k.lexicon.get("default_detaining_government") or "")
+    out += [r for r in named_in_statements(doc, index, k, statements, kinds=("Person",), only=persons)
+            if holder not in (r.subject, _government_of(r.subject, members, k))]
     out += _relatives_speak_for(statements, relations, persons)
     out += _stance_relations(statements)
     out += _criticized_actors(doc, index, k, statements, members, lawmakers)

@@ -245,10 +245,13 @@ def text_range(doc: Doc, st: Statement) -> tuple[int, int]:
 def named_in_statements(doc: Doc, index: MentionIndex, k: Knowledge, statements: list[Statement], *,
                          kinds: tuple[str, ...], only: set[str] | None = None) -> list[Relation]:
     """The speaker of an advocacy statement (it asks, presses, condemns) raised the issues and case
-    persons its words name; an official merely mentioning an issue is not raising it."""
+    persons its words name; an official merely mentioning an issue is not raising it. Telling of a
+    person's detention ('X is still locked up', 'Y has not been seen') raises that person."""
     out = []
+    cues = set(k.phrases("advocacy_cues")) | (set(k.phrases("repression_cues")) if "Person" in kinds else set())
+    ordered = tuple(sorted(cues, key=len, reverse=True))
     for st in statements:
-        if not find_cues(st.text, k.phrases("advocacy_cues")):
+        if not find_cues(st.text, ordered):
             continue
         lo, hi = text_range(doc, st)
         for m in index.mentions:
