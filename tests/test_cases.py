@@ -37,6 +37,8 @@ def _xfail(text: str, expected: object, reason: str):
         # released
         ("Tashi Dorje was released on bail last week.", ("Tashi Dorje", "Person", "released")),
         ("Authorities freed Zhao Lan after two years.", ("Zhao Lan", "Person", "released")),
+        ("Reports say Zhao Lan was let out last month.", ("Zhao Lan", "Person", "released")),
+        ("Officials set Zhao Lan free on medical parole.", ("Zhao Lan", "Person", "released")),
         ("The lawyers Zhao Lan and Qian Bo are back home now.", ("Qian Bo", "Person", "released")),
         _xfail(
             "Police detained the lawyer Chen Jian on Monday; he was released on Friday.",
