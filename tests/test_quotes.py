@@ -426,3 +426,16 @@ def test_quotes_a_turn_is_cut_where_its_sentences_change_stance(nlp):
         ("Ortega", "We found the talks candid and useful last year.", "defends"),
         ("Ortega", "They will last two days.", "neutral"),
     ]
+
+
+def test_quotes_a_short_tagged_question_passes_its_speaker_to_the_next_quote(nlp):
+    ex = run(nlp, 'Senator Ann Hale spoke first. Mary Lane described the talks as "a serious engagement." '
+                  'Hale was unimpressed. "Serious for whom?" she said. "The families of these men are not '
+                  'sitting in the room."')
+    assert ("Ann Hale", "The families of these men are not sitting in the room.") in statement_texts(ex)
+
+
+def test_quotes_a_hyphenated_subject_is_read_by_its_head(nlp):
+    ex = run(nlp, "Senator Tom Hale spoke first. Hale's fellow co-chairman, Rep. Ann Reyes, struck a measured "
+                  "note, saying the dialogue may still have value.")
+    assert [s.speaker for s in ex.statements if "value" in s.text] == ["Ann Reyes"]

@@ -60,6 +60,7 @@ class _Builder:
         self.voice: str | None = None
         self.skip: list[tuple[int, int]] = []  # off-topic ranges of a transcript
         self.out: list[tuple[Statement, int, int]] = []  # statement, text start, text end
+        self.tags: list[tuple[str, int]] = []  # speaker and end of a tagged quote too short to keep
 
     # -- helpers -------------------------------------------------------------------------------
     def evidence(self, start: int, end: int) -> Evidence:
@@ -78,7 +79,10 @@ class _Builder:
             return
         stance, s_conf = classify_stance(text, self.k)
         if words < MIN_WORDS and stance == "neutral":
-            return  # a short clause counts only as a judgement ("the talks were useful")
+            # a short clause counts only as a judgement ("the talks were useful"); who said it still
+            # speaks on ('"Serious for whom?" he said. "The families …"': the next quote is his too)
+            self.tags.append((speaker, end))
+            return
         about = DIALOGUE if stance != "neutral" else self._about(start, end)
         st = Statement(speaker=speaker, text=text, kind=kind,  # type: ignore[arg-type]
                        stance=stance, sentence=self.evidence(start, end), about=about,  # type: ignore[arg-type]
@@ -88,9 +92,9 @@ class _Builder:
     def last_before(self, offset: int, window: int = 1200) -> str | None:
         """Speaker of the latest statement ending before `offset` (a quote paragraph that continues it)."""
         best = None
-        for st, _s, e in self.out:
+        for speaker, e in [(st.speaker, e) for st, _s, e in self.out] + self.tags:
             if e <= offset and offset - e < window and (best is None or e > best[1]):
-                best = (st.speaker, e)
+                best = (speaker, e)
         return best[0] if best else None
 
     def _about(self, start: int, end: int) -> str | None:

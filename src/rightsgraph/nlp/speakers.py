@@ -54,8 +54,8 @@ class SpeakerResolver:
             if tok is None:
                 return None
             subj = [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass") and c.i not in self.quoted]
-            if subj:
-                return subj[0]
+            if subj:  # the last when a hyphen split the subject ("co - chairman": the head is "chairman")
+                return subj[-1]
             climb = (tok.dep_ == "conj"
                      or (tok.tag_ in ("VBG", "VBN") and tok.dep_ in ("advcl", "acl", "xcomp", "pcomp"))
                      or (tok.pos_ in ("NOUN", "PROPN") and tok.dep_ in ("dobj", "attr")))
