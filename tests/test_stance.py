@@ -147,3 +147,14 @@ def test_stance_more_than(text, stance):
 ])
 def test_stance_general_evaluations_of_the_talks(text, stance):
     assert classify_stance(text, load_knowledge())[0] == stance
+
+
+@pytest.mark.parametrize("text, stance", [
+    # ending the talks named a mistake before the verb
+    ("It is a channel we would be foolish to close.", "defends"),
+    ("It would be a mistake to abandon the talks.", "defends"),
+    # not ending something else
+    ("It would be wrong to end the detention of lawyers.", "neutral"),
+])
+def test_stance_ending_the_talks_called_a_mistake_first(text, stance):
+    assert classify_stance(text, load_knowledge())[0] == stance

@@ -115,7 +115,8 @@ def _forms(phrase: str) -> list[str]:
 
 
 @lru_cache(maxsize=4)
-def _constructions(knowledge: Knowledge) -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+def _constructions(knowledge: Knowledge) -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str],
+                                                  re.Pattern[str]]:
     """Judgements made by a sentence's shape rather than one word: the talks as the only channel
     ('the only forum where …', 'one of the few places where …'), and ending them as a mistake
     ('abandoning the dialogue would be a mistake')."""
@@ -127,7 +128,10 @@ def _constructions(knowledge: Knowledge) -> tuple[re.Pattern[str], re.Pattern[st
     verbs = [f for v in knowledge.words("ending_verbs") for f in _forms(v)]
     ending = re.compile(_words(verbs) + r"\s+(?:[\w'-]+\s+){0,3}?" + _words(terms))
     mistake = re.compile(_words(knowledge.words("mistake_words") | {w + "s" for w in knowledge.words("mistake_words")}))
-    return only, ending, mistake
+    # the mistake named first: "a channel we would be foolish to close", "it would be a mistake to end it"
+    mistaken = re.compile(_words(knowledge.words("mistake_words")) + r"\s+to\s+" + _words(verbs)
+                          + r"(?:\s*[.!?;,]|\s+(?:[\w'-]+\s+){0,3}?" + _words(terms | {"them"}) + ")")
+    return only, ending, mistake, mistaken
 
 
 @lru_cache(maxsize=4)
@@ -175,14 +179,20 @@ def _more_than_cues(low: str, knowledge: Knowledge) -> list[tuple[int, bool]]:
 def _construction_cues(low: str, knowledge: Knowledge) -> list[tuple[int, bool]]:
     """(offset, critical?) of the judgements in `_constructions`; a negated one ('not the only
     place where we raise it') says nothing either way."""
-    only, ending, mistake = _constructions(knowledge)
+    only, ending, mistake, mistaken = _constructions(knowledge)
     negators = knowledge.words("stance_negators")
     out = [(m.start(), False) for m in only.finditer(low) if not _negated(low, m.start(), negators)]
+    out += [(m.start(), False) for m in mistaken.finditer(low) if _words_about(low, m.start(), knowledge)]
     for m in ending.finditer(low):
         sentence_end = min([low.find(c, m.end()) for c in ".!?;" if low.find(c, m.end()) != -1] or [len(low)])
         if mistake.search(low, m.end(), sentence_end):
             out.append((m.start(), False))
     return out
+
+
+def _words_about(low: str, offset: int, knowledge: Knowledge) -> bool:
+    """Whether the sentence around `offset` speaks of the talks."""
+    return any(a <= offset < b for a, b in _about_spans(low, knowledge))
 
 
 def _weight(low: str, offset: int, knowledge: Knowledge) -> float:
