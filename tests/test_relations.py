@@ -732,3 +732,15 @@ def test_relations_who_met_is_not_someone_a_clause_on_them_names(nlp):
 def test_relations_telling_of_a_detention_raises_the_case(nlp, text, raised):
     found = relations(run(nlp, text))
     assert bool([r for r in found if r[1] == "raised" and r[2] == "Zhang Wei"]) is raised
+
+
+@pytest.mark.parametrize(("text", "urged"), [
+    # "the department" urged: the department the article names, before or after
+    ("In a letter to Secretary of State Mary Lane, Senator Tom Hale urged the department to publish its list. "
+     "What can the State Department point to?", "U.S. Department of State"),
+    # no body of that kind named: nobody
+    ("Senator Tom Hale urged the department to publish its list.", None),
+])
+def test_relations_the_body_urged_by_its_kind(nlp, text, urged):
+    found = {o for s, p, o in relations(run(nlp, text)) if s == "Tom Hale" and p == "urges"}
+    assert found == ({urged} if urged else set())

@@ -168,6 +168,7 @@ def urging(doc: Doc, index: MentionIndex, k: Knowledge, speakers: SpeakerResolve
         if t.lemma_.lower() not in verbs or t.pos_ != "VERB" or t.i in speakers.quoted:
             continue
         target = None
+        body = None  # "urged the department to …": the department the article names
         # with a direct object, that is who is urged, named or not: "pressed her counterpart on
         # the case of X" urges the counterpart about X; "called on X" has no object
         has_object = any(c.dep_ == "dobj" for c in t.children)
@@ -177,6 +178,8 @@ def urging(doc: Doc, index: MentionIndex, k: Knowledge, speakers: SpeakerResolve
                 if target is None and c.lower_ in k.words("object_pronouns"):
                     # "she wrote to Michael Posner asking him to …": the person named just before
                     target = index.before(c.i, ("Person",))
+                if target is None:
+                    body = speakers.named_body(c)
             if c.dep_ == "prep" and not has_object and (
                     c.lower_ in ("on", "upon") or (c.lower_ == "to" and t.lemma_ == "appeal")):
                 target = target or mention_in(c, index, ACTOR)
@@ -188,11 +191,12 @@ def urging(doc: Doc, index: MentionIndex, k: Knowledge, speakers: SpeakerResolve
                     c.tag_ in ("VB", "VBP") and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children))
                 if subj and asks:
                     target = target or mention_in(subj[0], index, ACTOR)
-        if target is None:
+        name = target.canonical if target is not None else body
+        if not name:
             continue
         for speaker, conf in speakers.resolve_all(speakers.subject_of(t)) or _named_before_aux(t, index):
-            if speaker != target.canonical:
-                yield (speaker, "urges", target.canonical or "", t, round(0.8 * conf + 0.1, 2), "urge-verb")
+            if speaker != name:
+                yield (speaker, "urges", name, t, round(0.8 * conf + 0.1, 2), "urge-verb")
 
 
 #: the relation rules: each takes (doc, mentions, knowledge, speakers) and yields

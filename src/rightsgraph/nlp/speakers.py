@@ -191,6 +191,19 @@ class SpeakerResolver:
             return (prev.canonical, 0.5) if prev else (None, 0.0)
         return None, 0.0
 
+    def named_body(self, tok: Token) -> str | None:
+        """'the department', 'the ministry' as an object: the body the article names with that word,
+        the last one before it, else the first after ('urged the department …' in a letter to the
+        Secretary of State, when 'the State Department' is named later)."""
+        word = tok.lemma_.lower()
+        if word not in NOMINAL_ORG or not any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children):
+            return None
+        bodies = [m for m in self.index.mentions if m.kind in ("Organization", "Government") and m.canonical
+                  and word in m.canonical.lower().split() and m.start not in self.quoted]
+        before = [m for m in bodies if m.start < tok.i]
+        found = before[-1] if before else (bodies[0] if bodies else None)
+        return found.canonical if found is not None else None
+
     def _last_titled(self, tok: Token) -> str | None:
         """The person named last before `tok` whose printed title holds the anaphor's words ('the
         assistant secretary' -> 'Assistant Secretary of State X')."""
