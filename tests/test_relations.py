@@ -744,3 +744,9 @@ def test_relations_telling_of_a_detention_raises_the_case(nlp, text, raised):
 def test_relations_the_body_urged_by_its_kind(nlp, text, urged):
     found = {o for s, p, o in relations(run(nlp, text)) if s == "Tom Hale" and p == "urges"}
     assert found == ({urged} if urged else set())
+
+
+def test_relations_criticized_in_the_past_tense_criticizes_the_government_named(nlp):
+    found = set(relations(run(nlp, "Senator Tom Hale sharply criticized the administration's handling of the "
+                                   "human rights dialogue with China.")))
+    assert ("Tom Hale", "criticizes", "United States") in found
