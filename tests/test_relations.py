@@ -750,3 +750,23 @@ def test_relations_criticized_in_the_past_tense_criticizes_the_government_named(
     found = set(relations(run(nlp, "Senator Tom Hale sharply criticized the administration's handling of the "
                                    "human rights dialogue with China.")))
     assert ("Tom Hale", "criticizes", "United States") in found
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # an organisation whose name holds a country or capital
+    ("Tom Reyes, who teaches Chinese politics at George Washington University, said the talks were useless.",
+     ("Tom Reyes", "memberOf", "George Washington University")),
+    ("Wu Ping, a founder of the China Democracy Party, is serving a long sentence.",
+     ("Wu Ping", "memberOf", "China Democracy Party")),
+    # where a person works, told by a relative clause
+    ("Tom Reyes, who works for the Ford Foundation, said the talks were useless.",
+     ("Tom Reyes", "memberOf", "Ford Foundation")),
+])
+def test_relations_organisations_named_with_a_place_and_where_people_work(nlp, text, expected):
+    assert expected in set(relations(run(nlp, text)))
+
+
+def test_relations_a_government_is_still_a_government(nlp):
+    ex = run(nlp, "The U.S. Embassy in Beijing met her. Washington and Beijing disagreed on the talks.")
+    kinds = {a.name: a.kind for a in ex.actors}
+    assert "United States" in kinds and "China" in kinds

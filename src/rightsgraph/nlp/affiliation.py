@@ -72,6 +72,13 @@ def membership(doc: Doc, index: MentionIndex, k: Knowledge, speakers: SpeakerRes
                 leads = _head_title(head, lead_titles) and o.kind == "Organization"
                 yield (m.canonical or "", "leads" if leads else "memberOf", o.canonical or "", head, 0.75,
                        "title-appositive")
+        # "X, who teaches politics at George Washington University": where the person works
+        for c in root.children:
+            if c.dep_ == "relcl" and c.lemma_.lower() in k.words("employment_verbs") \
+                    and any(s.lower_ in ("who", "that") for s in c.children if s.dep_ == "nsubj"):
+                for p in (p for p in c.children if p.dep_ == "prep" and p.lower_ in ("at", "for", "with", "in")):
+                    for o in [o for o in orgs_in(p, index) if o.kind == "Organization"][:1]:
+                        yield (m.canonical or "", "memberOf", o.canonical or "", c, 0.75, "works-at")
         # the parse hung "of the Bureau …" on the title: "Assistant Secretary X of the Bureau of …"
         if not any(c.dep_ == "prep" and c.lower_ in AFFIL_PREPS for c in root.children) \
                 and (unit_of := _org_after(m, doc, index, frozenset({"of", "at"}))) is not None \

@@ -115,7 +115,7 @@ LEXICON_SCHEMA: dict[str, str] = {
         "object_pronouns", "plight_nouns", "description_openers", "legislator_titles",
         "agenda_verbs", "outcome_verbs", "null_quantities", "issue_formulas",
         "repression_cues", "deputy_modifiers", "rebuttal_cues", "composition_verbs", "time_nouns",
-        "more_than_modals", "document_nouns", "authoring_verbs")},
+        "more_than_modals", "document_nouns", "authoring_verbs", "employment_verbs")},
     "status_cues": "object of lists of strings",
     "stance_verbs": "object of lists of strings",
     "title_affiliations": "list of objects",

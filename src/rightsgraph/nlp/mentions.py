@@ -196,6 +196,7 @@ def find_mentions(doc: Doc, knowledge: Knowledge, title: str = "") -> list[Menti
                 out.append(Mention(span.start, span.end, span.text, "Person", None, _title_before(doc, span.start)))
             else:
                 out.append(Mention(span.start, span.end, span.text, "Organization", ent_id or None))
+    _names_around_governments(doc, out, org_words)
     _surnames_tagged_org(out)
     low = doc_text(doc).lower()
     formulas = [(i.start(), i.end()) for f in knowledge.words("issue_formulas") for i in re.finditer(re.escape(f), low)]
@@ -270,6 +271,25 @@ def _described_names(doc: Doc, mentions: list[Mention], descriptors: frozenset[s
         if head is not None and head.lemma_.lower() in descriptors:
             mentions.append(Mention(start, end, doc[start:end].text, "Person", None))
             covered.update(range(start, end))
+
+
+def _names_around_governments(doc: Doc, mentions: list[Mention], org_words: frozenset[str]) -> None:
+    """An organisation whose name holds a country or capital the government patterns took: 'George
+    Washington University', 'the China Democracy Party' (capitalised words around the government's
+    name, ending in an organisation word, with a word of their own besides)."""
+    taken = {i for m in mentions if m.kind != "Government" for i in range(m.start, m.end)}
+    for g in [e for e in doc.ents if e.label_ == "GOV"]:  # a modifier ('Washington University') is no mention
+        start, end = g.start, g.end
+        while start > 0 and doc[start - 1].is_title and doc[start - 1].is_alpha and start - 1 not in taken \
+                and not doc[start - 1].is_sent_start:
+            start -= 1
+        while end < len(doc) and doc[end].is_title and doc[end].is_alpha and end not in taken:
+            end += 1
+        own = [t for t in doc[start:end] if not g.start <= t.i < g.end]
+        if end - 1 >= g.end and doc[end - 1].text in org_words and len(own) >= 2:
+            mentions[:] = [m for m in mentions if not (m.start < end and start < m.end)]
+            mentions.append(Mention(start, end, doc[start:end].text, "Organization", None))
+            taken.update(range(start, end))
 
 
 def _kin_named(doc: Doc, mentions: list[Mention], kin: frozenset[str]) -> None:
