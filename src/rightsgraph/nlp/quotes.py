@@ -125,8 +125,8 @@ class _Builder:
             return [(start, end)]
         runs: list[list[int]] = []  # [start, end] of each run of one stance
         last = None
-        for sent in [x for x in self.doc.sents if x.start < span.end and x.end > span.start]:
-            a, b = max(start, sent.start_char), min(end, sent.end_char)
+        for s_start, s_end in dict.fromkeys(sentence_of(t)[:2] for t in span):
+            a, b = max(start, s_start), min(end, s_end)
             if not doc_text(self.doc)[a:b].strip():
                 continue
             stance = classify_stance(doc_text(self.doc)[a:b], self.k)[0]
