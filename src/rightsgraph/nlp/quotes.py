@@ -114,28 +114,7 @@ class _Builder:
         for t in self.turns:
             speaker = self.speakers.from_label(t.label)
             if speaker is not None and not any(a <= t.start < b for a, b in self.skip):
-                for a, b in self._stance_runs(t.start, t.end):
-                    self.add(speaker, doc_text(self.doc)[a:b], "direct", a, b, 0.85)
-
-    def _stance_runs(self, start: int, end: int) -> list[tuple[int, int]]:
-        """A paragraph cut where its sentences change stance: 'We expect a candid discussion.' and
-        the schedule around it are two things said, each with its own stance."""
-        span = span_of(self.doc, start, end)
-        if span is None:
-            return [(start, end)]
-        runs: list[list[int]] = []  # [start, end] of each run of one stance
-        last = None
-        for s_start, s_end in dict.fromkeys(sentence_of(t)[:2] for t in span):
-            a, b = max(start, s_start), min(end, s_end)
-            if not doc_text(self.doc)[a:b].strip():
-                continue
-            stance = classify_stance(doc_text(self.doc)[a:b], self.k)[0]
-            if runs and stance == last:
-                runs[-1][1] = b
-            else:
-                runs.append([a, b])
-            last = stance
-        return [(a, b) for a, b in runs] or [(start, end)]
+                self.add(speaker, doc_text(self.doc)[t.start:t.end], "direct", t.start, t.end, 0.85)
 
     # -- quotation marks --------------------------------------------------------------------
     def _tag_verbs(self, start: int, end: int) -> list[Token]:
