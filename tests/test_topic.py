@@ -66,3 +66,19 @@ def test_topic_opening_announcements_are_judged_one_by_one(nlp):
             "MR. TONER: A fisheries agreement, as I said.")
     off = [o[:20] for o in _off(nlp, text)]
     assert off == ["MR. TONER: Good afte", "First, the Secretary", "QUESTION: On Greenla", "MR. TONER: A fisheri"]
+
+
+@pytest.mark.parametrize(("answer", "off_topic"), [
+    # other talks, or the generic noun, do not make an exchange about the dialogue
+    ("A: We hope the parties will resolve the crisis through dialogue.", True),
+    ("A: China supports the resumption of the Six-Party Talks on the Peninsula.", True),
+    ("A: The Strategic and Economic Dialogue will open in Washington next week.", True),
+    # the dialogue itself does
+    ("A: A dialogue like this one is held on the basis of equality.", False),
+    ("A: The talks were held in Beijing on Monday.", False),
+    ("A: We had two days of talks with the American side.", False),
+])
+def test_topic_words_for_other_talks_are_not_the_dialogue(nlp, answer, off_topic):
+    text = "Q: What is your comment?\n\n" + answer + "\n\nQ: Next question?\n\nA: Thank you."
+    off = _off(nlp, text)
+    assert any(answer[3:20] in p for p in off) is off_topic

@@ -35,7 +35,8 @@ def on_topic(doc: Doc, index: MentionIndex, start: int, end: int) -> bool:
     span = span_of(doc, start, end)
     if span is None:
         return False
-    if any(m.kind == "Issue" or (m.kind == "Event" and not _talks_with_a_person(m, doc, index))
+    if any(m.kind == "Issue" or (m.kind == "Event" and not _talks_with_a_person(m, doc, index)
+                                 and (len(m.text.split()) > 1 or m.text.islower()) and not _other_talks(m, doc))
            for m in index.in_range(span.start, span.end)):
         return True
     text = span.text
@@ -48,6 +49,23 @@ def _talks_with_a_person(m: Mention, doc: Doc, index: MentionIndex) -> bool:
     if len(m.text.split()) > 1 or not m.text.islower() or m.end >= len(doc) or doc[m.end].lower_ != "with":
         return False
     return any(p.kind == "Person" for p in index.in_range(m.end + 1, min(len(doc), m.end + 6)))
+
+
+def _other_talks(m: Mention, doc: Doc) -> bool:
+    """'political dialogue' on Libya, the 'Six-Party Talks', 'through dialogue': a dialogue word that
+    names other talks or none (the dialogue's own names hold 'rights': 'human rights dialogue';
+    'the talks', 'this dialogue' stay)."""
+    if "rights" in m.text.lower():
+        return False
+    first = doc[m.start]
+    if (first.is_title and not first.is_sent_start) or any(
+            c.dep_ in ("amod", "compound") and c.pos_ in ("ADJ", "PROPN") and "rights" not in c.lower_
+            for t in doc[m.start:m.end] for c in t.children):
+        return True  # "the Six-Party Talks", "Strategic and Economic Dialogue", "political dialogue"
+    # a bare word as the means of something is the generic noun ('resolve the crisis through dialogue')
+    tok = doc[m.start]
+    return len(m.text.split()) == 1 and tok.head.lower_ in ("through", "via", "by") \
+        and not any(t.dep_ in ("det", "poss") for t in tok.children)
 
 
 def off_topic_ranges(doc: Doc, index: MentionIndex) -> list[tuple[int, int]]:
