@@ -144,3 +144,12 @@ def test_mentions_the_briefer_addressed_in_a_question_is_not_the_one_quoted(nlp)
                   "that Beijing is suspending the human rights dialogue. Your reaction?")
     assert [s.speaker for s in ex.statements] == ["Qin Gang"]
     assert "Tom" not in {a.name for a in ex.actors}
+
+
+def test_mentions_places_and_topic_lines_are_not_actors(nlp):
+    from nlp_helpers import run
+    ex = run(nlp, "LIBYA / Mahmoud Jibril / Frozen Assets\n\nCritics on Capitol Hill said the talks were useless, "
+                  "and Human Rights Watch agreed.")
+    names = {a.name for a in ex.actors}
+    assert "Human Rights Watch" in names
+    assert not [n for n in names if "/" in n or n == "Capitol Hill"]

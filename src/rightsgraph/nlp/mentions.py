@@ -26,7 +26,6 @@ HONORIFICS = {"Mr", "Mrs", "Ms", "Dr", "Miss"}
 TRANSCRIPT_LABELS = {"QUESTION", "Q", "A", "ANSWER", "MODERATOR", "OPERATOR", "PARTICIPANT"}
 #: the labels of a reporter's turn, whose first name before a comma is whom the question addresses
 QUESTION_LABELS = {"QUESTION", "Q", "REPORTER"}
-ORG_STOP = {"state", "news", "ads", "google", "cdt", "uc", "firefly", "un-", "the", "question", "answer"}
 
 
 @dataclass
@@ -80,7 +79,7 @@ def _vocative(doc: Doc, span: Span) -> bool:
         and span.end < len(doc) and doc[span.end].text == ","
 
 
-def _strip_org(span: Span) -> Span | None:
+def _strip_org(span: Span, not_actors: frozenset[str]) -> Span | None:
     start, end = span.start, span.end
     doc = span.doc
     while start < end and doc[start].lower_ in ("the", "a", "an"):
@@ -91,7 +90,7 @@ def _strip_org(span: Span) -> Span | None:
     if start >= end:
         return None
     text = doc[start:end].text
-    if text.lower() in ORG_STOP or not text[:1].isupper() or any(ch.isdigit() for ch in text):
+    if text.lower() in not_actors or not text[:1].isupper() or any(ch.isdigit() or ch == "/" for ch in text):
         return None
     return doc[start:end]
 
@@ -161,6 +160,7 @@ def find_mentions(doc: Doc, knowledge: Knowledge, title: str = "") -> list[Menti
     titles |= frozenset(w.lower() for t in knowledge.lexicon["titles"] for w in t.split())
     org_words = frozenset(knowledge.lexicon["org_words"])
     place_words = frozenset(knowledge.lexicon["place_words"]) | org_words
+    not_actors = knowledge.words("not_actors")
     out: list[Mention] = []
     for ent, ent_id in _joined_possessives(doc):
         label = ent.label_
@@ -177,7 +177,7 @@ def find_mentions(doc: Doc, knowledge: Knowledge, title: str = "") -> list[Menti
             span = _strip_person(ent, titles)
             in_label = span is not None and span.text.isupper() and span.end < len(doc) and doc[span.end].text == ":"
             if span is not None and not in_label and span.text.upper() not in TRANSCRIPT_LABELS \
-                    and not any(t.text in place_words for t in span) and not _vocative(doc, span):
+                    and not any(t.text in place_words or t.text == "/" for t in span) and not _vocative(doc, span):
                 text = span.text
                 if span.start > 0 and doc[span.start - 1].text.rstrip(".") in HONORIFICS:
                     text = f"{doc[span.start - 1].text} {span.text}"  # "Mr. Posner" is an alias as printed
@@ -185,7 +185,7 @@ def find_mentions(doc: Doc, knowledge: Knowledge, title: str = "") -> list[Menti
                 m.role = _title_before(doc, span.start)
                 out.append(m)
         elif label == "ORG":
-            span = ent if ent_id else _strip_org(ent)
+            span = ent if ent_id else _strip_org(ent, not_actors)
             if span is None or "\n" in span.text:
                 continue
             if not ent_id and all(t.lower_ in titles or t.lower_ in TITLE_PARTS for t in span if t.is_alpha):
