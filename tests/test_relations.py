@@ -770,3 +770,10 @@ def test_relations_a_government_is_still_a_government(nlp):
     ex = run(nlp, "The U.S. Embassy in Beijing met her. Washington and Beijing disagreed on the talks.")
     kinds = {a.name: a.kind for a in ex.actors}
     assert "United States" in kinds and "China" in kinds
+
+
+def test_relations_the_body_urged_is_the_one_named_even_in_a_quotation(nlp):
+    text = ('"What can the State Department point to?" Senator Tom Hale asked. In a letter, Hale urged the '
+            "department to publish a summary of every case and of the Chinese government's response.")
+    found = {o for s, p, o in relations(run(nlp, text)) if s == "Tom Hale" and p == "urges"}
+    assert "U.S. Department of State" in found and "China" not in found

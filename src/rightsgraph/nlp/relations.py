@@ -168,18 +168,19 @@ def urging(doc: Doc, index: MentionIndex, k: Knowledge, speakers: SpeakerResolve
         if t.lemma_.lower() not in verbs or t.pos_ != "VERB" or t.i in speakers.quoted:
             continue
         target = None
-        body = None  # "urged the department to …": the department the article names
+        body = None
         # with a direct object, that is who is urged, named or not: "pressed her counterpart on
         # the case of X" urges the counterpart about X; "called on X" has no object
         has_object = any(c.dep_ == "dobj" for c in t.children)
         for c in t.children:
             if c.dep_ == "dobj":
-                target = mention_in(c, index, ACTOR)
+                # "urged the department to …": the department the article names, before a name
+                # further down the object's phrase ("… of the Chinese government's response")
+                body = speakers.named_body(c) if index.at(c.i) is None else None
+                target = None if body else mention_in(c, index, ACTOR)
                 if target is None and c.lower_ in k.words("object_pronouns"):
                     # "she wrote to Michael Posner asking him to …": the person named just before
                     target = index.before(c.i, ("Person",))
-                if target is None:
-                    body = speakers.named_body(c)
             if c.dep_ == "prep" and not has_object and (
                     c.lower_ in ("on", "upon") or (c.lower_ == "to" and t.lemma_ == "appeal")):
                 target = target or mention_in(c, index, ACTOR)

@@ -199,7 +199,7 @@ class SpeakerResolver:
         if word not in NOMINAL_ORG or not any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children):
             return None
         bodies = [m for m in self.index.mentions if m.kind in ("Organization", "Government") and m.canonical
-                  and word in m.canonical.lower().split() and m.start not in self.quoted]
+                  and word in m.canonical.lower().split()]  # named in a quotation too
         before = [m for m in bodies if m.start < tok.i]
         found = before[-1] if before else (bodies[0] if bodies else None)
         return found.canonical if found is not None else None
