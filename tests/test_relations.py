@@ -777,3 +777,8 @@ def test_relations_the_body_urged_is_the_one_named_even_in_a_quotation(nlp):
             "department to publish a summary of every case and of the Chinese government's response.")
     found = {o for s, p, o in relations(run(nlp, text)) if s == "Tom Hale" and p == "urges"}
     assert "U.S. Department of State" in found and "China" not in found
+
+
+def test_relations_a_known_unit_is_a_member_of_its_body(nlp):
+    found = set(relations(run(nlp, "The Bureau of Democracy, Human Rights, and Labor issued its report.")))
+    assert ("Bureau of Democracy, Human Rights, and Labor", "memberOf", "U.S. Department of State") in found

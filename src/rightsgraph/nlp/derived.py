@@ -139,14 +139,23 @@ def _delegation_heads(relations: list[Relation], k: Knowledge) -> list[Relation]
 
 def _gazetteer_roles(index: MentionIndex, k: Knowledge, doc: Doc, article_id: str,
                      statements: list[Statement]) -> Iterator[Relation]:
-    """Known officials (data/actors.jsonl): their office and whom they lead, when the article names them."""
+    """Known officials (data/actors.jsonl): their office and whom they lead, when the article names
+    them; and a known unit of a body ('Bureau of Democracy, Human Rights, and Labor' of the State
+    Department) is one of its members."""
     gaz = k.by_name
     seen = set()
     named: list[tuple[str, Token | Span]] = [(m.canonical or "", doc[m.start]) for m in index.mentions]
     named += [(st.speaker, st.sentence) for st in statements]
     for name, where in named:
         entry = gaz.get(name)
-        if entry is None or entry.kind != "Person" or entry.name in seen:
+        if entry is None or entry.name in seen:
+            continue
+        if entry.kind == "Organization" and entry.affiliation and not entry.government:
+            seen.add(entry.name)
+            ev = evidence_of(where, article_id) if isinstance(where, Token) else where
+            yield Relation(entry.name, "memberOf", entry.affiliation, ev, 0.5, "gazetteer-unit")
+            continue
+        if entry.kind != "Person":
             continue
         seen.add(entry.name)
         ev = evidence_of(where, article_id) if isinstance(where, Token) else where
