@@ -782,3 +782,15 @@ def test_relations_the_body_urged_is_the_one_named_even_in_a_quotation(nlp):
 def test_relations_a_known_unit_is_a_member_of_its_body(nlp):
     found = set(relations(run(nlp, "The Bureau of Democracy, Human Rights, and Labor issued its report.")))
     assert ("Bureau of Democracy, Human Rights, and Labor", "memberOf", "U.S. Department of State") in found
+
+
+@pytest.mark.parametrize(("text", "raised"), [
+    ("Also on the American list, according to a U.S. official, was Zhang Wei, a lawyer detained in April.",
+     ("United States", "raised", "Zhang Wei")),
+    ("Zhang Wei is on Washington's list of prisoners.", ("United States", "raised", "Zhang Wei")),
+    # a list nobody's: nobody raised
+    ("Zhang Wei is on the list of prisoners.", None),
+])
+def test_relations_on_a_governments_list(nlp, text, raised):
+    found = {r for r in relations(run(nlp, text)) if r[1] == "raised"}
+    assert found == ({raised} if raised else set())

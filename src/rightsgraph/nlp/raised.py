@@ -52,7 +52,30 @@ def raised_relations(doc: Doc, index: MentionIndex, k: Knowledge, article_id: st
     out += _listed(doc, index, k, article_id, speakers)
     out += _case_list(doc, index, article_id, speakers)
     out += _agenda(doc, index, k, article_id, speakers)
+    out += _on_the_list(doc, index, k, article_id)
     out += named_in_statements(doc, index, k, statements, kinds=("Issue",))
+    return out
+
+
+def _on_the_list(doc: Doc, index: MentionIndex, k: Knowledge, article_id: str) -> list[Relation]:
+    """'Also on the American list was X', 'X is on Washington's list': whose list it is raised X."""
+    out: list[Relation] = []
+    demonyms = {d: e.name for e in k.actors if e.government for d in e.demonyms}
+    for t in tokens_of(doc):
+        if t.lemma_.lower() not in k.words("list_nouns") or t.dep_ != "pobj" or t.head.lower_ != "on":
+            continue
+        owners = [m.canonical if (m := index.at(c.i)) is not None and m.kind == "Government" else demonyms.get(c.text)
+                  for c in t.children if c.dep_ in ("amod", "poss", "compound")]
+        owner = next((o for o in owners if o), None)
+        verb = t.head.head
+        if owner is None or verb.pos_ not in ("AUX", "VERB"):
+            continue
+        for c in verb.children:
+            if c.dep_ in ("nsubj", "nsubjpass", "attr"):
+                named = [m for m in index.in_range(c.left_edge.i, c.right_edge.i + 1, ("Person",)) if m.canonical]
+                if named:
+                    out.append(Relation(owner, "raised", named[0].canonical or "",
+                                        evidence_of(t, article_id), 0.6, "on-the-list"))
     return out
 
 
