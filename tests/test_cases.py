@@ -201,3 +201,9 @@ def test_cases_issue_words_that_are_the_issue(nlp):
 ])
 def test_cases_status_from_the_description_and_the_right_conjunct(nlp, text, name, status):
     assert (name, "Person", status) in cases(run(nlp, text))
+
+
+def test_cases_the_partner_of_talks_held_is_not_held(nlp):
+    from nlp_helpers import cases, run
+    ex = run(nlp, "Mary Lane held talks with Zhou Ping on Wednesday. Police held the lawyer Zhang Wei for two days.")
+    assert {c[0]: c[2] for c in cases(ex)} == {"Zhang Wei": "detained"}

@@ -88,7 +88,10 @@ def _context_text(m: Mention, doc: Doc, others: frozenset[int] = frozenset()) ->
         # the head noun's determiner and adjectives: "the jailed lawyer X" (X in apposition)
         parts.extend((c.i, c.text_with_ws) for c in t.children if c.dep_ in ("det", "amod") and c.i not in theirs)
     top, verb = _subject_verb(root)
-    if verb is not None:
+    # "held talks with X": the verb's object is the talks, and X only their partner
+    partner = top.dep_ == "dobj" and top.i != root.i and any(
+        t.dep_ == "pobj" for t in (root, *root.ancestors) if t.i != top.i and top.is_ancestor(t))
+    if verb is not None and not partner:
         transitive = top.dep_ == "nsubj" and any(c.dep_ in ("dobj", "ccomp", "xcomp") for c in verb.children)
         if not (transitive and verb.lemma_.lower() in AGENT_VERBS):  # "X held talks", "X freed Y": X is the doer
             parts.append((verb.i, verb.text_with_ws))
