@@ -10,13 +10,14 @@ from __future__ import annotations
 import functools
 import re
 from collections import Counter
-from dataclasses import dataclass, field
 
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Doc, Span
 
 from .knowledge import Knowledge
+from .mention import Mention, MentionIndex
+from .names import described_names, kin_named, names_around_governments
 from .stance import find_cues
-from .textspans import doc_text, tokens_of
+from .textspans import doc_text
 
 __all__ = ["Mention", "find_mentions", "MentionIndex"]
 
@@ -26,22 +27,6 @@ HONORIFICS = {"Mr", "Mrs", "Ms", "Dr", "Miss"}
 TRANSCRIPT_LABELS = {"QUESTION", "Q", "A", "ANSWER", "MODERATOR", "OPERATOR", "PARTICIPANT"}
 #: the labels of a reporter's turn, whose first name before a comma is whom the question addresses
 QUESTION_LABELS = {"QUESTION", "Q", "REPORTER"}
-
-
-@dataclass
-class Mention:
-    start: int  # token indexes into the doc
-    end: int
-    text: str
-    kind: str  # Person | Organization | Government | Event | Issue
-    canonical: str | None = None
-    role: str | None = None
-    descriptors: set[str] = field(default_factory=set)
-    speaks: bool = False  # subject of a reporting verb
-
-    @property
-    def is_actor(self) -> bool:
-        return self.kind in ("Person", "Organization", "Government")
 
 
 #: words that only make a title with another ("Co-Chair", "Vice Chairman")
@@ -196,13 +181,13 @@ def find_mentions(doc: Doc, knowledge: Knowledge, title: str = "") -> list[Menti
                 out.append(Mention(span.start, span.end, span.text, "Person", None, _title_before(doc, span.start)))
             else:
                 out.append(Mention(span.start, span.end, span.text, "Organization", ent_id or None))
-    _names_around_governments(doc, out, org_words)
+    names_around_governments(doc, out, org_words)
     _surnames_tagged_org(out)
     low = doc_text(doc).lower()
     formulas = [(i.start(), i.end()) for f in knowledge.words("issue_formulas") for i in re.finditer(re.escape(f), low)]
     out = [m for m in out if not _not_an_issue(m, doc, out, formulas)]
-    _described_names(doc, out, knowledge.words("case_descriptors") | knowledge.words("person_descriptors"), titles)
-    _kin_named(doc, out, knowledge.words("kinship"))
+    described_names(doc, out, knowledge.words("case_descriptors") | knowledge.words("person_descriptors"), titles)
+    kin_named(doc, out, knowledge.words("kinship"))
     _repeated_name_tokens(doc, out)
     _add_acronyms(doc, out)
     _resolve_people(doc, out, knowledge, title)
@@ -240,74 +225,6 @@ def _repeated_name_tokens(doc: Doc, mentions: list[Mention]) -> None:
         if (tok.i + 1 < len(doc) and doc[tok.i + 1].pos_ == "PROPN") or (tok.i > 0 and doc[tok.i - 1].pos_ == "PROPN"):
             continue  # part of a longer name
         mentions.append(Mention(tok.i, tok.i + 1, tok.text, "Person", None))
-
-
-def _described_names(doc: Doc, mentions: list[Mention], descriptors: frozenset[str], titles: frozenset[str]) -> None:
-    """A name the NER missed, told by the description after it: 'Alimujiang Yimiti, a Uighur Christian
-    sentenced to 15 years', 'Dhondup Wangchen, the Tibetan filmmaker' (two or three capitalised words,
-    a comma, an article and a noun phrase whose head names a kind of person)."""
-    covered = {i for m in mentions for i in range(m.start, m.end)}
-    words_before = titles | descriptors
-
-    def capitalised(t: Token) -> bool:
-        return t.is_title and t.is_alpha
-
-    for tok in tokens_of(doc):
-        if tok.text != "," or tok.i < 2 or tok.i + 2 >= len(doc) or doc[tok.i + 1].lower_ not in ("a", "an", "the"):
-            continue
-        end = tok.i  # "Bishop Su Zhimin of Baoding, a Catholic prelate": the name stops at "of PLACE"
-        for n in (2, 3):
-            if end - n > 0 and doc[end - n].lower_ == "of" and all(capitalised(t) for t in doc[end - n + 1:end]):
-                end -= n
-                break
-        start = end
-        while start > 0 and end - start < 3 and capitalised(doc[start - 1]) \
-                and doc[start - 1].lower_ not in words_before and doc[start - 1].i not in covered:
-            start -= 1
-        if end - start < 2 or (start > 0 and capitalised(doc[start - 1])
-                               and doc[start - 1].lower_ not in words_before):
-            continue  # not two or three capitalised words standing alone (or after a title: "Bishop")
-        head = next((t for t in doc[tok.i + 2:tok.i + 6] if t.pos_ == "NOUN" or t.lower_ in descriptors), None)
-        if head is not None and head.lemma_.lower() in descriptors:
-            mentions.append(Mention(start, end, doc[start:end].text, "Person", None))
-            covered.update(range(start, end))
-
-
-def _names_around_governments(doc: Doc, mentions: list[Mention], org_words: frozenset[str]) -> None:
-    """An organisation whose name holds a country or capital the government patterns took: 'George
-    Washington University', 'the China Democracy Party' (capitalised words around the government's
-    name, ending in an organisation word, with a word of their own besides)."""
-    taken = {i for m in mentions if m.kind != "Government" for i in range(m.start, m.end)}
-    for g in [e for e in doc.ents if e.label_ == "GOV"]:  # a modifier ('Washington University') is no mention
-        start, end = g.start, g.end
-        while start > 0 and doc[start - 1].is_title and doc[start - 1].is_alpha and start - 1 not in taken \
-                and not doc[start - 1].is_sent_start:
-            start -= 1
-        while end < len(doc) and doc[end].is_title and doc[end].is_alpha and end not in taken:
-            end += 1
-        own = [t for t in doc[start:end] if not g.start <= t.i < g.end]
-        if end - 1 >= g.end and doc[end - 1].text in org_words and len(own) >= 2:
-            mentions[:] = [m for m in mentions if not (m.start < end and start < m.end)]
-            mentions.append(Mention(start, end, doc[start:end].text, "Organization", None))
-            taken.update(range(start, end))
-
-
-def _kin_named(doc: Doc, mentions: list[Mention], kin: frozenset[str]) -> None:
-    """A name the NER missed after a relative's noun: 'her husband, Sidik Rouzi, who …' (two or three
-    capitalised words between commas after 'his/her/whose' and a kinship noun)."""
-    covered = {i for m in mentions if m.kind != "Government" for i in range(m.start, m.end)}
-    for tok in tokens_of(doc):
-        if tok.lemma_.lower() not in kin or tok.i < 1 or doc[tok.i - 1].lower_ not in ("his", "her", "their", "whose") \
-                or tok.i + 3 >= len(doc) or doc[tok.i + 1].text != ",":
-            continue
-        start = end = tok.i + 2
-        while end < len(doc) and end - start < 3 and doc[end].is_title and doc[end].is_alpha and end not in covered:
-            end += 1
-        if end - start >= 2 and end < len(doc) and doc[end].text in (",", ".", ";") \
-                and not any(i in covered for i in range(start, end)):
-            mentions[:] = [m for m in mentions if not (m.start < end and start < m.end)]
-            mentions.append(Mention(start, end, doc[start:end].text, "Person", None))
-            covered.update(range(start, end))
 
 
 def _surnames_tagged_org(mentions: list[Mention]) -> None:
@@ -383,27 +300,3 @@ def _rank(name: str, m: Mention, cands: list[Mention], counts: Counter[str]) -> 
     preceding = [c.start for c in mine if c.start < m.start]
     speaker = int(m.speaks and any(c.speaks for c in mine))
     return (len(m.descriptors & intro), speaker, counts[name], max(preceding, default=-1))
-
-
-class MentionIndex:
-    """token index -> mention, for mapping parse nodes (subjects, objects) to actors."""
-
-    def __init__(self, mentions: list[Mention]):
-        self.mentions = mentions
-        self._by_token: dict[int, Mention] = {}
-        for m in mentions:
-            for i in range(m.start, m.end):
-                self._by_token[i] = m
-
-    def at(self, i: int) -> Mention | None:
-        return self._by_token.get(i)
-
-    def in_range(self, start: int, end: int, kinds: tuple[str, ...] = ()) -> list[Mention]:
-        return [m for m in self.mentions if m.start >= start and m.end <= end and (not kinds or m.kind in kinds)]
-
-    def before(self, i: int, kinds: tuple[str, ...]) -> Mention | None:
-        best = None
-        for m in self.mentions:
-            if m.end <= i and m.kind in kinds and (best is None or m.start > best.start):
-                best = m
-        return best
