@@ -794,3 +794,17 @@ def test_relations_a_known_unit_is_a_member_of_its_body(nlp):
 def test_relations_on_a_governments_list(nlp, text, raised):
     found = {r for r in relations(run(nlp, text)) if r[1] == "raised"}
     assert found == ({raised} if raised else set())
+
+
+@pytest.mark.parametrize(("text", "urged"), [
+    ("Washington and Beijing open their talks today. Amnesty International urged the two governments to publish "
+     "the cases raised.", {"United States", "China"}),
+    ("Washington and Beijing open their talks today. Amnesty International calls on both governments to publish "
+     "the cases raised.", {"United States", "China"}),
+    # one government named: no pair
+    ("Beijing hosts the talks today. Amnesty International urged both governments to publish the cases raised.",
+     set()),
+])
+def test_relations_both_governments_urged(nlp, text, urged):
+    found = {o for s, p, o in relations(run(nlp, text)) if s == "Amnesty International" and p == "urges"}
+    assert found == urged

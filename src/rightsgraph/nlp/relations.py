@@ -192,12 +192,16 @@ def urging(doc: Doc, index: MentionIndex, k: Knowledge, speakers: SpeakerResolve
                     c.tag_ in ("VB", "VBP") and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children))
                 if subj and asks:
                     target = target or mention_in(subj[0], index, ACTOR)
-        name = target.canonical if target is not None else body
-        if not name:
-            continue
+        names = [target.canonical] if target is not None and target.canonical else [body] if body else []
+        if not names:  # "calls on both governments to …": the two the article names
+            urged = [c for c in t.children if c.dep_ == "dobj"] or [
+                x for c in t.children if c.dep_ == "prep" and c.lower_ in ("on", "upon") for x in c.children
+                if x.dep_ == "pobj"]
+            names = speakers.both_governments(urged[0]) if urged else []
         for speaker, conf in speakers.resolve_all(speakers.subject_of(t)) or _named_before_aux(t, index):
-            if speaker != name:
-                yield (speaker, "urges", name, t, round(0.8 * conf + 0.1, 2), "urge-verb")
+            for name in names:
+                if speaker != name:
+                    yield (speaker, "urges", name, t, round(0.8 * conf + 0.1, 2), "urge-verb")
 
 
 #: the relation rules: each takes (doc, mentions, knowledge, speakers) and yields

@@ -204,6 +204,19 @@ class SpeakerResolver:
         found = before[-1] if before else (bodies[0] if bodies else None)
         return found.canonical if found is not None else None
 
+    def both_governments(self, tok: Token) -> list[str]:
+        """'both governments', 'the two sides', 'both countries': the two governments the article
+        names most (the dialogue's parties), when it names two."""
+        if tok.tag_ != "NNS" or tok.lemma_.lower() not in ("government", "side", "country") \
+                or not any(c.lower_ in ("both", "two") for c in tok.children if c.dep_ in ("det", "nummod", "predet")):
+            return []
+        counts: dict[str, int] = {}
+        for m in self.index.mentions:
+            if m.kind == "Government" and m.canonical:
+                counts[m.canonical] = counts.get(m.canonical, 0) + 1
+        named = sorted(counts, key=lambda g: (-counts[g], g))[:2]
+        return named if len(named) == 2 else []
+
     def _last_titled(self, tok: Token) -> str | None:
         """The person named last before `tok` whose printed title holds the anaphor's words ('the
         assistant secretary' -> 'Assistant Secretary of State X')."""
