@@ -207,7 +207,7 @@ class SpeakerResolver:
     def both_governments(self, tok: Token) -> list[str]:
         """'both governments', 'the two sides', 'both countries': the two governments the article
         names most (the dialogue's parties), when it names two."""
-        if tok.tag_ != "NNS" or tok.lemma_.lower() not in ("government", "side", "country") \
+        if tok.tag_ != "NNS" or tok.lower_ not in self.k.words("pair_nouns") \
                 or not any(c.lower_ in ("both", "two") for c in tok.children if c.dep_ in ("det", "nummod", "predet")):
             return []
         counts: dict[str, int] = {}

@@ -67,11 +67,17 @@ def _about_spans(low: str, knowledge: Knowledge) -> list[tuple[int, int]]:
             if set(re.findall(r"[\w']+", low[start:end])) & terms]
 
 
+@lru_cache(maxsize=4)
+def _abbreviations(knowledge: Knowledge) -> frozenset[str]:
+    """'mr', 'sen', 'gov' …: the titles and honorifics the lexicon prints with a stop."""
+    return frozenset(t.lower().rstrip(".") for t in (*knowledge.lexicon["honorifics"], *knowledge.lexicon["titles"])
+                     if t.endswith("."))
+
+
 def _sentences(low: str, knowledge: Knowledge) -> list[tuple[int, int]]:
     """(start, end) of each sentence of a lower-cased statement; the stop after an initial ('u.s.')
     or an abbreviated title ('mr.', 'sen.') does not end one."""
-    abbreviations = {t.lower().rstrip(".") for t in (*knowledge.lexicon["honorifics"], *knowledge.lexicon["titles"])
-                     if t.endswith(".")}
+    abbreviations = _abbreviations(knowledge)
     out, start = [], 0
     for m in re.finditer(r"[.!?;][\"')\]]*(?=\s|$)", low):
         word = re.findall(r"[\w']+$", low[start:m.start()])
@@ -171,7 +177,7 @@ def _more_than_cues(low: str, knowledge: Knowledge) -> list[tuple[int, bool]]:
         before = re.findall(r"[\w']+", _clause_before(low, m.start()))
         if set(before) & knowledge.words("more_than_modals"):
             out.append((m.start(), True))
-        elif before and before[-1] in ("is", "are", "was", "were", "much", "far"):
+        elif before and before[-1] in knowledge.words("more_than_copulas"):
             out.append((m.start(), False))
     return out
 
