@@ -808,3 +808,9 @@ def test_relations_on_a_governments_list(nlp, text, raised):
 def test_relations_both_governments_urged(nlp, text, urged):
     found = {o for s, p, o in relations(run(nlp, text)) if s == "Amnesty International" and p == "urges"}
     assert found == urged
+
+
+def test_relations_a_hope_that_someone_will_act_urges_them_whatever_the_parser_lemmatizes(nlp):
+    found = set(relations(run(nlp, "Wang Lan said she hoped the U.S. delegation would press Beijing to free "
+                                   "her husband.")))
+    assert ("Wang Lan", "urges", "U.S. delegation") in found

@@ -27,7 +27,7 @@ from .knowledge import Knowledge
 from .mentions import MentionIndex
 from .phrases import evidence_of
 from .raised import named_in_statements, text_range
-from .stance import find_cues
+from .stance import find_cues, inflections
 from .textspans import doc_text, span_of
 
 __all__ = ["derived_relations", "DIALOGUE"]
@@ -209,7 +209,8 @@ def _modal_urges(doc: Doc, index: MentionIndex, k: Knowledge, statements: list[S
                  members: list[Relation]) -> list[Relation]:
     """'… the United States should reflect on its own problems', 'Washington must not let …', 'we hope
     the US side will stop …' in what a speaker says: the speaker urges that actor."""
-    modals, hopes = k.words("urge_modals"), k.words("hope_verbs")
+    modals = k.words("urge_modals")
+    hopes = {form for v in k.words("hope_verbs") for form in inflections(v)}  # the parser lemmatizes "hoped" as "hop"
     out = []
     for st in statements:
         lo, hi = text_range(doc, st)
@@ -219,7 +220,7 @@ def _modal_urges(doc: Doc, index: MentionIndex, k: Knowledge, statements: list[S
         own = _own_side(st.speaker, members, k)
         for t in span:
             aux = {c.lower_ for c in t.children if c.dep_ == "aux"}
-            hoped = t.head.lemma_.lower() in hopes and t.dep_ == "ccomp" and aux & {"will", "would", "can"}
+            hoped = t.head.lower_ in hopes and t.dep_ == "ccomp" and aux & {"will", "would", "can"}
             if t.pos_ not in ("VERB", "AUX") or not (aux & modals or hoped):
                 continue
             subj = [c for c in t.children if c.dep_ in ("nsubj", "nsubjpass")]

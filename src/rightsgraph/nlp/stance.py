@@ -8,7 +8,7 @@ from functools import lru_cache
 
 from .knowledge import Knowledge
 
-__all__ = ["classify_stance", "find_cues", "VAGUE_TERMS"]
+__all__ = ["classify_stance", "find_cues", "inflections", "VAGUE_TERMS"]
 
 #: dialogue_terms too vague to say what a verb or a sentence is about ("it", "this effort")
 VAGUE_TERMS = frozenset({"it", "this", "effort", "process", "room", "setting", "vehicle"})
@@ -90,7 +90,7 @@ def _sentences(low: str, knowledge: Knowledge) -> list[tuple[int, int]]:
     return out
 
 
-def _inflections(verb: str) -> tuple[str, ...]:
+def inflections(verb: str) -> tuple[str, ...]:
     """welcome -> welcome(s|d), welcoming; dismiss -> dismiss(es|ed|ing); value -> valued."""
     if verb.endswith("e"):
         return verb, verb + "s", verb + "d", verb[:-1] + "ing"
@@ -104,7 +104,7 @@ def _verb_pattern(knowledge: Knowledge) -> tuple[re.Pattern[str], dict[str, str]
     """A stance verb with the talks as its object, a few words on ('welcomed the resumption of the
     dialogue', 'dismissed the talks as a ritual'), and each inflected verb's side."""
     verbs = {form: side for side, base in knowledge.lexicon["stance_verbs"].items()
-             for v in base for form in _inflections(v)}
+             for v in base for form in inflections(v)}
     terms = knowledge.words("dialogue_terms") - VAGUE_TERMS - {"exercise", "channel", "channels"}
     pattern = re.compile(r"(?<![\w-])(?P<verb>" + "|".join(sorted(map(re.escape, verbs), key=len, reverse=True))
                          + r")\s+(?:[\w'-]+\s+){0,4}?" + _words(terms))
@@ -114,7 +114,7 @@ def _verb_pattern(knowledge: Knowledge) -> tuple[re.Pattern[str], dict[str, str]
 def _forms(phrase: str) -> list[str]:
     """Inflected forms of a verb phrase's first word: 'walk away from' -> 'walked away from', …"""
     first, _, rest = phrase.partition(" ")
-    forms = set(_inflections(first))
+    forms = set(inflections(first))
     if first[-1] not in "aeiouy":  # drop -> dropped, dropping (an extra form that never occurs is harmless)
         forms |= {first + first[-1] + "ed", first + first[-1] + "ing"}
     return sorted((f"{f} {rest}".strip() for f in forms), key=len, reverse=True)
