@@ -118,8 +118,12 @@ def _make_gazetteer(nlp: Language, name: str) -> Gazetteer:
 
 
 def add_gazetteer(nlp: Language, knowledge: Knowledge) -> None:
-    """Add the gazetteer ('rg_gazetteer') before 'ner' (gazetteer spans win) and the paragraph
-    sentence splitter before the parser."""
+    """Add the gazetteer ('rg_gazetteer') before 'ner' (gazetteer spans win), the paragraph
+    sentence splitter before the parser, and the lexicon's lemma fixes to the model's attribute ruler."""
     gazetteer = nlp.add_pipe("rg_gazetteer", before="ner")
     gazetteer.add_patterns(gazetteer_patterns(nlp, knowledge))  # type: ignore[attr-defined]
     nlp.add_pipe("rg_paragraph_sentences", before="parser")
+    fixes = knowledge.lexicon.get("lemma_fixes") or {}
+    if fixes and "attribute_ruler" in nlp.pipe_names:  # the lemmatizer keeps a lemma already set
+        nlp.get_pipe("attribute_ruler").add_patterns(  # type: ignore[attr-defined]
+            [{"patterns": [[{"LOWER": form}]], "attrs": {"LEMMA": lemma}} for form, lemma in sorted(fixes.items())])

@@ -122,6 +122,7 @@ LEXICON_SCHEMA: dict[str, str] = {
     "title_affiliations": "list of objects",
     "default_detaining_government": "string",
     "stance_weights": "object",
+    "lemma_fixes": "object",
     "round_ordinals": "object of whole numbers",
     "round_times": "object of [first, last] day pairs",
 }
