@@ -153,3 +153,11 @@ def test_mentions_places_and_topic_lines_are_not_actors(nlp):
     names = {a.name for a in ex.actors}
     assert "Human Rights Watch" in names
     assert not [n for n in names if "/" in n or n == "Capitol Hill"]
+
+
+def test_mentions_index_most_named_orders_by_count_then_name():
+    from rightsgraph.nlp.mention import Mention, MentionIndex
+    ms = [Mention(0, 1, "Beijing", "Government", "China"), Mention(2, 3, "Washington", "Government", "United States"),
+          Mention(4, 5, "China", "Government", "China"), Mention(6, 7, "Tokyo", "Government", "Japan"),
+          Mention(8, 9, "Posner", "Person", "Michael Posner")]
+    assert MentionIndex(ms).most_named("Government") == ["China", "Japan", "United States"]

@@ -9,7 +9,7 @@ from spacy.tokens import Doc, Token
 
 from .knowledge import Knowledge
 from .mentions import Mention, MentionIndex
-from .phrases import AFFIL_PREPS, ORGS, Hit, listed_people, mention_in, orgs_in, root_of
+from .phrases import AFFIL_PREPS, ORGS, Hit, lines, listed_people, mention_in, orgs_in, root_of
 from .speakers import SpeakerResolver
 from .textspans import doc_text, paragraphs, sent_of, span_of, tokens_of
 
@@ -104,10 +104,8 @@ def _entry_lines(doc: Doc, index: MentionIndex, k: Knowledge) -> Iterator[Hit]:
     delegation list; a signature block): the person is a member of the agency the line ends with,
     and of the office the title names ('Deputy Assistant Secretary of State')."""
     text = doc_text(doc)
-    pos = 0
-    for line in text.split("\n"):
-        lo, hi, pos = pos, pos + len(line), pos + len(line) + 1
-        if "," not in line or len(line) > 200 or (span := span_of(doc, lo, hi)) is None:
+    for lo, hi in lines(text):
+        if "," not in text[lo:hi] or hi - lo > 200 or (span := span_of(doc, lo, hi)) is None:
             continue
         people = index.in_range(span.start, span.end, ("Person",))
         if not people or people[0].start - span.start > 2 or people[0].end >= span.end \

@@ -235,9 +235,8 @@ def _criticized_actors(doc: Doc, index: MentionIndex, k: Knowledge, statements: 
                        members: list[Relation], lawmakers: set[str]) -> list[Relation]:
     cues, rebuttal = k.phrases("criticism_cues"), k.phrases("rebuttal_cues")
     default = str(k.lexicon.get("default_detaining_government") or "")
-    named = {m.canonical for m in index.mentions if m.kind == "Government"}
-    counts = Counter(m.canonical for m in index.mentions if m.kind == "Government" and m.canonical)
-    counterpart = max(sorted(g for g in counts if g != default), key=lambda g: counts[g], default=None)
+    named = index.most_named("Government")
+    counterpart = next((g for g in named if g != default), None)
     out = []
     for st in statements:
         acts_for = (st.speaker, _government_of(st.speaker, members, k))
@@ -296,13 +295,12 @@ def _detentions(doc: Doc, index: MentionIndex, k: Knowledge, article_id: str, ca
             held.append(replace(c, sentence=evidence_of(doc[first.start], article_id)))
     if not held:
         return []
-    mentioned = {m.canonical for m in index.mentions if m.kind == "Government"}
+    mentioned = index.most_named("Government")
     default = k.lexicon.get("default_detaining_government")
     if default in mentioned:
         gov = default  # the domain's detaining state (data: lexicon.json), when the article names it
     elif mentioned:
-        counts = Counter(m.canonical for m in index.mentions if m.kind == "Government" and m.canonical)
-        gov = max(sorted(counts), key=lambda g: counts[g])
+        gov = mentioned[0]  # else the government the article names most
     else:
         return []
     out = []

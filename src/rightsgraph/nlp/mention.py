@@ -39,6 +39,14 @@ class MentionIndex:
     def in_range(self, start: int, end: int, kinds: tuple[str, ...] = ()) -> list[Mention]:
         return [m for m in self.mentions if m.start >= start and m.end <= end and (not kinds or m.kind in kinds)]
 
+    def most_named(self, kind: str) -> list[str]:
+        """The canonical names of one kind, the most mentioned first (ties by name)."""
+        counts: dict[str, int] = {}
+        for m in self.mentions:
+            if m.kind == kind and m.canonical:
+                counts[m.canonical] = counts.get(m.canonical, 0) + 1
+        return sorted(counts, key=lambda name: (-counts[name], name))
+
     def before(self, i: int, kinds: tuple[str, ...]) -> Mention | None:
         best = None
         for m in self.mentions:

@@ -13,35 +13,42 @@ from .textspans import tokens_of
 __all__ = ["described_names", "kin_named", "names_around_governments"]
 
 
+def _capitalised(t: Token) -> bool:
+    return t.is_title and t.is_alpha
+
+
+def _put(mentions: list[Mention], start: int, end: int, text: str, kind: str) -> None:
+    """A new mention in place of every mention it overlaps."""
+    mentions[:] = [m for m in mentions if not (m.start < end and start < m.end)]
+    mentions.append(Mention(start, end, text, kind, None))
+
+
 def described_names(doc: Doc, mentions: list[Mention], descriptors: frozenset[str], titles: frozenset[str]) -> None:
     """A name the NER missed, told by the description after it: 'Alimujiang Yimiti, a Uighur Christian
     sentenced to 15 years', 'Dhondup Wangchen, the Tibetan filmmaker' (two or three capitalised words,
     a comma, an article and a noun phrase whose head names a kind of person)."""
     covered = {i for m in mentions for i in range(m.start, m.end)}
     words_before = titles | descriptors
-
-    def capitalised(t: Token) -> bool:
-        return t.is_title and t.is_alpha
-
     for tok in tokens_of(doc):
         if tok.text != "," or tok.i < 2 or tok.i + 2 >= len(doc) or doc[tok.i + 1].lower_ not in ("a", "an", "the"):
             continue
         end = tok.i  # "Bishop Su Zhimin of Baoding, a Catholic prelate": the name stops at "of PLACE"
         for n in (2, 3):
-            if end - n > 0 and doc[end - n].lower_ == "of" and all(capitalised(t) for t in doc[end - n + 1:end]):
+            if end - n > 0 and doc[end - n].lower_ == "of" and all(_capitalised(t) for t in doc[end - n + 1:end]):
                 end -= n
                 break
         start = end
-        while start > 0 and end - start < 3 and capitalised(doc[start - 1]) \
+        while start > 0 and end - start < 3 and _capitalised(doc[start - 1]) \
                 and doc[start - 1].lower_ not in words_before and doc[start - 1].i not in covered:
             start -= 1
-        if end - start < 2 or (start > 0 and capitalised(doc[start - 1])
+        if end - start < 2 or (start > 0 and _capitalised(doc[start - 1])
                                and doc[start - 1].lower_ not in words_before):
             continue  # not two or three capitalised words standing alone (or after a title: "Bishop")
         head = next((t for t in doc[tok.i + 2:tok.i + 6] if t.pos_ == "NOUN" or t.lower_ in descriptors), None)
         if head is not None and head.lemma_.lower() in descriptors:
-            mentions.append(Mention(start, end, doc[start:end].text, "Person", None))
+            _put(mentions, start, end, doc[start:end].text, "Person")
             covered.update(range(start, end))
+
 
 def names_around_governments(doc: Doc, mentions: list[Mention], org_words: frozenset[str]) -> None:
     """An organisation whose name holds a country or capital the government patterns took: 'George
@@ -50,16 +57,16 @@ def names_around_governments(doc: Doc, mentions: list[Mention], org_words: froze
     taken = {i for m in mentions if m.kind != "Government" for i in range(m.start, m.end)}
     for g in [e for e in doc.ents if e.label_ == "GOV"]:  # a modifier ('Washington University') is no mention
         start, end = g.start, g.end
-        while start > 0 and doc[start - 1].is_title and doc[start - 1].is_alpha and start - 1 not in taken \
+        while start > 0 and _capitalised(doc[start - 1]) and start - 1 not in taken \
                 and not doc[start - 1].is_sent_start:
             start -= 1
-        while end < len(doc) and doc[end].is_title and doc[end].is_alpha and end not in taken:
+        while end < len(doc) and _capitalised(doc[end]) and end not in taken:
             end += 1
         own = [t for t in doc[start:end] if not g.start <= t.i < g.end]
         if end - 1 >= g.end and doc[end - 1].text in org_words and len(own) >= 2:
-            mentions[:] = [m for m in mentions if not (m.start < end and start < m.end)]
-            mentions.append(Mention(start, end, doc[start:end].text, "Organization", None))
+            _put(mentions, start, end, doc[start:end].text, "Organization")
             taken.update(range(start, end))
+
 
 def kin_named(doc: Doc, mentions: list[Mention], kin: frozenset[str]) -> None:
     """A name the NER missed after a relative's noun: 'her husband, Sidik Rouzi, who …' (two or three
@@ -70,10 +77,9 @@ def kin_named(doc: Doc, mentions: list[Mention], kin: frozenset[str]) -> None:
                 or tok.i + 3 >= len(doc) or doc[tok.i + 1].text != ",":
             continue
         start = end = tok.i + 2
-        while end < len(doc) and end - start < 3 and doc[end].is_title and doc[end].is_alpha and end not in covered:
+        while end < len(doc) and end - start < 3 and _capitalised(doc[end]) and end not in covered:
             end += 1
         if end - start >= 2 and end < len(doc) and doc[end].text in (",", ".", ";") \
                 and not any(i in covered for i in range(start, end)):
-            mentions[:] = [m for m in mentions if not (m.start < end and start < m.end)]
-            mentions.append(Mention(start, end, doc[start:end].text, "Person", None))
+            _put(mentions, start, end, doc[start:end].text, "Person")
             covered.update(range(start, end))

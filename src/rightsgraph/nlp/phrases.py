@@ -10,7 +10,7 @@ from .mentions import Mention, MentionIndex
 from .textspans import doc_text, sentence_of, span_of
 
 __all__ = ["Hit", "ACTOR", "ORGS", "AFFIL_PREPS", "NP_DEPS", "evidence_of", "mention_in", "root_of", "entry_of",
-           "orgs_in", "listed_people"]
+           "orgs_in", "listed_people", "lines"]
 
 #: what a relation rule yields: (subject, predicate, object, trigger token, confidence, rule name)
 Hit = tuple[str, str, str, Token, float, str]
@@ -67,7 +67,7 @@ def listed_people(doc: Doc, index: MentionIndex, paras: list[tuple[int, int]]) -
     …', however the lines are spaced), up to the first line that does not open with one."""
     out = []
     text = doc_text(doc)
-    for lo, hi in [(p + a, p + b) for p, q in paras for a, b in _lines(text[p:q])]:
+    for lo, hi in [(p + a, p + b) for p, q in paras for a, b in lines(text[p:q])]:
         item = span_of(doc, lo, hi)
         first = min((m for m in index.mentions if item is not None and item.start <= m.start < item.end),
                     key=lambda m: m.start, default=None)
@@ -78,7 +78,8 @@ def listed_people(doc: Doc, index: MentionIndex, paras: list[tuple[int, int]]) -
     return out
 
 
-def _lines(text: str) -> list[tuple[int, int]]:
+def lines(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each line of `text` that is not blank."""
     spans, pos = [], 0
     for line in text.split("\n"):
         if line.strip():

@@ -210,11 +210,7 @@ class SpeakerResolver:
         if tok.tag_ != "NNS" or tok.lower_ not in self.k.words("pair_nouns") \
                 or not any(c.lower_ in ("both", "two") for c in tok.children if c.dep_ in ("det", "nummod", "predet")):
             return []
-        counts: dict[str, int] = {}
-        for m in self.index.mentions:
-            if m.kind == "Government" and m.canonical:
-                counts[m.canonical] = counts.get(m.canonical, 0) + 1
-        named = sorted(counts, key=lambda g: (-counts[g], g))[:2]
+        named = self.index.most_named("Government")[:2]
         return named if len(named) == 2 else []
 
     def _last_titled(self, tok: Token) -> str | None:

@@ -36,7 +36,7 @@ def on_topic(doc: Doc, index: MentionIndex, start: int, end: int) -> bool:
     if span is None:
         return False
     if any(m.kind == "Issue" or (m.kind == "Event" and not _talks_with_a_person(m, doc, index)
-                                 and (len(m.text.split()) > 1 or m.text.islower()) and not _other_talks(m, doc))
+                                 and not _other_talks(m, doc))
            for m in index.in_range(span.start, span.end)):
         return True
     text = span.text
@@ -55,6 +55,9 @@ def _other_talks(m: Mention, doc: Doc) -> bool:
     """'political dialogue' on Libya, the 'Six-Party Talks', 'through dialogue': a dialogue word that
     names other talks or none (the dialogue's own names hold 'rights': 'human rights dialogue';
     'the talks', 'this dialogue' stay)."""
+    single = len(m.text.split()) == 1
+    if single and not m.text.islower():
+        return True  # a lone capitalised 'Talks' or 'Dialogue' is some other talks' name
     if "rights" in m.text.lower():
         return False
     first = doc[m.start]
@@ -63,9 +66,8 @@ def _other_talks(m: Mention, doc: Doc) -> bool:
             for t in doc[m.start:m.end] for c in t.children):
         return True  # "the Six-Party Talks", "Strategic and Economic Dialogue", "political dialogue"
     # a bare word as the means of something is the generic noun ('resolve the crisis through dialogue')
-    tok = doc[m.start]
-    return len(m.text.split()) == 1 and tok.head.lower_ in ("through", "via", "by") \
-        and not any(t.dep_ in ("det", "poss") for t in tok.children)
+    return single and first.head.lower_ in ("through", "via", "by") \
+        and not any(t.dep_ in ("det", "poss") for t in first.children)
 
 
 def off_topic_ranges(doc: Doc, index: MentionIndex) -> list[tuple[int, int]]:
