@@ -438,3 +438,30 @@ def test_quotes_a_hyphenated_subject_is_read_by_its_head(nlp):
     ex = run(nlp, "Senator Tom Hale spoke first. Hale's fellow co-chairman, Rep. Ann Reyes, struck a measured "
                   "note, saying the dialogue may still have value.")
     assert [s.speaker for s in ex.statements if "value" in s.text] == ["Ann Reyes"]
+
+
+@pytest.mark.parametrize("header", [
+    "Assistant Secretary of State for Democracy, Human Rights, and Labor Tom Hale",
+    "Remarks by the Under Secretary for Civilian Security Tom Hale",
+    "Secretary of State Tom Hale",
+])
+def test_quotes_transcript_label_takes_the_name_from_the_header_not_a_title_word(nlp, header):
+    """The header line names the speaker after a title whose last word is capitalised ('… and Labor
+    Tom Hale'): the label 'ASSISTANT SECRETARY HALE' is Tom Hale, not 'Labor Tom Hale'."""
+    from rightsgraph.model import Article
+    from rightsgraph.nlp import extract as extract_article
+
+    body = "ASSISTANT SECRETARY HALE: We told the Chinese delegation the dialogue must produce results."
+    x = extract_article(nlp, Article(id="t", title="Briefing on the Human Rights Dialogue", body=body,
+                                     header=(header,)))
+    assert {s.speaker for s in x.statements} == {"Tom Hale"}
+
+
+def test_quotes_transcript_label_keeps_a_three_word_name_after_a_title(nlp):
+    from rightsgraph.model import Article
+    from rightsgraph.nlp import extract as extract_article
+
+    body = "SECRETARY CLARKE: We told the Chinese delegation the dialogue must produce results."
+    x = extract_article(nlp, Article(id="t", title="Remarks on the Human Rights Dialogue", body=body,
+                                     header=("Secretary of State Mary Ann Clarke",)))
+    assert {s.speaker for s in x.statements} == {"Mary Ann Clarke"}

@@ -404,6 +404,18 @@ def test_relations_we_in_a_briefing_turn_is_its_speaker(nlp):
     assert raised == {"Zhang Wei", "Chen Hao", "Sun Lei"}
 
 
+def test_relations_we_in_a_department_transcript_is_the_turn_speaker_not_the_department(nlp):
+    """A named official's 'we raised' in the department's own transcript: the official raised the cases,
+    and the government he serves did (not the department as a voice of its own)."""
+    body = ("Tom Hale, Assistant Secretary of State for Democracy, Human Rights, and Labor\n\n"
+            "ASSISTANT SECRETARY HALE: We raised the cases of the lawyer Zhang Wei and the scholar Sun Lei.")
+    ex = extract(nlp, Article(id="t", title="Briefing on the Human Rights Dialogue", body=body,
+                              voice="U.S. Department of State"))
+    raised = {(s, o) for s, p, o in relations(ex) if p == "raised"}
+    assert {("Tom Hale", "Zhang Wei"), ("Tom Hale", "Sun Lei"), ("United States", "Zhang Wei")} <= raised
+    assert not [r for r in raised if r[0] == "U.S. Department of State"]
+
+
 def test_relations_joint_speakers_and_the_plural_that_stands_for_them(nlp):
     text = ("WASHINGTON — Senator Tom Hale and Representative Ann Berg today called on the administration to "
             "press China. In a letter, the two lawmakers asked that the delegation raise the case of Zhang Wei. "

@@ -140,12 +140,10 @@ class SpeakerResolver:
         if m is not None and m.is_actor:
             return m.canonical, 0.9
         lower = tok.lower_
-        if lower == "i" and tok.i not in self.quoted and (name := self.turn_speaker(tok)):
-            return name, 0.6  # "I raised …" in a briefing turn: its speaker, even in a department's transcript
+        if lower in ("i", "we") and tok.i not in self.quoted and (name := self.turn_speaker(tok)):
+            return name, 0.6  # "I/We raised …" in a briefing turn: its speaker, even in a department's transcript
         if lower in ("i", "we") and self.voice and tok.i not in self.quoted:
             return self.voice, 0.6
-        if lower == "we" and tok.i not in self.quoted and (name := self.turn_speaker(tok)):
-            return name, 0.6  # "We raised …" in a briefing turn: its speaker
         if lower == "it" and (prev := self.index.before(tok.i, ("Organization",))) is not None \
                 and tok.i - prev.start < 60:
             return prev.canonical, 0.5  # "It also calls on …" after the organisation was named
@@ -284,6 +282,10 @@ class SpeakerResolver:
             words = found.group(1).split()  # "Victoria Nuland, Spokesperson" above the transcript; not
             while len(words) > 2 and words[0].lower().rstrip(".") in self.titles:  # "(Secretary of) State Tom X"
                 words = words[1:]
+            before = re.search(r"(,|\band|\bfor|\bof|\b[A-Z][a-z]+)\s+$", self.header[:found.start()])
+            if len(words) > 2 and before and before.group(1).lower() not in self.titles:
+                words = words[1:]  # "… and Labor Michael Posner", "… for Civilian Security Tom Hale": a title's
+                # end, where "Secretary of State Hillary Rodham Clinton" keeps three words
             return self._canonical(" ".join(words))
         for e in self.k.actors:
             if e.kind == "Person" and any(a.split()[-1].lower() == surname.lower() for a in (e.name, *e.aliases)):
