@@ -465,3 +465,14 @@ def test_quotes_transcript_label_keeps_a_three_word_name_after_a_title(nlp):
     x = extract_article(nlp, Article(id="t", title="Remarks on the Human Rights Dialogue", body=body,
                                      header=("Secretary of State Mary Ann Clarke",)))
     assert {s.speaker for s in x.statements} == {"Mary Ann Clarke"}
+
+
+def test_quotes_speech_a_turn_relays_from_someone_named_is_theirs_too(nlp):
+    """'Mr. Zhou told us that …' in Lane's turn: Zhou Ping said it (indirect); the turn stays Lane's,
+    and her own 'we told him …' is not split off."""
+    text = ("MS. LANE: We held two days of human rights talks with a delegation led by Zhou Ping. Mr. Zhou told us "
+            "that Beijing would not accept interference in its courts. We told him these cases matter to us.")
+    found = statements(run(nlp, text))
+    assert ("Zhou Ping", "indirect", "neutral") in found
+    assert [s for s in found if s[1] == "direct"] == [("Lane", "direct", "neutral")]
+    assert len(found) == 2

@@ -68,6 +68,17 @@ def test_topic_opening_announcements_are_judged_one_by_one(nlp):
     assert off == ["MR. TONER: Good afte", "First, the Secretary", "QUESTION: On Greenla", "MR. TONER: A fisheri"]
 
 
+def test_topic_a_paragraph_on_a_person_the_paragraph_before_named_stays(nlp):
+    """An opening statement's later paragraph with no rights words stays when it speaks of a person the
+    paragraph about the talks named; a later paragraph on something else is still dropped."""
+    text = ("MS. LANE: We held two days of human rights talks with a delegation led by Zhou Ping.\n\n"
+            "Mr. Zhou told us Beijing would not accept interference in its courts.\n\n"
+            "Separately, the Secretary will travel to Greenland for a meeting on fisheries.\n\n"
+            "Mr. Zhou will also attend a trade fair in Ohio.")
+    off = [o[:20] for o in _off(nlp, text)]
+    assert off == ["Separately, the Secr", "Mr. Zhou will also a"]
+
+
 @pytest.mark.parametrize(("answer", "off_topic"), [
     # other talks, or the generic noun, do not make an exchange about the dialogue
     ("A: We hope the parties will resolve the crisis through dialogue.", True),

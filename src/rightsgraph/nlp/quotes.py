@@ -61,6 +61,7 @@ class _Builder:
         self.skip: list[tuple[int, int]] = []  # off-topic ranges of a transcript
         self.out: list[tuple[Statement, int, int]] = []  # statement, text start, text end
         self.tags: list[tuple[str, int]] = []  # speaker and end of a tagged quote too short to keep
+        self.relayed: set[tuple[int, int]] = set()  # what a speaker's turn reports someone named said
 
     # -- helpers -------------------------------------------------------------------------------
     def evidence(self, start: int, end: int) -> Evidence:
@@ -224,7 +225,7 @@ class _Builder:
                       "condemn", "denounce", "criticize", "criticise", "demand", "promise", "pledge", "express",
                       "decry", "welcome"}
         for t in tokens_of(self.doc):
-            if t.i in self.quoted or t.i in self.spoken or t.pos_ != "VERB" or in_question(t):
+            if t.i in self.quoted or t.pos_ != "VERB" or in_question(t) or (t.i in self.spoken and not self._relayed(t)):
                 continue  # a reporter's question may relay what others said; a speaker's turn is theirs
             lemma = t.lemma_.lower()
             clause = next((c for c in t.children if c.dep_ == "ccomp"), None)
@@ -268,6 +269,16 @@ class _Builder:
                 continue  # a direct quote with a speech tag: the quotes pass has it
             for speaker, conf in self.speakers.resolve_all(self.speakers.subject_of(t)):
                 self.add(speaker, span.text, "indirect", span.start_char, span.end_char, conf * 0.9)
+                if t.i in self.spoken:
+                    self.relayed.add((span.start_char, span.end_char))
+
+    def _relayed(self, verb: Token) -> bool:
+        """Inside a speaker's turn, what someone else named by name told them is that one's speech
+        ('Mr. Chen told us that China would not accept …'); 'we told him …' stays the speaker's."""
+        subject = self.speakers.subject_of(verb)
+        m = self.index.at(subject.i) if subject is not None else None
+        return m is not None and m.is_actor and m.kind in ("Person", "Organization") \
+            and m.canonical != self.speakers.turn_speaker(verb)
 
     @staticmethod
     def _characterized(verb: Token, talks: frozenset[str]) -> Token | None:
@@ -361,7 +372,8 @@ class _Builder:
         words; then the issuer's own reported sentences become its statements, whole."""
         keep: list[tuple[Statement, int, int]] = []
         for st, a, b in sorted(self.out, key=lambda x: (-(x[2] - x[1]), x[1])):
-            if any((k.speaker == st.speaker and st.text in k.text) or (ka <= a and b <= kb and (ka, kb) != (a, b))
+            if any((k.speaker == st.speaker and st.text in k.text)
+                   or (ka <= a and b <= kb and (ka, kb) != (a, b) and (a, b) not in self.relayed)
                    for k, ka, kb in keep):
                 continue
             keep.append((st, a, b))

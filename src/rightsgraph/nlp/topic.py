@@ -7,7 +7,8 @@ from the thesaurus, speaks of rights, or names China together with the field's w
 prisoners, lawyers, activists, cases, dissidents). In a transcript proper (turns from the first
 paragraphs) loose paragraphs are judged the same way; in a news story that quotes a transcript
 the narrative is kept whole. A follow-up exchange that keeps to the subject's words (raise,
-release, cases, delegation …) stays on topic. Articles without transcript turns are taken whole.
+release, cases, delegation …) or names a person the exchange before it named stays on topic
+('Mr. Li told us China would not accept …' after the paragraph on the talks Li Junhua led). Articles without transcript turns are taken whole.
 """
 
 from __future__ import annotations
@@ -90,11 +91,21 @@ def off_topic_ranges(doc: Doc, index: MentionIndex) -> list[tuple[int, int]]:
             asked = question
     out = []
     previous = False
+    people: set[str] = set()  # the persons the last exchange about rights named
     for filterable, group in groups:
         here = any(on_topic(doc, index, a, b) for a, b in group)
-        if not here and previous and any(FOLLOW_UP.search(doc_text(doc)[a:b]) for a, b in group):
-            here = True  # a follow-up to an exchange about rights
+        named = {m.canonical for a, b in group for m in _people(doc, index, a, b)}
+        if not here and previous and (any(FOLLOW_UP.search(doc_text(doc)[a:b]) for a, b in group)
+                                      or named & people):
+            here = True  # a follow-up to an exchange about rights, or more on the people it named
         if filterable and not here:
             out.extend(group)
+        if filterable:
+            people = (people | named) if here and previous else named if here else set()
         previous = here if filterable else previous
     return out
+
+
+def _people(doc: Doc, index: MentionIndex, start: int, end: int) -> list[Mention]:
+    span = span_of(doc, start, end)
+    return [] if span is None else [m for m in index.in_range(span.start, span.end, ("Person",)) if m.canonical]
