@@ -161,3 +161,27 @@ def test_mentions_index_most_named_orders_by_count_then_name():
           Mention(4, 5, "China", "Government", "China"), Mention(6, 7, "Tokyo", "Government", "Japan"),
           Mention(8, 9, "Posner", "Person", "Michael Posner")]
     assert MentionIndex(ms).most_named("Government") == ["China", "Japan", "United States"]
+
+
+@pytest.mark.parametrize(("text", "name", "role"), [
+    # the NER took the capitalised title into the name: it is still the title
+    ("On Monday, Foreign Ministry Spokesman Zhou Ping hosted the regular press conference.", "Zhou Ping",
+     "Foreign Ministry Spokesman"),
+    # not a sentence's first word, nor across the sentence before, nor an honorific
+    ("The talks changed little in China's practices. As Mr. Hale put it, the dialogue is one tool.", "Hale", "Mr."),
+])
+def test_mentions_the_title_printed_before_a_name(nlp, text, name, role):
+    doc = nlp(text)
+    found = [m for m in find_mentions(doc, load_knowledge()) if m.kind == "Person"]
+    assert [(m.canonical, m.role) for m in found] == [(name, role)]
+
+
+def test_mentions_a_fuller_form_in_the_header_is_an_alias(nlp):
+    """The header lines are not parsed; a person's fuller form printed there ('Tom R. Hale' above the
+    transcript of 'Tom Hale') is one of the person's names."""
+    from rightsgraph.model import Article
+    from rightsgraph.nlp import extract
+
+    body = "Tom Hale said the human rights dialogue was useful."
+    x = extract(nlp, Article(id="t", title="Briefing", body=body, header=("Tom R. Hale", "Assistant Secretary")))
+    assert "Tom R. Hale" in aliases(x)["Tom Hale"]

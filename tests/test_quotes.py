@@ -78,6 +78,15 @@ def test_quotes_quote_spans(text, expected):
             [("MR. TONER", "We did.")],
         ),
         ("BEIJING (Reuters) - China said the talks would go ahead.", []),
+        (  # labels printed as names, in a transcript that has Q/A labels too ...
+            "Zhou Ping: Good afternoon.\n\nQ: Will the talks resume?\n\nZhou Ping: That depends on the U.S. side.",
+            [("Zhou Ping", "Good afternoon."), ("Q", "Will the talks resume?"),
+             ("Zhou Ping", "That depends on the U.S. side.")],
+        ),
+        (  # ... or opening two paragraphs; a lone 'Human Rights Watch: …' paragraph is no turn
+            "Related Stories: none.\n\nHuman Rights Watch: China must free the lawyers.",
+            [],
+        ),
     ],
 )
 def test_quotes_transcript_turns(text, expected):

@@ -826,3 +826,9 @@ def test_relations_a_hope_that_someone_will_act_urges_them_whatever_the_parser_l
     found = set(relations(run(nlp, "Wang Lan said she hoped the U.S. delegation would press Beijing to free "
                                    "her husband.")))
     assert ("Wang Lan", "urges", "U.S. delegation") in found
+
+
+def test_relations_no_membership_from_a_previous_sentence_before_a_name(nlp):
+    found = relations(run(nlp, "The talks changed little in China's practices. As Mr. Hale put it, the "
+                                "dialogue is one tool among many."))
+    assert not [r for r in found if r[1] == "memberOf"]

@@ -100,19 +100,22 @@ def _is_place_or_modifier(span: Span) -> bool:
     return False
 
 
-def _title_before(doc: Doc, start: int) -> str | None:
-    """Title words printed just before a name: 'State Department spokesperson Victoria Nuland'."""
+def _title_before(doc: Doc, start: int, own: int | None = None) -> str | None:
+    """Title words printed just before a name: 'State Department spokesperson Victoria Nuland'; `own`
+    is where the NER's entity began when it held the title ('Spokesman Zhu Bangzao')."""
     i = start
     while i > 0:
         tok = doc[i - 1]
         if tok.is_punct and tok.text not in ("."):
             break
-        if tok.pos_ in ("DET", "VERB", "AUX", "ADP") and tok.lower_ not in ("of",):
-            break
+        if (tok.pos_ in ("DET", "VERB", "AUX", "ADP", "SCONJ", "CCONJ") and tok.lower_ not in ("of",)) \
+                or doc[i].is_sent_start or (tok.i >= (own or start) and tok.text.rstrip(".") in HONORIFICS):
+            break  # nor across a sentence's start, nor an honorific the NER took ('Mr. Posner')
         if tok.lower_ == "of" and i - 2 >= 0 and doc[i - 2].text[:1].isupper():
             i -= 1
             continue
-        if not (tok.text[:1].isupper() or tok.pos_ in ("NOUN", "ADJ", "PROPN")) or tok.ent_type_ == "PERSON":
+        if not (tok.text[:1].isupper() or tok.pos_ in ("NOUN", "ADJ", "PROPN")) \
+                or (tok.ent_type_ == "PERSON" and (own is None or tok.i < own)):
             break
         if tok.dep_ not in ("compound", "amod", "nmod", "poss", "case", "punct", "nsubj", "pobj", "prep") \
                 and tok.head.i < start:
@@ -167,7 +170,7 @@ def find_mentions(doc: Doc, knowledge: Knowledge, title: str = "") -> list[Menti
                 if span.start > 0 and doc[span.start - 1].text.rstrip(".") in HONORIFICS:
                     text = f"{doc[span.start - 1].text} {span.text}"  # "Mr. Posner" is an alias as printed
                 m = Mention(span.start, span.end, text, "Person", ent_id or None)
-                m.role = _title_before(doc, span.start)
+                m.role = _title_before(doc, span.start, ent.start)
                 out.append(m)
         elif label == "ORG":
             span = ent if ent_id else _strip_org(ent, not_actors)

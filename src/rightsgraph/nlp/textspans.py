@@ -16,6 +16,8 @@ __all__ = ["doc_text", "tokens_of", "in_question", "sentence_of", "paragraphs", 
 
 OPEN = {"“": "”", '"': '"'}
 TURN_RE = re.compile(r"^([A-Z][A-Z.'\- ]{0,60}[A-Z.]|[AQ]):\s+")
+#: a label printed as a name, two to four capitalised words ('Zhu Bangzao:', 'Mr. Kirby:')
+NAMED_TURN_RE = re.compile(r"^((?:[A-Z][a-z]+\.? ){1,3}[A-Z][a-z]+):\s+")
 FIRST_PERSON = re.compile(r"\b(I|we|We|our|Our|us|my|My|I'm|I’m|we're|we’re|We’re|We're)\b")
 
 
@@ -150,18 +152,33 @@ def _prose(paragraph: str) -> bool:
             and stripped[-1:] in '.?!"”’')
 
 
+def _named_labels(text: str, paras: list[tuple[int, int]]) -> set[str]:
+    """Labels printed as names ('Zhu Bangzao: …', 'Spokesperson Hua Chunying: …'): turns when the
+    text is a transcript (it has capitalised or Q/A labels too) or the same label opens two paragraphs."""
+    found = [m.group(1) for a, b in paras if (m := NAMED_TURN_RE.match(text[a:b]))]
+    if any(TURN_RE.match(text[a:b]) for a, b in paras):
+        return set(found)
+    return {f for f in found if found.count(f) >= 2}
+
+
 def transcript_turns(text: str) -> list[Turn]:
     """Speaker turns of a briefing transcript. An unlabelled paragraph after a turn continues it: in a
     transcript proper, any paragraph of running speech; in a story quoting one, only one in the first
     person (the story's own narration is not the speaker's)."""
     paras = paragraphs(text)
-    first = next((n for n, (a, b) in enumerate(paras) if TURN_RE.match(text[a:b])), None)
+    named = _named_labels(text, paras)
+
+    def label(para: str) -> re.Match[str] | None:
+        m = TURN_RE.match(para) or NAMED_TURN_RE.match(para)
+        return m if m is not None and (m.re is TURN_RE or m.group(1) in named) else None
+
+    first = next((n for n, (a, b) in enumerate(paras) if label(text[a:b])), None)
     proper = first is not None and first < TRANSCRIPT_WITHIN
     turns: list[Turn] = []
     current: str | None = None
     for p_start, p_end in paras:
         para = text[p_start:p_end]
-        m = TURN_RE.match(para)
+        m = label(para)
         if m:
             current = m.group(1).strip()
             turns.append(Turn(current, p_start + m.end(), p_end))
