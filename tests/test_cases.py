@@ -177,6 +177,17 @@ def test_cases_a_case_list_status_label(nlp, text, name, status):
     assert not [r for r in relations(ex) if r[1] == "memberOf"]  # "IN EXILE" is no organisation
 
 
+def test_cases_a_bulleted_line_describes_the_person_it_opens_with(nlp):
+    text = ("The group is concerned about these people:\n"
+            "- Zhang Wei, a lawyer, taken from her home on 9 July; her whereabouts are unknown.\n"
+            "- Li Ming, a writer. Sun Hong, her colleague, has been missing since May.\n"
+            "Zhao Lan, a teacher, spoke at the event; her whereabouts are unknown to the press office.")
+    found = {c[0]: c[2] for c in cases(run(nlp, text))}
+    assert found.get("Zhang Wei") == "missing"
+    assert "Li Ming" not in found  # what the line says of the next person is that person's
+    assert "Zhao Lan" not in found  # no bullet: an ordinary sentence, read by its parse
+
+
 @pytest.mark.parametrize(("text", "issue"), [
     # a set diplomatic formula names no issue; a place that only locates an organisation is no issue
     ("China handles differences through dialogue on the basis of equality and mutual respect.", "Equality"),

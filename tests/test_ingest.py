@@ -96,6 +96,7 @@ def test_ingest_find_date(headline, datelines, opening, expected):
         ({"opening": ["WASHINGTON, July 24, 2012 — The talks opened."]}, None),
         ({"opening": ["U.S. Department of State, Washington, DC, July 20, 2012."]}, DOS),
         ({"dropped": ["AMNESTY INTERNATIONAL", "PUBLIC STATEMENT"]}, "Amnesty International"),
+        ({"headline": "AMNESTY INTERNATIONAL", "dropped": ["PUBLIC STATEMENT"]}, "Amnesty International"),
         ({"dropped": ["More from GlobalPost: China human rights: from bad to worse"]}, "GlobalPost"),
         ({"dropped": ["Subscribe to CDT", "Google Ads 1"]}, "China Digital Times"),
         ({"dropped": ["Get unlimited Monitor journalism."]}, "The Christian Science Monitor"),

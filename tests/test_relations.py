@@ -512,6 +512,16 @@ def test_relations_a_dateline_city_is_not_the_title_s_organisation(nlp):
     assert ("Tom Hale", "memberOf", "United States") not in relations(run(nlp, text))
 
 
+def test_relations_the_issuer_of_a_release_raised_the_people_of_its_bulleted_list(nlp):
+    body = ("Amnesty International is particularly concerned about the following individuals:\n"
+            "- Zhang Wei, a lawyer at a Beijing law firm, detained on 10 July.\n"
+            "- Li Ming, a journalist sentenced in April to seven years in prison.\n\n"
+            "The delegation includes:\n- Tom Hale, Office of the Legal Adviser")
+    ex = extract(nlp, Article(id="t", title="Release", body=body, voice="Amnesty International"))
+    raised = {r.object for r in ex.relations if r.predicate == "raised" and r.subject == "Amnesty International"}
+    assert raised == {"Zhang Wei", "Li Ming"}
+
+
 def test_relations_the_issuer_of_a_release_raised_the_people_of_its_case_list(nlp):
     body = ("Amnesty International calls on both governments to publish the cases raised.\n\n"
             "Cases of concern\n\n"
@@ -530,6 +540,25 @@ def test_relations_the_issuer_of_a_release_raised_the_people_of_its_case_list(nl
 ])
 def test_relations_an_urge_with_a_that_clause_urges_its_subject(nlp, text, expected):
     assert expected in relations(run(nlp, text))
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Amnesty International called for the U.S. delegation to raise the case of Zhang Wei.",
+     ("Amnesty International", "urges", "U.S. delegation")),
+    ("Human Rights Watch is calling for Washington to press Beijing on the cases.",
+     ("Human Rights Watch", "urges", "United States")),
+])
+def test_relations_calling_for_someone_to_act_urges_them(nlp, text, expected):
+    assert expected in relations(run(nlp, text))
+
+
+def test_relations_calling_for_a_release_does_not_urge_the_prisoner(nlp):
+    """'called for the release of X, who was sentenced for trying to …': the clause deep in the
+    relative clause is X's, not a call on X to act."""
+    found = relations(run(nlp, "The State Department has called for the release of Zhang Wei and Li Ming, who were "
+                               "sentenced in May for trying to register a party."))
+    assert ("U.S. Department of State", "raised", "Zhang Wei") in found
+    assert not [r for r in found if r[1] == "urges"]
 
 
 def test_relations_what_a_speaker_says_the_talks_covered_the_speaker_raised(nlp):

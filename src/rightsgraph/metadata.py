@@ -168,7 +168,7 @@ def find_publisher(
 ) -> str | None:
     """The outlet the page states: explicit metadata (``stated``), a dateline naming it, a
     "More from Outlet:" line, a dropped header line that is an outlet's name, the URL's domain, then
-    known outlets' tells in the dropped lines or the headline. Body prose is never searched, so
+    known outlets' tells in the dropped lines or the headline (a headline that is an outlet's name is its letterhead). Body prose is never searched, so
     outlets merely mentioned are not taken."""
     if stated and stated.strip():
         return canonical_publisher(stated)
@@ -182,9 +182,9 @@ def find_publisher(
     for line in dropped:
         if m := _MORE_FROM.match(line):
             return canonical_publisher(m["outlet"])
-    for line in dropped:
-        if outlet := _known(line):  # "Voice of America" or "AMNESTY INTERNATIONAL" under the headline
-            return outlet.name
+    for line in [*dropped, headline]:
+        if outlet := _known(line):  # "Voice of America" or "AMNESTY INTERNATIONAL" under the headline,
+            return outlet.name  # or as the letterhead printed above everything
     outlets = load_publishers()
     host = (urlsplit(url).hostname or "") if url else ""
     for outlet in outlets:

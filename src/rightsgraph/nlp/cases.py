@@ -11,7 +11,7 @@ from ..model import Span as Evidence
 from .knowledge import Knowledge
 from .mentions import Mention, MentionIndex
 from .stance import find_cues
-from .textspans import sent_of
+from .textspans import doc_text, sent_of
 
 __all__ = ["find_cases", "status_of", "status_label", "possessor", "holds_office", "describes_person", "STATUS_ORDER"]
 
@@ -113,7 +113,7 @@ def status_of(m: Mention, doc: Doc, knowledge: Knowledge, index: MentionIndex | 
     With `index`, a phrase of the clause that names another person is that person's, not m's."""
     others = frozenset(i for o in (index.mentions if index is not None else ()) if o.kind == "Person"
                        and o.canonical != m.canonical for i in range(o.start, o.end))
-    text = _context_text(m, doc, others) + " " + status_label(m, doc)
+    text = _context_text(m, doc, others) + " " + status_label(m, doc) + " " + listed_line(m, doc, index)
     # "urged that China release X", "would free X": a release verb in its base form is asked for or
     # supposed, not done (the done one is "released", "freed", "releases")
     _top, verb = _subject_verb(doc[m.start:m.end].root)
@@ -171,6 +171,23 @@ def status_label(m: Mention, doc: Doc) -> str:
             break
         words.append(t.text)
     return " ".join(words)
+
+
+def listed_line(m: Mention, doc: Doc, index: MentionIndex | None = None) -> str:
+    """The rest of a bulleted line that opens with the name ('- Wang Yu, a lawyer, taken from her home
+    on 9 July; her whereabouts are unknown.'): the name's own description, up to the next person."""
+    text = doc_text(doc)
+    start = doc[m.start].idx
+    line_start = text.rfind("\n", 0, start) + 1
+    prefix = text[line_start:start]
+    if not prefix.strip() or prefix.strip(" -*•\u2022\u2013\u2014\t0123456789.)"):
+        return ""  # no bullet before the name, or words
+    end = text.find("\n", start)
+    end = len(text) if end < 0 else end
+    if index is not None:
+        end = min([doc[o.start].idx for o in index.mentions if o.kind == "Person" and o.canonical != m.canonical
+                   and doc[m.end - 1].idx < doc[o.start].idx < end], default=end)
+    return text[doc[m.end - 1].idx + len(doc[m.end - 1].text):end]
 
 
 def _own_clauses(m: Mention, doc: Doc) -> str:

@@ -13,7 +13,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from ..model import Relation, Statement
-from .cases import describes_person, holds_office, possessor, status_label
+from .cases import describes_person, holds_office, listed_line, possessor, status_label, status_of
 from .knowledge import Knowledge
 from .mentions import Mention, MentionIndex
 from .phrases import evidence_of, listed_people
@@ -50,7 +50,7 @@ def raised_relations(doc: Doc, index: MentionIndex, k: Knowledge, article_id: st
     out += _urged_for(doc, index, k, article_id, speakers)
     out += _concerns(doc, index, k, article_id, speakers)
     out += _listed(doc, index, k, article_id, speakers)
-    out += _case_list(doc, index, article_id, speakers)
+    out += _case_list(doc, index, k, article_id, speakers)
     out += _agenda(doc, index, k, article_id, speakers)
     out += _on_the_list(doc, index, k, article_id)
     out += named_in_statements(doc, index, k, statements, kinds=("Issue",))
@@ -195,15 +195,18 @@ def _agenda(doc: Doc, index: MentionIndex, k: Knowledge, article_id: str,
     return out
 
 
-def _case_list(doc: Doc, index: MentionIndex, article_id: str, speakers: SpeakerResolver) -> list[Relation]:
-    """A release's case list ('Chen Kegui — DETAINED. The nephew of …'): the issuer raised every
-    person its lines open with a status label for."""
+def _case_list(doc: Doc, index: MentionIndex, k: Knowledge, article_id: str,
+               speakers: SpeakerResolver) -> list[Relation]:
+    """A release's case list ('Chen Kegui — DETAINED. The nephew of …', '- Wang Yu, a lawyer taken from
+    her home on 9 July'): the issuer raised every person its lines open with a status label for, or a
+    bullet and a description that gives a status."""
     if not speakers.voice:
         return []
     text = doc_text(doc)
     return [Relation(speakers.voice, "raised", m.canonical, evidence_of(doc[m.start], article_id), 0.55, "case-list")
             for m in index.mentions
-            if m.kind == "Person" and m.canonical and m.canonical != speakers.voice and status_label(m, doc)
+            if m.kind == "Person" and m.canonical and m.canonical != speakers.voice
+            and (status_label(m, doc) or (listed_line(m, doc, index) and status_of(m, doc, k, index)))
             and not text[text.rfind("\n", 0, doc[m.start].idx) + 1:doc[m.start].idx].strip(" -*•\t0123456789.)")]
 
 

@@ -184,8 +184,20 @@ def urging(doc: Doc, index: MentionIndex, k: Knowledge, speakers: SpeakerResolve
             if c.dep_ == "prep" and not has_object and (
                     c.lower_ in ("on", "upon") or (c.lower_ == "to" and t.lemma_ == "appeal")):
                 target = target or mention_in(c, index, ACTOR)
-            if c.dep_ == "prep" and c.lower_ == "for" and any(x.dep_ in ("xcomp", "ccomp") for x in c.subtree):
+            if c.dep_ == "prep" and c.lower_ == "for" and any(
+                    x.dep_ in ("xcomp", "ccomp") and x.head.i in {c.i} | {o.i for o in c.children}
+                    for x in c.subtree):  # not a clause deeper down ('the release of X, who tried to …')
                 target = target or mention_in(c, index, ACTOR)  # "calling for Washington to press …"
+            if c.dep_ == "advcl" and t.lemma_ in ("call", "appeal") and any(
+                    a.dep_ == "aux" and a.lower_ == "to" for a in c.children):
+                # "calling for Washington to press …", parsed as a clause: its subject, or the object of
+                # the 'for' before it ("called for the U.S. delegation to raise …")
+                own = [x for x in c.children if x.dep_ == "nsubj"]
+                if own and not any(m.dep_ == "mark" and m.lower_ == "for" for m in c.children):
+                    own = []  # a subject not introduced by 'for' is some other clause's
+                subj = own or [o for p in t.children if p.dep_ == "prep" and p.lower_ == "for" and p.i < c.i
+                               for o in p.children if o.dep_ == "pobj"]
+                target = target or (mention_in(subj[0], index, ACTOR) if subj else None)
             if c.dep_ == "ccomp":  # "X wants the U.S. to put …"; "X asked that the delegation raise …"
                 subj = [s for s in c.children if s.dep_ == "nsubj"]
                 asks = any(a.lower_ in ("to", "should", "must") for a in c.children if a.dep_ == "aux") or (
