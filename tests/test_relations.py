@@ -861,3 +861,16 @@ def test_relations_no_membership_from_a_previous_sentence_before_a_name(nlp):
     found = relations(run(nlp, "The talks changed little in China's practices. As Mr. Hale put it, the "
                                 "dialogue is one tool among many."))
     assert not [r for r in found if r[1] == "memberOf"]
+
+
+def test_relations_a_letter_joined_by_others_speaks_for_all_who_joined(nlp):
+    """'A joined B and C in a letter …; the three members urged …': all three urged and raised; a case
+    the parser hung on 'members' as an appositive is no speaker."""
+    text = ("Rep. Tom Hale joined Rep. Ann Berg and Rep. Joe Kim in a letter to the Secretary of State.\n\n"
+            "In their letter, the three members urged the Administration to raise by name the cases of Zhang Wei, "
+            "the veteran activist serving a 13-year sentence; Li Ming, the Uighur businesswoman held in Urumqi "
+            "since last August; and Sun Lei, the boy recognized by the Dalai Lama.")
+    found = set(relations(run(nlp, text)))
+    for person in ("Tom Hale", "Ann Berg", "Joe Kim"):
+        assert {(person, "urges", "United States"), (person, "raised", "Zhang Wei")} <= found
+    assert not [r for r in found if r[0] in ("Zhang Wei", "Li Ming", "Sun Lei") and r[1] in ("raised", "urges")]

@@ -89,6 +89,11 @@ def test_stance_contrast_concession_and_constructions(text, stance):
     ("Five rounds of the dialogue delivered next to nothing.", "criticizes"),
     ("The sessions changed nothing for prisoners.", "criticizes"),
     ("The weather did little to help the harvest.", "neutral"),  # not about the talks
+    # a negated outcome before 'a single' or 'any', and nothing as the subject of a passive outcome
+    ("Quiet talks have not freed a single prisoner of conscience this year.", "criticizes"),
+    ("The dialogue has never led to any release.", "criticizes"),
+    ("The dialogue is a table where nothing is ever decided.", "criticizes"),
+    ("The storm has not changed a single flight schedule.", "neutral"),  # not about the talks
     # the rhetorical question of purpose
     ("If they cannot say where he is, what exactly are these meetings for?", "criticizes"),
     ("Voters may well ask what the dialogue is for.", "criticizes"),

@@ -92,7 +92,10 @@ class SpeakerResolver:
             root = _clause_head(self.doc[m.start:m.end].root)
             if root.dep_ not in ("nsubj", "nsubjpass"):
                 continue
-            people = [self.index.at(t.i) for t in (root, *root.conjuncts)]
+            together = [root, *root.conjuncts]
+            if root.head.lemma_.lower() in self.k.words("joining_verbs"):  # "A joined B and C in a letter"
+                together += [t for o in root.head.children if o.dep_ == "dobj" for t in (o, *o.conjuncts)]
+            people = [self.index.at(t.i) for t in together]
             named = [p.canonical for p in people if p is not None and p.kind == "Person" and p.canonical]
             if len(named) >= 2:
                 return [(n, 0.6) for n in dict.fromkeys(named)]
@@ -159,7 +162,7 @@ class SpeakerResolver:
                         return examples[0].canonical, 0.6
         if tok.pos_ == "NOUN" and self.index.at(tok.i) is None:
             # "Her lawyer, Cheng Hai, said …", "His brother, X, said …": the person in apposition
-            named = [found for c in tok.children if c.dep_ == "appos"
+            named = [found for c in tok.children if c.dep_ == "appos" and (tok.head.i < tok.i or c.i < tok.head.i)
                      and (found := self.index.at(c.i)) is not None and found.kind == "Person" and found.is_actor]
             if named:
                 return named[0].canonical, 0.8

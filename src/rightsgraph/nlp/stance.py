@@ -141,16 +141,22 @@ def _constructions(knowledge: Knowledge) -> tuple[re.Pattern[str], re.Pattern[st
 
 
 @lru_cache(maxsize=4)
-def _judged_outcomes(knowledge: Knowledge) -> tuple[re.Pattern[str], re.Pattern[str]]:
-    """Two general shapes of dismissal, counted when the statement is about the talks: an outcome
-    verb with a null quantity ('has done little', 'delivered nothing', 'produced few results'), and
-    the rhetorical question of purpose ('what exactly are these talks for?', 'what is the point')."""
-    outcome = re.compile(_words(knowledge.words("outcome_verbs")) + r"\s+(?:so |very |almost )?"
-                         + _words(knowledge.words("null_quantities")))
+def _judged_outcomes(knowledge: Knowledge) -> tuple[re.Pattern[str], ...]:
+    """General shapes of dismissal, counted when the statement is about the talks: an outcome verb
+    with a null quantity ('has done little', 'delivered nothing', 'produced few results') or negated
+    before 'a single' or 'any' ('have not freed a single prisoner'), nothing as the subject of a passive
+    outcome ('a table where nothing is ever decided'), and the rhetorical question of purpose ('what
+    exactly are these talks for?', 'what is the point')."""
+    verbs = knowledge.words("outcome_verbs")
+    outcome = re.compile(_words(verbs) + r"\s+(?:so |very |almost )?" + _words(knowledge.words("null_quantities")))
+    negated = re.compile(r"(?:\bnot|n't|\bnever)\s+(?:yet |really |even |once )?" + _words(verbs)
+                         + r"(?:\s+(?:to|in))?\s+(?:a single|any|one)(?![\w-])")
+    passive = re.compile(r"(?<![\w-])nothing (?:is|was|has been|had been|gets|got|will be)\s+(?:ever |really )?"
+                         + _words(verbs))
     purpose = re.compile(r"(?<![\w-])what(?: exactly| really| then)? (?:(?:is|are|was|were) (?:[\w'-]+ ){1,3}for"
                          r"|(?:[\w'-]+ ){1,3}(?:is|are|was|were) for|(?:is|'s) the (?:point|use|purpose)"
                          r"|good (?:is|are|has|have|did|does))(?![\w-])")
-    return outcome, purpose
+    return outcome, negated, passive, purpose
 
 
 @lru_cache(maxsize=4)
