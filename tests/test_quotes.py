@@ -485,3 +485,14 @@ def test_quotes_speech_a_turn_relays_from_someone_named_is_theirs_too(nlp):
     assert ("Zhou Ping", "indirect", "neutral") in found
     assert [s for s in found if s[1] == "direct"] == [("Lane", "direct", "neutral")]
     assert len(found) == 2
+
+
+def test_quotes_transcript_label_matches_the_header_name_whatever_its_capitals(nlp):
+    """'MR. MCDONALD' is the 'Sean McDonald, Spokesman' of the header, not 'Mcdonald'."""
+    from rightsgraph.model import Article
+    from rightsgraph.nlp import extract as extract_article
+
+    body = "MR. MCDONALD: We told the Chinese delegation the human rights dialogue must produce results."
+    x = extract_article(nlp, Article(id="t", title="Daily Press Briefing", body=body,
+                                     header=("Sean McDonald, Spokesman", "Washington, DC")))
+    assert {s.speaker for s in x.statements} == {"Sean McDonald"}

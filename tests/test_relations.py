@@ -874,3 +874,13 @@ def test_relations_a_letter_joined_by_others_speaks_for_all_who_joined(nlp):
     for person in ("Tom Hale", "Ann Berg", "Joe Kim"):
         assert {(person, "urges", "United States"), (person, "raised", "Zhang Wei")} <= found
     assert not [r for r in found if r[0] in ("Zhang Wei", "Li Ming", "Sun Lei") and r[1] in ("raised", "urges")]
+
+
+@pytest.mark.parametrize(("text", "raised"), [
+    ("Tom Hale met Chinese officials. He talked about religious freedom and the case of Zhang Wei.",
+     {"Religious freedom", "Zhang Wei"}),
+    ("Tom Hale also spoke about the situation in Tibet.", {"Tibet"}),
+    ("Tom Hale spoke to reporters in Tibet on Monday.", set()),  # talking, not about anything
+])
+def test_relations_talking_about_raises(nlp, text, raised):
+    assert {o for s, p, o in relations(run(nlp, text)) if p == "raised" and s == "Tom Hale"} == raised

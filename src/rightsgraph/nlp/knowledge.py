@@ -119,6 +119,7 @@ LEXICON_SCHEMA: dict[str, str] = {
         "not_actors", "list_nouns", "more_than_copulas", "pair_nouns", "joining_verbs")},
     "status_cues": "object of lists of strings",
     "stance_verbs": "object of lists of strings",
+    "raise_particles": "object of lists of strings",
     "title_affiliations": "list of objects",
     "default_detaining_government": "string",
     "stance_weights": "object",

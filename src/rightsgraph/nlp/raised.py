@@ -30,12 +30,13 @@ def raised_relations(doc: Doc, index: MentionIndex, k: Knowledge, article_id: st
                      speakers: SpeakerResolver, statements: list[Statement]) -> list[Relation]:
     out: list[Relation] = []
     verbs = k.words("raise_verbs")
+    particles = k.lexicon["raise_particles"]
     for t in tokens_of(doc):
         if t.lemma_.lower() not in verbs or t.pos_ != "VERB" or in_question(t):
             continue
-        needs = {"bring": ("up",), "put": ("on",), "ask": ("about",), "call": ("for",)}.get(t.lemma_.lower())
+        needs = particles.get(t.lemma_.lower())
         if needs and not any(c.lower_ in needs for c in t.children):
-            continue  # "brought up", "put on the agenda", "asked about", "called for the release of"
+            continue  # "brought up", "put on the agenda", "asked about", "called for the release of", "talked about"
         agent = [c for c in t.children if c.dep_ == "agent"]
         subj = agent[0] if agent else speakers.subject_of(t)
         if subj is None and t.dep_ == "xcomp" and t.head.lemma_.lower() in k.words("urge_verbs"):

@@ -281,7 +281,7 @@ class SpeakerResolver:
                   and m.canonical.split()[-1].lower() == surname.lower()]
         if people:
             return max(people, key=lambda m: len(m.canonical or "")).canonical
-        if found := re.search(rf"\b((?:[A-Z][a-z]+\.? ){{1,2}}{re.escape(surname)})\b", self.header):
+        if found := re.search(rf"\b((?:[A-Z][a-z]+\.? ){{1,2}}(?i:{re.escape(surname)}))\b", self.header):
             words = found.group(1).split()  # "Victoria Nuland, Spokesperson" above the transcript; not
             while len(words) > 2 and words[0].lower().rstrip(".") in self.titles:  # "(Secretary of) State Tom X"
                 words = words[1:]
