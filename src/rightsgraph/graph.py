@@ -81,7 +81,7 @@ class _Writer:
         self.art = article_iri(x.article.id)
         self.triples: set[Triple] = set()
         self.described: dict[str, URIRef] = {}  # entity name -> IRI, once its description is written
-        self.sentences: dict[tuple[int, int], URIRef] = {}
+        self.sentences: dict[tuple[int, int, str], URIRef] = {}
         self.slug = article_slug(x.article.id)
         about = any(a.kind == "Event" for a in x.actors) or any(st.about == DIALOGUE for st in x.statements)
         self.round_found = round_of(x.round, x.article.date, load_rounds() if rounds is None else rounds,
@@ -114,9 +114,12 @@ class _Writer:
         return iri
 
     def sentence(self, begin: int, end: int, text: str) -> URIRef:
-        if (known := self.sentences.get((begin, end))) is not None:
+        key = (begin, end, text if begin == end else "")
+        if (known := self.sentences.get(key)) is not None:
             return known  # cited by several statements and facts: described once
-        iri = self.sentences[(begin, end)] = RGID[f"sentence/{self.slug}/{begin}-{end}"]
+        # a header line, which is not part of the body, is a span of no length before it (0-0)
+        name = f"{begin}-{end}" if begin != end else f"header-{_digest(text)}"
+        iri = self.sentences[key] = RGID[f"sentence/{self.slug}/{name}"]
         self.add((iri, RDF.type, NIF.String))
         self.add((iri, RDF.type, RG.Sentence))
         self.add((iri, NIF.anchorOf, Literal(text)))

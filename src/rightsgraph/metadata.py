@@ -167,9 +167,9 @@ def find_publisher(
     stated: str | None = None,
 ) -> str | None:
     """The outlet the page states: explicit metadata (``stated``), a dateline naming it, a
-    "More from Outlet:" line, a dropped header line that is an outlet's name, the URL's domain, then
-    known outlets' tells in the dropped lines or the headline (a headline that is an outlet's name is its letterhead). Body prose is never searched, so
-    outlets merely mentioned are not taken."""
+    "More from Outlet:" line, a dropped header line or a headline that is an outlet's name (a
+    letterhead), the URL's domain, then known outlets' tells in the dropped lines or the headline.
+    Body prose is never searched, so outlets merely mentioned are not taken."""
     if stated and stated.strip():
         return canonical_publisher(stated)
     dropped = list(dropped)

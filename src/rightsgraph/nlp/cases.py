@@ -180,7 +180,7 @@ def listed_line(m: Mention, doc: Doc, index: MentionIndex | None = None) -> str:
     start = doc[m.start].idx
     line_start = text.rfind("\n", 0, start) + 1
     prefix = text[line_start:start]
-    if not prefix.strip() or prefix.strip(" -*•\u2022\u2013\u2014\t0123456789.)"):
+    if not prefix.strip() or re.sub(r"[\s\-*•\u2013\u2014\d.)]", "", prefix):
         return ""  # no bullet before the name, or words
     end = text.find("\n", start)
     end = len(text) if end < 0 else end

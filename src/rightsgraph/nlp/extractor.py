@@ -11,6 +11,7 @@ from spacy.tokens import Doc
 from ..model import Actor, Article, Case, Extraction, Relation, Statement
 from .cases import find_cases
 from .derived import derived_relations
+from .header import header_relations
 from .knowledge import Knowledge, load_knowledge
 from .mentions import Mention, MentionIndex, bare_name, find_mentions
 from .quotes import find_statements
@@ -62,6 +63,7 @@ def extract(nlp: Language, article: Article, *, knowledge: Knowledge | None = No
     relations = raised_relations(doc, index, k, article.id, speakers, statements)
     cases = find_cases(doc, index, k, article.id, raised={r.object for r in relations})
     relations += find_relations(doc, index, k, article.id, speakers)
+    relations += header_relations(article.header, index, k, article.id, voice, {s.speaker for s in statements})
     relations += derived_relations(doc, index, k, article.id, statements, cases, relations)
     relations = _dedupe(relations)
     actors = _without_bystanders(actors_from_mentions(mentions, k), statements, cases, relations, k)

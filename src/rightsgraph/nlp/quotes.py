@@ -225,7 +225,8 @@ class _Builder:
                       "condemn", "denounce", "criticize", "criticise", "demand", "promise", "pledge", "express",
                       "decry", "welcome"}
         for t in tokens_of(self.doc):
-            if t.i in self.quoted or t.pos_ != "VERB" or in_question(t) or (t.i in self.spoken and not self._relayed(t)):
+            if t.i in self.quoted or t.pos_ != "VERB" or in_question(t) \
+                    or (t.i in self.spoken and not self._relayed(t)):
                 continue  # a reporter's question may relay what others said; a speaker's turn is theirs
             lemma = t.lemma_.lower()
             clause = next((c for c in t.children if c.dep_ == "ccomp"), None)

@@ -8,7 +8,8 @@ prisoners, lawyers, activists, cases, dissidents). In a transcript proper (turns
 paragraphs) loose paragraphs are judged the same way; in a news story that quotes a transcript
 the narrative is kept whole. A follow-up exchange that keeps to the subject's words (raise,
 release, cases, delegation …) or names a person the exchange before it named stays on topic
-('Mr. Li told us China would not accept …' after the paragraph on the talks Li Junhua led). Articles without transcript turns are taken whole.
+('Mr. Li told us China would not accept …' after the paragraph on the talks Li Junhua led).
+Articles without transcript turns are taken whole.
 """
 
 from __future__ import annotations
@@ -94,7 +95,7 @@ def off_topic_ranges(doc: Doc, index: MentionIndex) -> list[tuple[int, int]]:
     people: set[str] = set()  # the persons the last exchange about rights named
     for filterable, group in groups:
         here = any(on_topic(doc, index, a, b) for a, b in group)
-        named = {m.canonical for a, b in group for m in _people(doc, index, a, b)}
+        named = {m.canonical or "" for a, b in group for m in _people(doc, index, a, b)}
         if not here and previous and (any(FOLLOW_UP.search(doc_text(doc)[a:b]) for a, b in group)
                                       or named & people):
             here = True  # a follow-up to an exchange about rights, or more on the people it named
