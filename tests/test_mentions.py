@@ -185,3 +185,13 @@ def test_mentions_a_fuller_form_in_the_header_is_an_alias(nlp):
     body = "Tom Hale said the human rights dialogue was useful."
     x = extract(nlp, Article(id="t", title="Briefing", body=body, header=("Tom R. Hale", "Assistant Secretary")))
     assert "Tom R. Hale" in aliases(x)["Tom Hale"]
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("Assistant Secretary of State for Democracy, Human Rights and Labor Lorne W. Craner will lead the talks.",
+     "Lorne W. Craner"),
+    ("Secretary of State Madeleine K. Albright will lead the talks.", "Madeleine K. Albright"),
+])
+def test_mentions_a_first_name_the_ner_left_before_an_initial(nlp, text, name):
+    doc = nlp(text)
+    assert name in {m.canonical for m in find_mentions(doc, load_knowledge()) if m.kind == "Person"}

@@ -884,3 +884,30 @@ def test_relations_a_letter_joined_by_others_speaks_for_all_who_joined(nlp):
 ])
 def test_relations_talking_about_raises(nlp, text, raised):
     assert {o for s, p, o in relations(run(nlp, text)) if p == "raised" and s == "Tom Hale"} == raised
+
+
+def test_relations_a_delegation_list_by_agency(nlp):
+    """'Agency: Name, Title; Name, Office, Bureau.' lines after 'The U.S. delegation will include …:'."""
+    body = ("The U.S. delegation will include representatives of the following agencies:\n\n"
+            "Department of State: Ann Berg, Deputy Assistant Secretary; Joe Kim, Office of Chinese and "
+            "Mongolian Affairs, Bureau of East Asian and Pacific Affairs.\n\n"
+            "Department of Justice: Tom Hale, Senior Counsel, Office of Legal Policy.")
+    found = set(relations(run(nlp, body)))
+    assert {("Ann Berg", "memberOf", "U.S. Department of State"), ("Joe Kim", "memberOf", "U.S. Department of State"),
+            ("Joe Kim", "memberOf", "Office of Chinese and Mongolian Affairs"),
+            ("Tom Hale", "memberOf", "U.S. Department of Justice"), ("Tom Hale", "memberOf", "Office of Legal Policy"),
+            ("Ann Berg", "memberOf", "U.S. delegation"), ("Tom Hale", "memberOf", "U.S. delegation")} <= found
+    assert ("Joe Kim", "memberOf", "Bureau of East Asian and Pacific Affairs") not in found  # the first office
+
+
+def test_relations_a_title_after_a_comma_is_not_the_organisation_before_it(nlp):
+    found = relations(run(nlp, "Before departing Washington, Assistant Secretary Tom Hale said the talks matter."))
+    assert ("Tom Hale", "memberOf", "United States") not in found
+
+
+def test_relations_the_organisation_word_stands_for_the_organisation(nlp):
+    text = ("Senator Ann Berg, Chair of the Congressional-Executive Commission on China, and Representative Joe Kim, "
+            "the Commission's Cochair, sent a letter.")
+    found = set(relations(run(nlp, text)))
+    assert {("Joe Kim", "memberOf", "Congressional-Executive Commission on China"),
+            ("Joe Kim", "leads", "Congressional-Executive Commission on China")} <= found

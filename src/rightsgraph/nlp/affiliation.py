@@ -9,7 +9,7 @@ from spacy.tokens import Doc, Token
 
 from .knowledge import Knowledge
 from .mentions import Mention, MentionIndex
-from .phrases import AFFIL_PREPS, ORGS, Hit, lines, listed_people, mention_in, orgs_in, root_of
+from .phrases import AFFIL_PREPS, ORGS, Hit, agency_items, lines, listed_people, mention_in, orgs_in, root_of
 from .speakers import SpeakerResolver
 from .textspans import doc_text, paragraphs, sent_of, span_of, tokens_of
 
@@ -36,8 +36,8 @@ def membership(doc: Doc, index: MentionIndex, k: Knowledge, speakers: SpeakerRes
             in_title = index.in_range(m.start - len(m.role.split()) - 4, m.start, ORGS)
             # the organisation belongs to the title only when no verb stands between them
             # ("Human Rights Watch urged Secretary of State John Kerry": not a member of HRW)
-            orgs = [o for o in in_title if o.end <= m.start  # nor a dash or line break: a dateline's city
-                    and not any(t.pos_ in ("VERB", "AUX") or t.text in ("—", "–", "-") or "\n" in t.text
+            orgs = [o for o in in_title if o.end <= m.start  # nor a dash, comma or line break (a dateline's city)
+                    and not any(t.pos_ in ("VERB", "AUX") or t.text in ("—", "–", "-", ",") or "\n" in t.text
                                 or (t.pos_ == "ADP" and t.lower_ not in ("of", "for", "at"))  # "… delegation by"
                                 for t in doc[o.end:m.start])]
             if orgs and _head_role(m.role, k) and orgs[-1].kind == "Organization":  # "HRIC President Liu Qing"
@@ -105,6 +105,21 @@ def _entry_lines(doc: Doc, index: MentionIndex, k: Knowledge) -> Iterator[Hit]:
     and of the office the title names ('Deputy Assistant Secretary of State')."""
     text = doc_text(doc)
     for lo, hi in lines(text):
+        if items := agency_items(doc, index, lo, hi):
+            # 'Department of State: Name, Title; Name, Office, Bureau.': each is of the agency, and of
+            # the first office the item names
+            for agency, item in items:
+                people = index.in_range(item.start, item.end, ("Person",))
+                if not people or people[0].start - item.start > 2 or not agency.canonical:
+                    continue
+                yield (people[0].canonical or "", "memberOf", agency.canonical, doc[people[0].start], 0.7,
+                       "agency-line")
+                orgs = [o for o in index.in_range(people[0].end, item.end, ("Organization",))
+                        if not _portfolio(o, doc, k)]
+                if orgs and orgs[0].canonical and orgs[0].canonical != agency.canonical:  # the first is the
+                    yield (people[0].canonical or "", "memberOf", orgs[0].canonical, doc[people[0].start], 0.7,
+                           "agency-line-office")  # most specific ('Office of X, Bureau of Y')
+            continue
         if "," not in text[lo:hi] or hi - lo > 200 or (span := span_of(doc, lo, hi)) is None:
             continue
         people = index.in_range(span.start, span.end, ("Person",))

@@ -15,7 +15,7 @@ from spacy.tokens import Doc, Span
 
 from .knowledge import Knowledge
 from .mention import Mention, MentionIndex
-from .names import described_names, kin_named, names_around_governments
+from .names import described_names, first_names_before_initials, kin_named, names_around_governments
 from .stance import find_cues
 from .textspans import doc_text
 
@@ -191,13 +191,31 @@ def find_mentions(doc: Doc, knowledge: Knowledge, title: str = "") -> list[Menti
     out = [m for m in out if not _not_an_issue(m, doc, out, formulas)]
     described_names(doc, out, knowledge.words("case_descriptors") | knowledge.words("person_descriptors"), titles)
     kin_named(doc, out, knowledge.words("kinship"))
+    for m in first_names_before_initials(doc, out, titles):
+        m.role = _title_before(doc, m.start)
     _repeated_name_tokens(doc, out)
     _add_acronyms(doc, out)
+    _bare_org_words(doc, out, org_words)
     _resolve_people(doc, out, knowledge, title)
     for m in out:
         if m.canonical is None:
             m.canonical = m.text
     return out
+
+
+def _bare_org_words(doc: Doc, mentions: list[Mention], org_words: frozenset[str]) -> None:
+    """'the Commission', 'the Commission's Cochair': an organisation's own word standing for it, the
+    organisation named last before it (else first after) whose name holds the word."""
+    named = sorted((m for m in mentions if m.kind == "Organization" and len(m.text.split()) > 1), key=lambda m: m.start)
+    for m in mentions:
+        word = m.text.removesuffix("'s").removesuffix("’s")
+        if m.kind != "Organization" or word not in org_words or m.start == 0 or doc[m.start - 1].lower_ != "the":
+            continue
+        holders = [o for o in named if word in (o.canonical or o.text).split()]
+        before = [o for o in holders if o.start < m.start]
+        found = before[-1] if before else (holders[0] if holders else None)
+        if found is not None:
+            m.canonical = found.canonical or found.text
 
 
 def _not_an_issue(m: Mention, doc: Doc, mentions: list[Mention], formulas: list[tuple[int, int]]) -> bool:

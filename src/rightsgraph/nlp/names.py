@@ -10,7 +10,7 @@ from spacy.tokens import Doc, Token
 from .mention import Mention
 from .textspans import tokens_of
 
-__all__ = ["described_names", "kin_named", "names_around_governments"]
+__all__ = ["described_names", "kin_named", "names_around_governments", "first_names_before_initials"]
 
 
 def _capitalised(t: Token) -> bool:
@@ -83,3 +83,21 @@ def kin_named(doc: Doc, mentions: list[Mention], kin: frozenset[str]) -> None:
                 and not any(i in covered for i in range(start, end)):
             _put(mentions, start, end, doc[start:end].text, "Person")
             covered.update(range(start, end))
+
+
+def first_names_before_initials(doc: Doc, mentions: list[Mention], titles: frozenset[str]) -> list[Mention]:
+    """A first name the NER left out before a middle initial ('… and Labor Lorne W. Craner' read as
+    'W. Craner'): the capitalised word before the initial, when it is no title and no other name.
+    Returns the repaired mentions."""
+    covered = {i for m in mentions for i in range(m.start, m.end)}
+    repaired = []
+    for m in [m for m in mentions if m.kind == "Person" and m.end - m.start >= 2]:
+        first = doc[m.start]
+        if m.start == 0 or not (len(first.text) == 2 and first.text[0].isupper() and first.text[1] == "."):
+            continue
+        before = doc[m.start - 1]
+        if _capitalised(before) and before.lower_ not in titles and before.i not in covered \
+                and not before.is_sent_start:
+            _put(mentions, m.start - 1, m.end, doc[m.start - 1:m.end].text, "Person")
+            repaired.append(mentions[-1])
+    return repaired

@@ -3,14 +3,14 @@ phrases of the parse (which mention a token stands in, the organisations inside 
 
 from __future__ import annotations
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from ..model import Span as Evidence
 from .mentions import Mention, MentionIndex
 from .textspans import doc_text, sentence_of, span_of
 
 __all__ = ["Hit", "ACTOR", "ORGS", "AFFIL_PREPS", "NP_DEPS", "evidence_of", "mention_in", "root_of", "entry_of",
-           "orgs_in", "listed_people", "lines"]
+           "orgs_in", "listed_people", "lines", "agency_items"]
 
 #: what a relation rule yields: (subject, predicate, object, trigger token, confidence, rule name)
 Hit = tuple[str, str, str, Token, float, str]
@@ -68,14 +68,41 @@ def listed_people(doc: Doc, index: MentionIndex, paras: list[tuple[int, int]]) -
     out = []
     text = doc_text(doc)
     for lo, hi in [(p + a, p + b) for p, q in paras for a, b in lines(text[p:q])]:
-        item = span_of(doc, lo, hi)
-        first = min((m for m in index.mentions if item is not None and item.start <= m.start < item.end),
-                    key=lambda m: m.start, default=None)
-        if item is None or first is None or first.kind != "Person" or first.start - item.start > 2 \
-                or not first.canonical:
+        items = agency_items(doc, index, lo, hi)
+        people = [m for _agency, item in items if (m := _opening_person(index, item)) is not None] if items \
+            else [m for item in [span_of(doc, lo, hi)] if item is not None
+                  for m in [_opening_person(index, item)] if m is not None]
+        if not people:
             break
-        out.append(first)
+        out += people
     return out
+
+
+def _opening_person(index: MentionIndex, item: Span) -> Mention | None:
+    first = min((m for m in index.mentions if item.start <= m.start < item.end), key=lambda m: m.start, default=None)
+    if first is None or first.kind != "Person" or first.start - item.start > 2 or not first.canonical:
+        return None
+    return first
+
+
+def agency_items(doc: Doc, index: MentionIndex, lo: int, hi: int) -> list[tuple[Mention, Span]]:
+    """A delegation list's line by agency ('Department of State: Name, Title; Name, Office, Bureau.'):
+    the agency named before the colon, with each item after it (split at semicolons)."""
+    line = span_of(doc, lo, hi)
+    if line is None:
+        return []
+    lead = min((m for m in index.mentions if line.start <= m.start < line.end), key=lambda m: m.start, default=None)
+    if lead is None or lead.kind != "Organization" or lead.start - line.start > 1 or lead.end >= line.end \
+            or doc[lead.end].text != ":":
+        return []
+    out, start = [], lead.end + 1
+    for t in doc[lead.end + 1:line.end]:
+        if t.text == ";":
+            out.append((lead, doc[start:t.i]))
+            start = t.i + 1
+    if start < line.end:
+        out.append((lead, doc[start:line.end]))
+    return [(a, item) for a, item in out if len(item)]
 
 
 def lines(text: str) -> list[tuple[int, int]]:
