@@ -94,6 +94,12 @@ def test_stance_contrast_concession_and_constructions(text, stance):
     ("The dialogue has never led to any release.", "criticizes"),
     ("The dialogue is a table where nothing is ever decided.", "criticizes"),
     ("The storm has not changed a single flight schedule.", "neutral"),  # not about the talks
+    # the null quantity before the outcome verb
+    ("The lapse showed how little the talks had achieved.", "criticizes"),
+    ("Little has been achieved in the dialogue since 2002.", "criticizes"),
+    # 'so-called' before the talks keeps them at a distance; before another noun it says nothing of them
+    ("The so-called dialogue on human rights meets again in May.", "criticizes"),
+    ("China rejects the use of so-called human rights issues to interfere in its affairs.", "neutral"),
     # the rhetorical question of purpose
     ("If they cannot say where he is, what exactly are these meetings for?", "criticizes"),
     ("Voters may well ask what the dialogue is for.", "criticizes"),

@@ -143,20 +143,23 @@ def _constructions(knowledge: Knowledge) -> tuple[re.Pattern[str], re.Pattern[st
 @lru_cache(maxsize=4)
 def _judged_outcomes(knowledge: Knowledge) -> tuple[re.Pattern[str], ...]:
     """General shapes of dismissal, counted when the statement is about the talks: an outcome verb
-    with a null quantity ('has done little', 'delivered nothing', 'produced few results') or negated
-    before 'a single' or 'any' ('have not freed a single prisoner'), nothing as the subject of a passive
-    outcome ('a table where nothing is ever decided'), and the rhetorical question of purpose ('what
-    exactly are these talks for?', 'what is the point')."""
+    with a null quantity ('has done little', 'delivered nothing', 'produced few results'), or before
+    it ('how little the talks had achieved'), or negated before 'a single' or 'any' ('have not freed a
+    single prisoner'), nothing as the subject of a passive outcome ('a table where nothing is ever
+    decided'), and the rhetorical question of purpose ('what exactly are these talks for?')."""
     verbs = knowledge.words("outcome_verbs")
     outcome = re.compile(_words(verbs) + r"\s+(?:so |very |almost )?" + _words(knowledge.words("null_quantities")))
     negated = re.compile(r"(?:\bnot|n't|\bnever)\s+(?:yet |really |even |once )?" + _words(verbs)
                          + r"(?:\s+(?:to|in))?\s+(?:a single|any|one)(?![\w-])")
     passive = re.compile(r"(?<![\w-])nothing (?:is|was|has been|had been|gets|got|will be)\s+(?:ever |really )?"
                          + _words(verbs))
+    # the null quantity first: 'how little the talks had achieved', 'little has been achieved'
+    fronted = re.compile(r"(?<![\w-])(?:how little|how few|little|nothing)\s+(?:[\w'-]+\s+){0,3}?"
+                         r"(?:has|have|had)\s+(?:been\s+|ever\s+|really\s+)?" + _words(verbs))
     purpose = re.compile(r"(?<![\w-])what(?: exactly| really| then)? (?:(?:is|are|was|were) (?:[\w'-]+ ){1,3}for"
                          r"|(?:[\w'-]+ ){1,3}(?:is|are|was|were) for|(?:is|'s) the (?:point|use|purpose)"
                          r"|good (?:is|are|has|have|did|does))(?![\w-])")
-    return outcome, negated, passive, purpose
+    return outcome, negated, passive, fronted, purpose
 
 
 @lru_cache(maxsize=4)
@@ -188,12 +191,20 @@ def _more_than_cues(low: str, knowledge: Knowledge) -> list[tuple[int, bool]]:
     return out
 
 
+@lru_cache(maxsize=4)
+def _so_called(knowledge: Knowledge) -> re.Pattern[str]:
+    """'the so-called human rights dialogue': the speaker keeps the talks at a distance."""
+    terms = knowledge.words("dialogue_terms") - {"it", "this", "exercise", "channel", "channels"}
+    return re.compile(r"(?<![\w-])so-called (?:[\w'-]+ ){0,3}?" + _words(terms))
+
+
 def _construction_cues(low: str, knowledge: Knowledge) -> list[tuple[int, bool]]:
     """(offset, critical?) of the judgements in `_constructions`; a negated one ('not the only
     place where we raise it') says nothing either way."""
     only, ending, mistake, mistaken = _constructions(knowledge)
     negators = knowledge.words("stance_negators")
     out = [(m.start(), False) for m in only.finditer(low) if not _negated(low, m.start(), negators)]
+    out += [(m.start(), True) for m in _so_called(knowledge).finditer(low)]
     out += [(m.start(), False) for m in mistaken.finditer(low) if _words_about(low, m.start(), knowledge)]
     for m in ending.finditer(low):
         sentence_end = min([low.find(c, m.end()) for c in ".!?;" if low.find(c, m.end()) != -1] or [len(low)])
