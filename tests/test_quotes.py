@@ -496,3 +496,14 @@ def test_quotes_transcript_label_matches_the_header_name_whatever_its_capitals(n
     x = extract_article(nlp, Article(id="t", title="Daily Press Briefing", body=body,
                                      header=("Sean McDonald, Spokesman", "Washington, DC")))
     assert {s.speaker for s in x.statements} == {"Sean McDonald"}
+
+
+@pytest.mark.parametrize("text", [
+    # a hyphen in the relative clause makes the parser hang the name on a clause before 'said'
+    "Representative Tom Hale, who has co-chaired the panel for a decade, said the talks had become a ritual.",
+    # a surname after a title, the NER missed, once the full name was printed
+    "Senator Ann Berg and Representative Tom Hale wrote a letter. Representative Hale, who has co-chaired the "
+    "panel for a decade, said the talks had become a ritual.",
+])
+def test_quotes_the_speaker_of_a_said_after_a_relative_clause(nlp, text):
+    assert ("Tom Hale", "indirect", "criticizes") in statements(run(nlp, text))

@@ -25,3 +25,16 @@ def test_voice_an_opinion_piece_argued_in_the_first_person_speaks_for_its_byline
 def test_voice_a_news_report_has_no_author_voice(nlp):
     body = "The talks ended on Friday. Officials said they were useful, and reporters were told little."
     assert _author(nlp, "Talks end\nBy Maria Lopez", body) is None
+
+
+def test_voice_bulleted_items_and_verbless_lines_are_not_the_issuers_statements(nlp):
+    from rightsgraph.model import Article
+    from rightsgraph.nlp import extract
+
+    body = ("Amnesty International urges the United States to make the crackdown on lawyers the central issue "
+            "of the human rights dialogue.\n\n"
+            "- Zhang Wei, a lawyer at a Beijing law firm, taken from her home on 9 July and held since.\n"
+            "- Li Ming, a prominent journalist in detention since May 2014 and still awaiting trial.")
+    x = extract(nlp, Article(id="t", title="Release", body=body, voice="Amnesty International"))
+    texts = [s.text for s in x.statements if s.speaker == "Amnesty International"]
+    assert texts and not [t for t in texts if "Zhang Wei" in t or "Li Ming" in t]

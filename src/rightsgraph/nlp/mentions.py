@@ -193,7 +193,7 @@ def find_mentions(doc: Doc, knowledge: Knowledge, title: str = "") -> list[Menti
     kin_named(doc, out, knowledge.words("kinship"))
     for m in first_names_before_initials(doc, out, titles):
         m.role = _title_before(doc, m.start)
-    _repeated_name_tokens(doc, out)
+    _repeated_name_tokens(doc, out, titles)
     _add_acronyms(doc, out)
     _bare_org_words(doc, out, org_words)
     _resolve_people(doc, out, knowledge, title)
@@ -234,8 +234,9 @@ def _not_an_issue(m: Mention, doc: Doc, mentions: list[Mention], formulas: list[
     return False
 
 
-def _repeated_name_tokens(doc: Doc, mentions: list[Mention]) -> None:
-    """A bare family or given name the NER missed ('Ai, 53, was taken …') after the full name was printed."""
+def _repeated_name_tokens(doc: Doc, mentions: list[Mention], titles: frozenset[str]) -> None:
+    """A bare family or given name the NER missed ('Ai, 53, was taken …', 'Representative Smith, who …')
+    after the full name was printed."""
     full = [m for m in mentions if m.kind == "Person" and len(_name_tokens(m.text)) >= 2]
     names = {t for m in full for t in (_name_tokens(m.text)[0], _name_tokens(m.text)[-1])}
     covered = {i for m in mentions for i in range(m.start, m.end)}
@@ -243,9 +244,10 @@ def _repeated_name_tokens(doc: Doc, mentions: list[Mention]) -> None:
     for tok in doc[first_full:]:
         if tok.i in covered or tok.pos_ != "PROPN" or tok.text not in names:
             continue
-        if (tok.i + 1 < len(doc) and doc[tok.i + 1].pos_ == "PROPN") or (tok.i > 0 and doc[tok.i - 1].pos_ == "PROPN"):
-            continue  # part of a longer name
-        mentions.append(Mention(tok.i, tok.i + 1, tok.text, "Person", None))
+        if (tok.i + 1 < len(doc) and doc[tok.i + 1].pos_ == "PROPN") or (
+                tok.i > 0 and doc[tok.i - 1].pos_ == "PROPN" and doc[tok.i - 1].lower_.rstrip(".") not in titles):
+            continue  # part of a longer name (a title before it is not)
+        mentions.append(Mention(tok.i, tok.i + 1, tok.text, "Person", None, _title_before(doc, tok.i)))
 
 
 def _surnames_tagged_org(mentions: list[Mention]) -> None:

@@ -229,7 +229,9 @@ class _Builder:
                     or (t.i in self.spoken and not self._relayed(t)):
                 continue  # a reporter's question may relay what others said; a speaker's turn is theirs
             lemma = t.lemma_.lower()
-            clause = next((c for c in t.children if c.dep_ == "ccomp"), None)
+            # the clause said, after the verb where there are two ('X, who has co-chaired …, said Y')
+            clauses = [c for c in t.children if c.dep_ == "ccomp"]
+            clause = next((c for c in clauses if c.i > t.i), clauses[0] if clauses else None)
             if t.dep_ == "parataxis" and lemma in reporting and clause is None and t.head.i != t.i:
                 # "During the meetings, he said, the State Department addressed …": the host clause
                 head, tag = t.head, list(t.subtree)

@@ -88,8 +88,14 @@ def _voice_subject(b: _Builder, sent: Span, names: set[str]) -> bool:
 
 
 def _voice_sentence(b: _Builder, sent: Span, taken: list[tuple[int, int]]) -> bool:
+    """A sentence of the issuer's own prose: not a bulleted item, nor a line without a verb ('Wang
+    Yu, a lawyer taken from her home on 9 July')."""
     words = [t for t in sent if t.is_alpha and t.i not in b.quoted]
     if len(words) < 6 or any(t.i in b.quoted for t in sent):
+        return False
+    text = doc_text(b.doc)
+    line = text[text.rfind("\n", 0, sent.start_char) + 1:sent.start_char]
+    if line.strip() in ("-", "*", "•", "–", "—") or sent.root.pos_ not in ("VERB", "AUX"):
         return False
     return not any(x < sent.end_char and sent.start_char < y for x, y in taken)
 
