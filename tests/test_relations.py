@@ -911,3 +911,22 @@ def test_relations_the_organisation_word_stands_for_the_organisation(nlp):
     found = set(relations(run(nlp, text)))
     assert {("Joe Kim", "memberOf", "Congressional-Executive Commission on China"),
             ("Joe Kim", "leads", "Congressional-Executive Commission on China")} <= found
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The Chinese side is expected to be led by Li Wei, Director General at the Foreign Ministry.",
+     ("Li Wei", "leads", "Chinese delegation")),
+    ("The U.S. delegation is scheduled to be headed by Tom Hale.", ("Tom Hale", "leads", "U.S. delegation")),
+])
+def test_relations_a_delegation_expected_to_be_led_by(nlp, text, expected):
+    assert expected in relations(run(nlp, text))
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Foreign Minister Li Wei's delegation raised several cases.", ("Li Wei", "leads", "Chinese delegation")),
+    ("Secretary of State Tom Hale led his delegation to Beijing.", ("Tom Hale", "leads", "U.S. delegation")),
+    ("Zhang Wei's delegation of lawyers visited the court.", None),  # no government's officer
+])
+def test_relations_the_delegation_of_an_officer_is_the_one_of_his_government(nlp, text, expected):
+    found = [r for r in relations(run(nlp, text)) if r[1] == "leads"]
+    assert found == ([expected] if expected else [])

@@ -220,6 +220,8 @@ def leadership(doc: Doc, index: MentionIndex, k: Knowledge, speakers: SpeakerRes
         if agents:  # passive: "X will be led by P (and Q)"
             leaders = [m for m in index.in_range(agents[0].left_edge.i, agents[0].right_edge.i + 1, ("Person",))]
             subj = [c for c in t.children if c.dep_ in ("nsubjpass", "nsubj")]
+            if not subj and t.dep_ == "xcomp":  # "the Chinese side is expected to be led by P"
+                subj = [c for c in t.head.children if c.dep_ in ("nsubjpass", "nsubj")]
             target = subj[0] if subj else (t.head if t.dep_ in ("acl", "advcl") else None)
             if target is None:
                 continue
@@ -251,6 +253,41 @@ def leadership(doc: Doc, index: MentionIndex, k: Knowledge, speakers: SpeakerRes
             led_name = _delegation_name(objs[0], index, k) or (org.canonical if org else None)
             if led_name:
                 yield (head.canonical or "", "leads", led_name, t, 0.75, "leads-verb")
+
+
+def own_delegation(doc: Doc, index: MentionIndex, k: Knowledge, speakers: SpeakerResolver) -> Iterator[Hit]:
+    """'David Kramer and his delegation', "Posner led his delegation", "Li Wei's delegation": the person
+    leads the delegation of the government the person serves (by the gazetteer, or the office a
+    printed title stands for)."""
+    terms = k.words("delegation_terms")
+    for t in tokens_of(doc):
+        if t.lemma_.lower() not in terms or t.pos_ != "NOUN":
+            continue
+        owner = next((c for c in t.children if c.dep_ == "poss"), None)
+        if owner is None:
+            continue
+        if owner.lower_ in ("his", "her"):  # the person the noun phrase is coordinated with, or the subject
+            head = t.head if t.dep_ == "conj" else next(
+                (c for c in t.head.children if c.dep_ == "nsubj"), None) if t.dep_ == "dobj" else None
+        else:
+            head = owner
+        person = index.at(head.i) if head is not None else None
+        if person is None or person.kind != "Person" or not person.canonical:
+            continue
+        if (deleg := _government_delegation(person.canonical, index, k)) is not None:
+            yield (person.canonical, "leads", deleg, t, 0.7, "own-delegation")
+
+
+def _government_delegation(name: str, index: MentionIndex, k: Knowledge) -> str | None:
+    entry = k.by_name.get(name)
+    orgs = [entry.affiliation] if entry is not None and entry.affiliation else []
+    orgs += [o for m in index.mentions if m.canonical == name and m.role and (o := _title_org(m.role, k))]
+    for org in orgs:
+        gov = k.by_name[org].parent if org in k.by_name else None
+        found = next((d for d, g in k.delegations.items() if g == gov), None)
+        if found:
+            return found
+    return None
 
 
 def composition(doc: Doc, index: MentionIndex, k: Knowledge, speakers: SpeakerResolver) -> Iterator[Hit]:

@@ -12,7 +12,7 @@ from collections.abc import Callable, Iterator
 from spacy.tokens import Doc, Token
 
 from ..model import Relation
-from .affiliation import composition, leadership, membership
+from .affiliation import composition, leadership, membership, own_delegation
 from .knowledge import Knowledge
 from .mentions import Mention, MentionIndex
 from .phrases import ACTOR, AFFIL_PREPS, Hit, evidence_of, mention_in, root_of
@@ -219,7 +219,8 @@ def urging(doc: Doc, index: MentionIndex, k: Knowledge, speakers: SpeakerResolve
 #: the relation rules: each takes (doc, mentions, knowledge, speakers) and yields
 #: (subject, predicate, object, token, confidence, rule name); a new rule is a function added here
 Rule = Callable[[Doc, MentionIndex, Knowledge, SpeakerResolver], Iterator[Hit]]
-RULES: tuple[Rule, ...] = (membership, leadership, composition, meetings, counterparts, kinship, urging)
+RULES: tuple[Rule, ...] = (membership, leadership, own_delegation, composition, meetings, counterparts, kinship,
+                           urging)
 
 
 def find_relations(doc: Doc, index: MentionIndex, k: Knowledge, article_id: str,
