@@ -107,6 +107,10 @@ def test_stance_contrast_concession_and_constructions(text, stance):
     ("The talks are what we use for detailed exchanges on cases.", "neutral"),
     # treating the talks as business as usual
     ("The talks must not become business as usual.", "criticizes"),
+    # asking for benchmarks, or finding the talks yield too little
+    ("Washington should set public benchmarks for the dialogue.", "criticizes"),
+    ("As it is run today, the dialogue produces too little to justify itself.", "criticizes"),
+    ("The ministry set new benchmarks for grain output.", "neutral"),  # not about the talks
 ])
 def test_stance_dismissal_by_outcome_and_purpose(text, stance):
     assert classify_stance(text, load_knowledge())[0] == stance
