@@ -784,7 +784,7 @@ def test_relations_telling_of_a_detention_raises_the_case(nlp, text, raised):
 ])
 def test_relations_the_body_urged_by_its_kind(nlp, text, urged):
     found = {o for s, p, o in relations(run(nlp, text)) if s == "Tom Hale" and p == "urges"}
-    assert found == ({urged} if urged else set())
+    assert found - {"Mary Lane"} == ({urged} if urged else set())  # the letter's addressee is urged too
 
 
 def test_relations_criticized_in_the_past_tense_criticizes_the_government_named(nlp):
@@ -930,3 +930,14 @@ def test_relations_a_delegation_expected_to_be_led_by(nlp, text, expected):
 def test_relations_the_delegation_of_an_officer_is_the_one_of_his_government(nlp, text, expected):
     found = [r for r in relations(run(nlp, text)) if r[1] == "leads"]
     assert found == ([expected] if expected else [])
+
+
+@pytest.mark.parametrize(("text", "urged"), [
+    ("Senator Ann Berg today sent a letter to Secretary of State Tom Hale urging that the talks focus on lawyers.",
+     {("Ann Berg", "Tom Hale")}),
+    ("In a letter to Secretary of State Tom Hale, Senator Ann Berg urged the U.S. delegation to raise the case of "
+     "Zhang Wei.", {("Ann Berg", "Tom Hale"), ("Ann Berg", "U.S. delegation")}),
+    ("Senator Ann Berg read a letter to the editor about farm subsidies.", set()),  # no urging
+])
+def test_relations_a_letter_urges_its_addressee(nlp, text, urged):
+    assert {(s, o) for s, p, o in relations(run(nlp, text)) if p == "urges"} == urged

@@ -216,11 +216,36 @@ def urging(doc: Doc, index: MentionIndex, k: Knowledge, speakers: SpeakerResolve
                     yield (speaker, "urges", name, t, round(0.8 * conf + 0.1, 2), "urge-verb")
 
 
+def letter_addressees(doc: Doc, index: MentionIndex, k: Knowledge, speakers: SpeakerResolver) -> Iterator[Hit]:
+    """'sent a letter to Secretary of State X urging that …', 'In a letter to X, A and B urged the
+    delegation to …': whoever wrote the letter urges its addressee too."""
+    verbs, nouns = k.words("urge_verbs"), k.words("document_nouns")
+    for letter in tokens_of(doc):
+        if letter.lemma_.lower() not in nouns or letter.pos_ != "NOUN":
+            continue
+        to = next((c for c in letter.children if c.dep_ == "prep" and c.lower_ == "to"), None)
+        if to is None and letter.dep_ == "dobj":  # "sent a letter to X": the verb's dative
+            to = next((c for c in letter.head.children if c.dep_ in ("dative", "prep") and c.lower_ == "to"), None)
+        addressee = mention_in(to, index, ACTOR) if to is not None else None
+        if addressee is None or not addressee.canonical:
+            continue
+        host = letter.head.head if letter.dep_ == "pobj" else letter.head  # "in a letter" / "sent a letter"
+        urges = [c for c in letter.children if c.dep_ == "acl" and c.lemma_.lower() in verbs]
+        urges += [c for c in host.children if c.dep_ in ("advcl", "xcomp") and c.lemma_.lower() in verbs]
+        if host.lemma_.lower() in verbs and letter.dep_ == "pobj":
+            urges.append(host)  # "In a letter to X, A urged …"
+        for verb in urges:
+            found = speakers.resolve_all(speakers.subject_of(verb)) or speakers.resolve_all(speakers.subject_of(host))
+            for speaker, conf in found:
+                if speaker != addressee.canonical:
+                    yield (speaker, "urges", addressee.canonical, verb, round(0.7 * conf + 0.1, 2), "letter-addressee")
+
+
 #: the relation rules: each takes (doc, mentions, knowledge, speakers) and yields
 #: (subject, predicate, object, token, confidence, rule name); a new rule is a function added here
 Rule = Callable[[Doc, MentionIndex, Knowledge, SpeakerResolver], Iterator[Hit]]
 RULES: tuple[Rule, ...] = (membership, leadership, own_delegation, composition, meetings, counterparts, kinship,
-                           urging)
+                           urging, letter_addressees)
 
 
 def find_relations(doc: Doc, index: MentionIndex, k: Knowledge, article_id: str,
