@@ -941,3 +941,15 @@ def test_relations_the_delegation_of_an_officer_is_the_one_of_his_government(nlp
 ])
 def test_relations_a_letter_urges_its_addressee(nlp, text, urged):
     assert {(s, o) for s, p, o in relations(run(nlp, text)) if p == "urges"} == urged
+
+
+@pytest.mark.parametrize(("text", "met"), [
+    ("Tom Hale concluded two days of talks with a Chinese delegation headed by Li Wei.", {("Tom Hale", "Li Wei")}),
+    ("ASSISTANT SECRETARY HALE: We just finished two days of talks with a Chinese delegation led by Li Wei.",
+     {("Hale", "Li Wei")}),
+    # officials of two governments ending talks: no government met a government, no one met his own delegation
+    ("Tom Hale, who headed the U.S. delegation, wrapped up two days of talks with China.", set()),
+    ("U.S. and Chinese officials wrapped up two days of talks in Washington on Thursday.", set()),
+])
+def test_relations_ending_talks_with_a_delegation_meets_its_head(nlp, text, met):
+    assert {(s, o) for s, p, o in relations(run(nlp, text)) if p == "metWith"} == met

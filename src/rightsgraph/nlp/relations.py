@@ -24,11 +24,13 @@ __all__ = ["find_relations", "RULES", "Rule"]
 
 # -- metWith -----------------------------------------------------------------------------------
 def meetings(doc: Doc, index: MentionIndex, k: Knowledge, speakers: SpeakerResolver) -> Iterator[Hit]:
-    meet_verbs, meet_nouns = k.words("meet_verbs"), k.words("meet_nouns")
+    meet_verbs, meet_nouns, talks_verbs = k.words("meet_verbs"), k.words("meet_nouns"), k.words("talks_verbs")
     for t in tokens_of(doc):
         lemma = t.lemma_.lower()
-        is_talks = lemma in ("hold", "have") and any(c.lemma_.lower() in meet_nouns for c in t.children
-                                                     if c.dep_ == "dobj")
+        talks = [c for c in t.children if c.dep_ == "dobj"]  # "held talks", "concluded two days of talks"
+        talks += [x for c in talks for p in c.children if p.dep_ == "prep" and p.lower_ == "of" for x in p.children
+                  if x.dep_ == "pobj"]
+        is_talks = lemma in talks_verbs and any(c.lemma_.lower() in meet_nouns for c in talks)
         sat_down = lemma == "sit" and any(c.lower_ == "down" for c in t.children)  # "sat down with"
         if not (lemma in meet_verbs or is_talks or sat_down) or t.pos_ != "VERB":
             continue
@@ -44,20 +46,31 @@ def meetings(doc: Doc, index: MentionIndex, k: Knowledge, speakers: SpeakerResol
             if (c.dep_ == "dobj" and lemma == "meet") or (c.dep_ == "prep" and c.lower_ == "with"):
                 others += [m for m in index.in_range(c.left_edge.i, c.right_edge.i + 1, ACTOR)
                            if not _in_clause(root_of(m, doc), c)]
-            elif c.dep_ == "dobj" and is_talks:
-                for cc in c.children:
-                    if cc.dep_ == "prep" and cc.lower_ == "with":
-                        others += index.in_range(cc.left_edge.i, cc.right_edge.i + 1, ACTOR)
+        for c in (talks if is_talks else []):
+            for cc in c.children:
+                if cc.dep_ == "prep" and cc.lower_ == "with":  # the people, and who leads a party ("… with a
+                    for party in (x for x in cc.children if x.dep_ == "pobj"):  # delegation headed by X")
+                        others += [m for m in [mention_in(party, index, ("Person",))] if m is not None]
+                        others += [m for a in party.children if a.dep_ == "acl" for g in a.children
+                                   if g.dep_ == "agent" for m in index.in_range(g.left_edge.i, g.right_edge.i + 1,
+                                                                                 ("Person",))]
+                        others += [m for x in party.conjuncts for m in [mention_in(x, index, ("Person",))] if m]
         others = _heads_only(others, doc, index)
         names = [s.canonical or "" for s in subjects]
-        if not names and others:  # "I also held talks with X" in a briefing turn: its speaker
-            pronoun = next((c for c in t.children if c.dep_ == "nsubj" and c.lower_ == "i"), None)
+        if not names and others:  # "I also held talks with X", "We concluded talks with …" in a briefing turn
+            pronoun = next((c for c in t.children if c.dep_ == "nsubj" and c.lower_ in ("i", "we")), None)
             names = [name for name, _conf in speakers.resolve_all(pronoun) if name]
+        ended = is_talks and lemma not in ("hold", "have")  # "concluded / spent two days of talks with …":
+        if ended:  # people only (a turn's "we" is its speaker), and no "A and B met" from the subject alone
+            named = {s.canonical for s in subjects}
+            people = {s.canonical for s in subjects if s.kind == "Person"}
+            names = [n for n in names if n in people or n not in named]
+            others = [o for o in others if o.kind == "Person"]
         if others:
             for name in names:
                 for o in others:
                     yield (name, "metWith", o.canonical or "", t, 0.8, "met-with")
-        else:  # "A and B met"
+        elif not ended:  # "A and B met"
             for a, b in zip(subjects, subjects[1:], strict=False):
                 yield (a.canonical or "", "metWith", b.canonical or "", t, 0.75, "met-together")
 
