@@ -18,6 +18,16 @@ def run(nlp: Language, text: str, title: str = "Test article") -> Extraction:
     return extract(nlp, Article(id="t", title=title, body=text))
 
 
+def release(nlp: Language, body: str, voice: str) -> Extraction:
+    """Extract from a one-off release whose body speaks in `voice`'s own words."""
+    return extract(nlp, Article(id="t", title="Release", body=body, voice=voice))
+
+
+def raised_by(ex: Extraction, subject: str) -> set[str]:
+    """What `subject` raised."""
+    return {r.object for r in ex.relations if r.predicate == "raised" and r.subject == subject}
+
+
 def statements(ex: Extraction) -> list[tuple[str, str, str]]:
     """(speaker, kind, stance) for every statement."""
     return [(s.speaker, s.kind, s.stance) for s in ex.statements]

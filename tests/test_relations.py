@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from nlp_helpers import DIALOGUE, cases, relations, run
+from nlp_helpers import DIALOGUE, cases, raised_by, relations, release, run
 from rightsgraph.model import Article
 from rightsgraph.nlp import extract
 
@@ -517,9 +517,7 @@ def test_relations_the_issuer_of_a_release_raised_the_people_of_its_bulleted_lis
             "- Zhang Wei, a lawyer at a Beijing law firm, detained on 10 July.\n"
             "- Li Ming, a journalist sentenced in April to seven years in prison.\n\n"
             "The delegation includes:\n- Tom Hale, Office of the Legal Adviser")
-    ex = extract(nlp, Article(id="t", title="Release", body=body, voice="Amnesty International"))
-    raised = {r.object for r in ex.relations if r.predicate == "raised" and r.subject == "Amnesty International"}
-    assert raised == {"Zhang Wei", "Li Ming"}
+    assert raised_by(release(nlp, body, "Amnesty International"), "Amnesty International") == {"Zhang Wei", "Li Ming"}
 
 
 def test_relations_the_issuer_of_a_release_raised_the_people_of_its_case_list(nlp):
@@ -527,8 +525,7 @@ def test_relations_the_issuer_of_a_release_raised_the_people_of_its_case_list(nl
             "Cases of concern\n\n"
             "Zhang Wei — DETAINED. The writer has been held since May.\n\n"
             "Li Ming — IN EXILE. She left for Canada in 2011, and her brother Wu Fang visits her.\n\n")
-    ex = extract(nlp, Article(id="t", title="Release", body=body, voice="Amnesty International"))
-    raised = {r.object for r in ex.relations if r.predicate == "raised" and r.subject == "Amnesty International"}
+    raised = raised_by(release(nlp, body, "Amnesty International"), "Amnesty International")
     assert {"Zhang Wei", "Li Ming"} <= raised
     assert "Wu Fang" not in raised  # named in a description, not a line of the list
 

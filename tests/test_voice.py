@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from nlp_helpers import release
 from rightsgraph.nlp.knowledge import load_knowledge
 from rightsgraph.nlp.mentions import MentionIndex, find_mentions
 from rightsgraph.nlp.voice import author_voice, voice_names
@@ -28,13 +29,10 @@ def test_voice_a_news_report_has_no_author_voice(nlp):
 
 
 def test_voice_bulleted_items_and_verbless_lines_are_not_the_issuers_statements(nlp):
-    from rightsgraph.model import Article
-    from rightsgraph.nlp import extract
-
     body = ("Amnesty International urges the United States to make the crackdown on lawyers the central issue "
             "of the human rights dialogue.\n\n"
             "- Zhang Wei, a lawyer at a Beijing law firm, taken from her home on 9 July and held since.\n"
             "- Li Ming, a prominent journalist in detention since May 2014 and still awaiting trial.")
-    x = extract(nlp, Article(id="t", title="Release", body=body, voice="Amnesty International"))
+    x = release(nlp, body, "Amnesty International")
     texts = [s.text for s in x.statements if s.speaker == "Amnesty International"]
     assert texts and not [t for t in texts if "Zhang Wei" in t or "Li Ming" in t]
