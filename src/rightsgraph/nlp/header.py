@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import lru_cache
 
 from ..model import Relation
 from ..model import Span as Evidence
@@ -59,9 +60,13 @@ def _title_line(text: str, k: Knowledge) -> bool:
     """A title, not a place or a date ('Washington, DC', 'May 14, 2010'): no digits, and a title word."""
     if re.search(r"\d", text):
         return False
-    words = {w.lower().strip(".,") for w in text.split()}
+    return bool({w.lower().strip(".,") for w in text.split()} & _title_words(k))
+
+
+@lru_cache(maxsize=4)
+def _title_words(k: Knowledge) -> frozenset[str]:
     titles = {t.lower() for t in k.lexicon["titles"]} | k.words("lead_titles")
-    return bool(words & ({t.split()[-1] for t in titles} | titles))
+    return frozenset({t.split()[-1] for t in titles} | titles)
 
 
 def _affiliations(person: str, role: str, line: str, k: Knowledge, article_id: str,
@@ -79,12 +84,15 @@ def _affiliations(person: str, role: str, line: str, k: Knowledge, article_id: s
 
 def _gazetteer_org(text: str, k: Knowledge) -> str | None:
     """The longest gazetteer organisation printed in `text`, by any of its names."""
-    best: tuple[int, str] | None = None
-    for entry in k.actors:
-        if entry.kind != "Organization" or entry.government:
-            continue
-        for name in (entry.name, *entry.aliases):
-            if len(name) > 3 and re.search(rf"(?<![\w-]){re.escape(name)}(?![\w-])", text) \
-                    and (best is None or len(name) > best[0]):
-                best = (len(name), entry.name)
-    return best[1] if best else None
+    pattern, names = _org_names(k)
+    found = [m.group(0) for m in pattern.finditer(text)]
+    return names[max(found, key=len)] if found else None
+
+
+@lru_cache(maxsize=4)
+def _org_names(k: Knowledge) -> tuple[re.Pattern[str], dict[str, str]]:
+    """One pattern for every name of every gazetteer organisation (not governments), longest first."""
+    names = {name: e.name for e in k.actors if e.kind == "Organization" and not e.government
+             for name in (e.name, *e.aliases) if len(name) > 3}
+    alternatives = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
+    return re.compile(rf"(?<![\w-])(?:{alternatives})(?![\w-])"), names

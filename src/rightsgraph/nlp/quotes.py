@@ -225,10 +225,11 @@ class _Builder:
                       "condemn", "denounce", "criticize", "criticise", "demand", "promise", "pledge", "express",
                       "decry", "welcome"}
         for t in tokens_of(self.doc):
-            if t.i in self.quoted or t.pos_ != "VERB" or in_question(t) \
-                    or (t.i in self.spoken and not self._relayed(t)):
-                continue  # a reporter's question may relay what others said; a speaker's turn is theirs
+            if t.i in self.quoted or t.pos_ != "VERB" or in_question(t):
+                continue  # a reporter's question may relay what others said
             lemma = t.lemma_.lower()
+            if t.i in self.spoken and (lemma not in reporting or not self._relayed(t)):
+                continue  # a speaker's turn is theirs, but for what it says someone named told them
             # the clause said, after the verb where there are two ('X, who has co-chaired …, said Y')
             clauses = [c for c in t.children if c.dep_ == "ccomp"]
             clause = next((c for c in clauses if c.i > t.i), clauses[0] if clauses else None)

@@ -27,10 +27,12 @@ def meetings(doc: Doc, index: MentionIndex, k: Knowledge, speakers: SpeakerResol
     meet_verbs, meet_nouns, talks_verbs = k.words("meet_verbs"), k.words("meet_nouns"), k.words("talks_verbs")
     for t in tokens_of(doc):
         lemma = t.lemma_.lower()
-        talks = [c for c in t.children if c.dep_ == "dobj"]  # "held talks", "concluded two days of talks"
-        talks += [x for c in talks for p in c.children if p.dep_ == "prep" and p.lower_ == "of" for x in p.children
-                  if x.dep_ == "pobj"]
-        is_talks = lemma in talks_verbs and any(c.lemma_.lower() in meet_nouns for c in talks)
+        talks: list[Token] = []
+        if lemma in talks_verbs:  # "held talks", "concluded two days of talks"
+            talks = [c for c in t.children if c.dep_ == "dobj"]
+            talks += [x for c in talks for p in c.children if p.dep_ == "prep" and p.lower_ == "of"
+                      for x in p.children if x.dep_ == "pobj"]
+        is_talks = any(c.lemma_.lower() in meet_nouns for c in talks)
         sat_down = lemma == "sit" and any(c.lower_ == "down" for c in t.children)  # "sat down with"
         if not (lemma in meet_verbs or is_talks or sat_down) or t.pos_ != "VERB":
             continue
