@@ -88,7 +88,7 @@ def _header_forms(actors: list[Actor], header: str) -> list[Actor]:
     out = []
     for a in actors:
         words = a.name.split()
-        if a.kind == "Person" and len(words) >= 2:
+        if a.kind == "Person" and len(words) >= 2 and words[0] in header and words[-1] in header:
             pattern = rf"\b{re.escape(words[0])}(?: [A-Z][a-z]*\.?){{1,2}} {re.escape(words[-1])}\b"
             forms = {f for f in re.findall(pattern, header) if f != a.name and f not in a.aliases}
             if forms:

@@ -43,6 +43,8 @@ def _named(piece: str, people: list[str], next_line: str, k: Knowledge) -> Itera
     bare name whose title is the next line."""
     for person in people:
         first, last = person.split()[0], person.split()[-1]
+        if last not in piece or first not in piece:
+            continue
         found = re.search(rf"\b{re.escape(first)}(?: [A-Z][a-z]*\.?){{0,2}} {re.escape(last)}\b", piece) \
             if " " in person else None
         if found is None:
