@@ -507,3 +507,11 @@ def test_quotes_transcript_label_matches_the_header_name_whatever_its_capitals(n
 ])
 def test_quotes_the_speaker_of_a_said_after_a_relative_clause(nlp, text):
     assert ("Tom Hale", "indirect", "criticizes") in statements(run(nlp, text))
+
+
+def test_quotes_a_quote_tagged_by_a_verb_whose_speaker_is_known(nlp):
+    """The nearest tag verb ('to say') has no subject of its own: the next one ('told') names the speaker."""
+    text = ("State Department spokesman Tom Hale told reporters Thursday that Washington “remains committed to "
+            "engaging China on human rights through every channel available to us,” but declined to say when the "
+            "talks might resume.")
+    assert [s[0] for s in statements(run(nlp, text))] == ["Tom Hale"]

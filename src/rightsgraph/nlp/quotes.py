@@ -168,8 +168,10 @@ class _Builder:
             speaker, conf = None, 0.0
             if any(self._embedded(v, start, end) for v in verbs):
                 continue
-            if verbs:
-                speaker, conf = self.speakers.resolve(self.speakers.subject_of(verbs[0]))
+            for verb in verbs:  # the nearest tag verb whose speaker is known ('told reporters that X
+                speaker, conf = self.speakers.resolve(self.speakers.subject_of(verb))  # "…," but declined to say')
+                if speaker:
+                    break
             if speaker is None:
                 speaker, conf = self.speakers.resolve(self._according_to(start, end))
             if speaker is None and not verbs:
