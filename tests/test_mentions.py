@@ -118,6 +118,9 @@ def test_mentions_a_name_cut_at_its_possessive_is_joined(nlp):
 @pytest.mark.parametrize(("text", "name", "found"), [
     ("- Alimujiang Yimiti, a Uighur Christian sentenced to 15 years;", "Alimujiang Yimiti", True),
     ("- Dhondup Wangchen, the Tibetan filmmaker sentenced in December to six years;", "Dhondup Wangchen", True),
+    # the kind of person ends a longer noun phrase
+    ("Amnesty is concerned about these people:\n- Sun Deping, a human rights lawyer who has defended petitioners, "
+     "missing since 10 July.", "Sun Deping", True),
     # the description tells an organisation, or there are more than three capitalised words
     ("Human Rights Watch, a New York-based group, criticized the talks.", "Human Rights Watch", False),
 ])

@@ -44,7 +44,11 @@ def described_names(doc: Doc, mentions: list[Mention], descriptors: frozenset[st
         if end - start < 2 or (start > 0 and _capitalised(doc[start - 1])
                                and doc[start - 1].lower_ not in words_before):
             continue  # not two or three capitalised words standing alone (or after a title: "Bishop")
-        head = next((t for t in doc[tok.i + 2:tok.i + 6] if t.pos_ == "NOUN" or t.lower_ in descriptors), None)
+        words = [t for t in doc[tok.i + 2:tok.i + 6] if not t.is_punct]
+        words = words[:next((n for n, t in enumerate(words) if t.pos_ in ("VERB", "AUX", "ADP")), len(words))]
+        # the phrase's head noun, or a kind of person the noun phrase ends with ('a human rights lawyer')
+        head = next((t for t in words if t.lemma_.lower() in descriptors),
+                    next((t for t in words if t.pos_ == "NOUN"), None))
         if head is not None and head.lemma_.lower() in descriptors:
             _put(mentions, start, end, doc[start:end].text, "Person")
             covered.update(range(start, end))
