@@ -191,9 +191,9 @@ def test_mentions_a_fuller_form_in_the_header_is_an_alias(nlp):
 
 
 @pytest.mark.parametrize(("text", "name"), [
-    ("Assistant Secretary of State for Democracy, Human Rights and Labor Lorne W. Craner will lead the talks.",
-     "Lorne W. Craner"),
-    ("Secretary of State Madeleine K. Albright will lead the talks.", "Madeleine K. Albright"),
+    ("Assistant Secretary of State for Democracy, Human Rights and Labor Emory W. Becker will lead the U.S. "
+     "delegation to the U.S.-China Human Rights Dialogue, to be held in Beijing.", "Emory W. Becker"),
+    ("Secretary of State Dana K. Merrill will lead the talks.", "Dana K. Merrill"),
 ])
 def test_mentions_a_first_name_the_ner_left_before_an_initial(nlp, text, name):
     doc = nlp(text)

@@ -515,3 +515,10 @@ def test_quotes_a_quote_tagged_by_a_verb_whose_speaker_is_known(nlp):
             "engaging China on human rights through every channel available to us,” but declined to say when the "
             "talks might resume.")
     assert [s[0] for s in statements(run(nlp, text))] == ["Tom Hale"]
+
+
+def test_quotes_a_label_the_article_never_names_in_full_is_the_gazetteers_official(nlp):
+    """'MR. BOUCHER' in a briefing whose header and body print no first name: the department's
+    spokesman of that name in the gazetteer (its officials of 1997-2016)."""
+    text = "MR. BOUCHER: We raised the human rights dialogue with the Chinese side again this week."
+    assert [s[0] for s in statements(run(nlp, text))] == ["Richard Boucher"]
