@@ -266,11 +266,14 @@ def own_delegation(doc: Doc, index: MentionIndex, k: Knowledge, speakers: Speake
         owner = next((c for c in t.children if c.dep_ == "poss"), None)
         if owner is None:
             continue
+        head: Token | None = owner  # "Li Wei's delegation"
         if owner.lower_ in ("his", "her"):  # the person the noun phrase is coordinated with, or the subject
-            head = t.head if t.dep_ == "conj" else next(
-                (c for c in t.head.children if c.dep_ == "nsubj"), None) if t.dep_ == "dobj" else None
-        else:
-            head = owner
+            if t.dep_ == "conj":
+                head = t.head
+            elif t.dep_ == "dobj":
+                head = next((c for c in t.head.children if c.dep_ == "nsubj"), None)
+            else:
+                head = None
         person = index.at(head.i) if head is not None else None
         if person is None or person.kind != "Person" or not person.canonical:
             continue

@@ -13,7 +13,8 @@ from .mentions import Mention, MentionIndex
 from .stance import find_cues
 from .textspans import doc_text, sent_of
 
-__all__ = ["find_cases", "status_of", "status_label", "possessor", "holds_office", "describes_person", "STATUS_ORDER"]
+__all__ = ["find_cases", "status_of", "status_label", "line_before", "listed_line", "possessor", "holds_office",
+           "describes_person", "STATUS_ORDER"]
 
 #: when cues of several kinds surround a name, the later state wins ("escaped detention" -> exiled)
 STATUS_ORDER = ("exiled", "released", "missing", "detained")
@@ -173,13 +174,18 @@ def status_label(m: Mention, doc: Doc) -> str:
     return " ".join(words)
 
 
+def line_before(m: Mention, doc: Doc) -> str:
+    """What its line prints before the name: nothing, a bullet or a number, or words."""
+    text, start = doc_text(doc), doc[m.start].idx
+    return text[text.rfind("\n", 0, start) + 1:start]
+
+
 def listed_line(m: Mention, doc: Doc, index: MentionIndex | None = None) -> str:
     """The rest of a bulleted line that opens with the name ('- Wang Yu, a lawyer, taken from her home
     on 9 July; her whereabouts are unknown.'): the name's own description, up to the next person."""
     text = doc_text(doc)
     start = doc[m.start].idx
-    line_start = text.rfind("\n", 0, start) + 1
-    prefix = text[line_start:start]
+    prefix = line_before(m, doc)
     if not prefix.strip() or re.sub(r"[\s\-*•\u2013\u2014\d.)]", "", prefix):
         return ""  # no bullet before the name, or words
     end = text.find("\n", start)

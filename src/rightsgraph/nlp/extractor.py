@@ -2,16 +2,13 @@
 
 from __future__ import annotations
 
-import re
-from dataclasses import replace
-
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from ..model import Actor, Article, Case, Extraction, Relation, Statement
 from .cases import find_cases
 from .derived import derived_relations
-from .header import header_relations
+from .header import header_forms, header_relations
 from .knowledge import Knowledge, load_knowledge
 from .mentions import Mention, MentionIndex, bare_name, find_mentions
 from .quotes import find_statements
@@ -67,7 +64,7 @@ def extract(nlp: Language, article: Article, *, knowledge: Knowledge | None = No
     relations += derived_relations(doc, index, k, article.id, statements, cases, relations)
     relations = _dedupe(relations)
     actors = _without_bystanders(actors_from_mentions(mentions, k), statements, cases, relations, k)
-    actors = _header_forms(actors, "\n".join((article.title, *article.header)))
+    actors = header_forms(actors, "\n".join((article.title, *article.header)))
     return Extraction(article=article, actors=actors, statements=statements,
                       cases=cases, relations=relations, round=find_round(doc, index, k, article.id))
 
@@ -80,21 +77,6 @@ def _without_bystanders(actors: list[Actor], statements: list[Statement], cases:
     involved |= {r.subject for r in relations} | {r.object for r in relations}
     gaz = k.by_name
     return [a for a in actors if a.kind != "Organization" or a.name in gaz or a.name in involved]
-
-
-def _header_forms(actors: list[Actor], header: str) -> list[Actor]:
-    """A person's fuller printed form in the header lines, which are not parsed ('Michael H. Posner'
-    above the transcript of 'Michael Posner'), is one of the person's names too."""
-    out = []
-    for a in actors:
-        words = a.name.split()
-        if a.kind == "Person" and len(words) >= 2 and words[0] in header and words[-1] in header:
-            pattern = rf"\b{re.escape(words[0])}(?: [A-Z][a-z]*\.?){{1,2}} {re.escape(words[-1])}\b"
-            forms = {f for f in re.findall(pattern, header) if f != a.name and f not in a.aliases}
-            if forms:
-                a = replace(a, aliases=tuple(sorted({*a.aliases, *forms})))
-        out.append(a)
-    return out
 
 
 def _dedupe(relations: list[Relation]) -> list[Relation]:

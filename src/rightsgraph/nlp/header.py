@@ -13,15 +13,16 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from dataclasses import replace
 from functools import lru_cache
 
-from ..model import Relation
+from ..model import Actor, Relation
 from ..model import Span as Evidence
 from .affiliation import _head_role, _title_org
 from .knowledge import Knowledge
 from .mentions import MentionIndex
 
-__all__ = ["header_relations"]
+__all__ = ["header_relations", "header_forms"]
 
 
 def header_relations(header: tuple[str, ...], index: MentionIndex, k: Knowledge, article_id: str,
@@ -38,15 +39,33 @@ def header_relations(header: tuple[str, ...], index: MentionIndex, k: Knowledge,
     return out
 
 
+def header_forms(actors: list[Actor], header: str) -> list[Actor]:
+    """A person's fuller printed form in the header lines ('Michael H. Posner' above the transcript
+    of 'Michael Posner') is one of the person's names too."""
+    out = []
+    for a in actors:
+        if a.kind == "Person":
+            forms = {f.group(0) for f in _printed_forms(a.name, header)} - {a.name, *a.aliases}
+            if forms:
+                a = replace(a, aliases=tuple(sorted({*a.aliases, *forms})))
+        out.append(a)
+    return out
+
+
+def _printed_forms(name: str, text: str) -> Iterator[re.Match[str]]:
+    """Where `text` prints the person's first and last name, with up to two middle names or
+    initials between them."""
+    words = name.split()
+    if len(words) < 2 or words[0] not in text or words[-1] not in text:
+        return iter(())
+    return re.finditer(rf"\b{re.escape(words[0])}(?: [A-Z][a-z]*\.?){{0,2}} {re.escape(words[-1])}\b", text)
+
+
 def _named(piece: str, people: list[str], next_line: str, k: Knowledge) -> Iterator[tuple[str, str]]:
     """(person, title) for a header piece that is a name with its title, before or after it, or a
     bare name whose title is the next line."""
     for person in people:
-        first, last = person.split()[0], person.split()[-1]
-        if last not in piece or first not in piece:
-            continue
-        found = re.search(rf"\b{re.escape(first)}(?: [A-Z][a-z]*\.?){{0,2}} {re.escape(last)}\b", piece) \
-            if " " in person else None
+        found = next(_printed_forms(person, piece), None)
         if found is None:
             continue
         # the title after the name ('…, Chairman'), else the one before it ('Assistant Secretary X')

@@ -68,10 +68,10 @@ def listed_people(doc: Doc, index: MentionIndex, paras: list[tuple[int, int]]) -
     out = []
     text = doc_text(doc)
     for lo, hi in [(p + a, p + b) for p, q in paras for a, b in lines(text[p:q])]:
-        items = agency_items(doc, index, lo, hi)
-        people = [m for _agency, item in items if (m := _opening_person(index, item)) is not None] if items \
-            else [m for item in [span_of(doc, lo, hi)] if item is not None
-                  for m in [_opening_person(index, item)] if m is not None]
+        # a line by agency holds several items, any other line is one
+        items: list[Span | None] = [item for _agency, item in agency_items(doc, index, lo, hi)]
+        items = items or [span_of(doc, lo, hi)]
+        people = [m for item in items if item is not None and (m := _opening_person(index, item)) is not None]
         if not people:
             break
         out += people

@@ -13,7 +13,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from ..model import Relation, Statement
-from .cases import describes_person, holds_office, listed_line, possessor, status_label, status_of
+from .cases import describes_person, holds_office, line_before, listed_line, possessor, status_label, status_of
 from .knowledge import Knowledge
 from .mentions import Mention, MentionIndex
 from .phrases import evidence_of, listed_people
@@ -203,12 +203,11 @@ def _case_list(doc: Doc, index: MentionIndex, k: Knowledge, article_id: str,
     bullet and a description that gives a status."""
     if not speakers.voice:
         return []
-    text = doc_text(doc)
     return [Relation(speakers.voice, "raised", m.canonical, evidence_of(doc[m.start], article_id), 0.55, "case-list")
             for m in index.mentions
             if m.kind == "Person" and m.canonical and m.canonical != speakers.voice
             and (status_label(m, doc) or (listed_line(m, doc, index) and status_of(m, doc, k, index)))
-            and not text[text.rfind("\n", 0, doc[m.start].idx) + 1:doc[m.start].idx].strip(" -*•\t0123456789.)")]
+            and not line_before(m, doc).strip(" -*•\t0123456789.)")]
 
 
 def _raised_by(verb: Token, objects: list[Mention], speakers: SpeakerResolver, article_id: str, conf: float,

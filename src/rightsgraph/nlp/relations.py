@@ -64,9 +64,7 @@ def meetings(doc: Doc, index: MentionIndex, k: Knowledge, speakers: SpeakerResol
             names = [name for name, _conf in speakers.resolve_all(pronoun) if name]
         ended = is_talks and lemma not in ("hold", "have")  # "concluded / spent two days of talks with …":
         if ended:  # people only (a turn's "we" is its speaker), and no "A and B met" from the subject alone
-            named = {s.canonical for s in subjects}
-            people = {s.canonical for s in subjects if s.kind == "Person"}
-            names = [n for n in names if n in people or n not in named]
+            names = [s.canonical or "" for s in subjects if s.kind == "Person"] if subjects else names
             others = [o for o in others if o.kind == "Person"]
         if others:
             for name in names:

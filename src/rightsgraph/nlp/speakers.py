@@ -58,11 +58,10 @@ class SpeakerResolver:
                 return subj[-1]
             # 'X, who has co-chaired …, said': a hyphen in the relative clause made X the subject of a
             # clause before the verb
-            for c in tok.children:
-                for s_ in (x for x in c.children if c.dep_ == "ccomp" and c.i < tok.i and x.dep_ == "nsubj"):
-                    if s_.i + 2 < len(self.doc) and self.doc[s_.i + 1].text == "," \
-                            and self.doc[s_.i + 2].lower_ == "who":
-                        return s_
+            for s_ in (x for c in tok.children if c.dep_ == "ccomp" and c.i < tok.i
+                       for x in c.children if x.dep_ == "nsubj"):
+                if s_.i + 2 < len(self.doc) and self.doc[s_.i + 1].text == "," and self.doc[s_.i + 2].lower_ == "who":
+                    return s_
             climb = (tok.dep_ == "conj"
                      or (tok.tag_ in ("VBG", "VBN") and tok.dep_ in ("advcl", "acl", "xcomp", "pcomp"))
                      or (tok.pos_ in ("NOUN", "PROPN") and tok.dep_ in ("dobj", "attr")))

@@ -101,8 +101,8 @@ def off_topic_ranges(doc: Doc, index: MentionIndex) -> list[tuple[int, int]]:
             here = True  # a follow-up to an exchange about rights, or more on the people it named
         if filterable and not here:
             out.extend(group)
-        if filterable:
-            people = (people | named) if here and previous else named if here else set()
+        if filterable:  # an exchange about rights adds its people to the run of such exchanges it continues
+            people = ((people if previous else set()) | named) if here else set()
         previous = here if filterable else previous
     return out
 
