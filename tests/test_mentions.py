@@ -198,3 +198,13 @@ def test_mentions_a_fuller_form_in_the_header_is_an_alias(nlp):
 def test_mentions_a_first_name_the_ner_left_before_an_initial(nlp, text, name):
     doc = nlp(text)
     assert name in {m.canonical for m in find_mentions(doc, load_knowledge()) if m.kind == "Person"}
+
+
+def test_mentions_an_honorific_the_ner_took_into_a_name_at_the_text_start_is_no_title(nlp):
+    """`own` is where the NER's entity began; an entity opening the text begins at 0, which is a
+    position like any other ('Mr. Hale' whose entity holds 'Mr.' has no title)."""
+    from rightsgraph.nlp.mentions import _title_before
+
+    doc = nlp("Mr. Hale said the talks were useful.")
+    assert _title_before(doc, 1, own=0) is None
+    assert _title_before(doc, 1) == "Mr."  # printed before an entity that does not hold it: as before
