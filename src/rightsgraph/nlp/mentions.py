@@ -109,7 +109,8 @@ def _title_before(doc: Doc, start: int, own: int | None = None) -> str | None:
         if tok.is_punct and tok.text not in ("."):
             break
         if (tok.pos_ in ("DET", "VERB", "AUX", "ADP", "SCONJ", "CCONJ") and tok.lower_ not in ("of",)) \
-                or doc[i].is_sent_start or (tok.i >= (start if own is None else own) and tok.text.rstrip(".") in HONORIFICS):
+                or doc[i].is_sent_start \
+                or (tok.i >= (start if own is None else own) and tok.text.rstrip(".") in HONORIFICS):
             break  # nor across a sentence's start, nor an honorific the NER took ('Mr. Posner')
         if tok.lower_ == "of" and i - 2 >= 0 and doc[i - 2].text[:1].isupper():
             i -= 1
