@@ -8,6 +8,7 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from spacy.tokens import Doc, Span, Token
 
@@ -161,10 +162,12 @@ def _named_labels(text: str, paras: list[tuple[int, int]]) -> set[str]:
     return {f for f in found if found.count(f) >= 2}
 
 
-def transcript_turns(text: str) -> list[Turn]:
+@lru_cache(maxsize=8)
+def transcript_turns(text: str) -> tuple[Turn, ...]:
     """Speaker turns of a briefing transcript. An unlabelled paragraph after a turn continues it: in a
     transcript proper, any paragraph of running speech; in a story quoting one, only one in the first
-    person (the story's own narration is not the speaker's)."""
+    person (the story's own narration is not the speaker's). Cached: the statements, the speaker
+    resolver and the topic filter each ask for the same article's turns."""
     paras = paragraphs(text)
     named = _named_labels(text, paras)
 
@@ -186,7 +189,7 @@ def transcript_turns(text: str) -> list[Turn]:
             turns.append(Turn(current, p_start, p_end))
         else:
             current = None
-    return turns
+    return tuple(turns)
 
 
 def token_at(doc: Doc, offset: int) -> Token | None:
