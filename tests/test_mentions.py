@@ -208,3 +208,18 @@ def test_mentions_an_honorific_the_ner_took_into_a_name_at_the_text_start_is_no_
     doc = nlp("Mr. Hale said the talks were useful.")
     assert _title_before(doc, 1, own=0) is None
     assert _title_before(doc, 1) == "Mr."  # printed before an entity that does not hold it: as before
+
+
+def test_mentions_an_organisation_word_the_ner_missed_stands_for_the_organisation(nlp):
+    """'The Commission demanded …' with no entity on 'Commission': it is the commission named before;
+    the start of a longer name, or a word no named body holds, is left alone."""
+    from rightsgraph.nlp.mentions import Mention, _bare_org_words
+
+    words = frozenset(load_knowledge().lexicon["org_words"])
+    doc = nlp("The Joint Commission on Lawyers met. The Commission demanded answers. The Committee on Rights "
+              "spoke. The Council agreed.")
+    named = Mention(1, 5, "Joint Commission on Lawyers", "Organization", "Joint Commission on Lawyers")
+    mentions = [named]
+    _bare_org_words(doc, mentions, words)
+    found = {(doc[m.start].text, m.start, m.canonical) for m in mentions if m is not named}
+    assert found == {("Commission", 8, "Joint Commission on Lawyers")}

@@ -950,3 +950,13 @@ def test_relations_a_letter_urges_its_addressee(nlp, text, urged):
 ])
 def test_relations_ending_talks_with_a_delegation_meets_its_head(nlp, text, met):
     assert {(s, o) for s, p, o in relations(run(nlp, text)) if p == "metWith"} == met
+
+
+def test_relations_a_second_reporting_verb_the_parse_hung_on_the_that_clause(nlp):
+    """'demanded that X give …, and urged Y': 'urged' has the tense of 'demanded', not of 'give', so
+    its subject is the commission's, not the authorities'."""
+    text = ("The Commission on Lawyers demanded that Chinese authorities give the detained lawyers access to "
+            "counsel, and urged Secretary of State Tom Hale to invite their families to brief the delegation.")
+    found = set(relations(run(nlp, text)))
+    assert ("Commission on Lawyers", "urges", "Tom Hale") in found
+    assert ("China", "urges", "Tom Hale") not in found

@@ -208,6 +208,7 @@ def _bare_org_words(doc: Doc, mentions: list[Mention], org_words: frozenset[str]
     """'the Commission', 'the Commission's Cochair': an organisation's own word standing for it, the
     organisation named last before it (else first after) whose name holds the word."""
     named = sorted((m for m in mentions if m.kind == "Organization" and len(m.text.split()) > 1), key=lambda m: m.start)
+    mentions.extend(_unrecognised_org_words(doc, mentions, org_words))
     for m in mentions:
         word = m.text.removesuffix("'s").removesuffix("’s")
         if m.kind != "Organization" or word not in org_words or m.start == 0 or doc[m.start - 1].lower_ != "the":
@@ -217,6 +218,23 @@ def _bare_org_words(doc: Doc, mentions: list[Mention], org_words: frozenset[str]
         found = before[-1] if before else (holders[0] if holders else None)
         if found is not None:
             m.canonical = found.canonical or found.text
+    mentions[:] = [m for m in mentions if m.canonical != "\0unresolved"]
+
+
+def _unrecognised_org_words(doc: Doc, mentions: list[Mention], org_words: frozenset[str]) -> list[Mention]:
+    """'The Commission demanded …' where the NER saw no entity: a capitalised organisation word after
+    'the', outside every mention and not the start of a longer name ('the Commission on …'); it
+    becomes an organisation mention for `_bare_org_words` to resolve (else it is dropped)."""
+    taken = {i for m in mentions for i in range(m.start, m.end)}
+    found = []
+    for tok in doc[1:]:
+        nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+        if tok.text in org_words and tok.i not in taken and doc[tok.i - 1].lower_ == "the" \
+                and tok.pos_ == "PROPN" and not (nxt is not None and nxt.text[:1].isupper()) \
+                and not (nxt is not None and nxt.lower_ in ("of", "on", "for") and tok.i + 2 < len(doc)
+                         and doc[tok.i + 2].text[:1].isupper()):
+            found.append(Mention(tok.i, tok.i + 1, tok.text, "Organization", "\0unresolved"))
+    return found
 
 
 def _not_an_issue(m: Mention, doc: Doc, mentions: list[Mention], formulas: list[tuple[int, int]]) -> bool:

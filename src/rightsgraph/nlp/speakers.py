@@ -50,6 +50,11 @@ class SpeakerResolver:
     def subject_of(self, verb: Token) -> Token | None:
         """nsubj of the verb, climbing through participial/coordinated clauses ('… saying that')."""
         tok: Token | None = verb
+        if verb.dep_ == "conj" and verb.head.dep_ == "ccomp" and verb.tag_ != verb.head.tag_ \
+                and verb.tag_ == verb.head.head.tag_ and verb.head.tag_ in ("VB", "VBP", "VBZ", "MD"):
+            # 'The Commission demanded that X give …, and urged Y to …': the parse hung the second verb
+            # on the 'that' clause; its tense is the reporting verb's, so it goes with 'demanded'
+            tok = verb.head.head
         for _ in range(4):
             if tok is None:
                 return None
