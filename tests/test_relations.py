@@ -960,3 +960,20 @@ def test_relations_a_second_reporting_verb_the_parse_hung_on_the_that_clause(nlp
     found = set(relations(run(nlp, text)))
     assert ("Commission on Lawyers", "urges", "Tom Hale") in found
     assert ("China", "urges", "Tom Hale") not in found
+
+
+@pytest.mark.parametrize("body", [
+    "The U.S. delegation will include representatives of the following agencies:\n\n"
+    "Department of State: Joe Kim, Office of Chinese and Mongolian Affairs, Bureau of East Asian and Pacific "
+    "Affairs.\n\nDepartment of Justice: Tom Hale, Senior Counsel, Office of Legal Policy.",
+    "The U.S. delegation will include:\n\n- Joe Kim, Office of Chinese and Mongolian Affairs, Bureau of East "
+    "Asian and Pacific Affairs, Department of State\n- Tom Hale, Senior Counsel, Office of Legal Policy, "
+    "Department of Justice",
+])
+def test_relations_units_in_an_entry_line_are_parts_of_the_next(nlp, body):
+    """An entry names units from the most specific out: each is part of the one after it, and the
+    last of its agency; an agency is part of nothing it is printed beside."""
+    units = {(s, o) for s, p, o in relations(run(nlp, body)) if p == "memberOf" and s not in ("Joe Kim", "Tom Hale")}
+    assert units == {("Office of Chinese and Mongolian Affairs", "Bureau of East Asian and Pacific Affairs"),
+                     ("Bureau of East Asian and Pacific Affairs", "U.S. Department of State"),
+                     ("Office of Legal Policy", "U.S. Department of Justice")}

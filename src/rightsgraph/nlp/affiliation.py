@@ -119,6 +119,7 @@ def _entry_lines(doc: Doc, index: MentionIndex, k: Knowledge) -> Iterator[Hit]:
                 if orgs and orgs[0].canonical and orgs[0].canonical != agency.canonical:  # the first is the
                     yield (people[0].canonical or "", "memberOf", orgs[0].canonical, doc[people[0].start], 0.7,
                            "agency-line-office")  # most specific ('Office of X, Bureau of Y')
+                yield from _unit_chain([*orgs, agency], doc, k, "agency-line-unit")
             continue
         if "," not in text[lo:hi] or hi - lo > 200 or (span := span_of(doc, lo, hi)) is None:
             continue
@@ -130,8 +131,18 @@ def _entry_lines(doc: Doc, index: MentionIndex, k: Knowledge) -> Iterator[Hit]:
         orgs = [o for o in index.in_range(person.end, span.end, ("Organization",)) if not _portfolio(o, doc, k)]
         if orgs and orgs[-1].canonical:
             yield (person.canonical or "", "memberOf", orgs[-1].canonical, doc[person.start], 0.7, "entry-line")
+            yield from _unit_chain(orgs, doc, k, "entry-line-unit")
         if (office := _title_org(doc[person.end:span.end].text, k)) is not None:
             yield (person.canonical or "", "memberOf", office, doc[person.start], 0.7, "entry-line-title")
+
+
+def _unit_chain(units: list[Mention], doc: Doc, k: Knowledge, rule: str) -> Iterator[Hit]:
+    """'Office of X, Bureau of Y' in an entry, then its agency: each unit is part of the one printed
+    after it, the most specific first (only units whose names say they are parts of a body)."""
+    for inner, outer in zip(units, units[1:], strict=False):
+        if inner.canonical and outer.canonical and inner.canonical != outer.canonical \
+                and inner.text.split()[0].lower() in k.words("unit_words"):
+            yield (inner.canonical, "memberOf", outer.canonical, doc[inner.start], 0.6, rule)
 
 
 def _head_role(role: str, k: Knowledge) -> bool:
