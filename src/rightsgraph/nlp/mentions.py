@@ -17,7 +17,7 @@ from .knowledge import Knowledge
 from .mention import Mention, MentionIndex
 from .names import described_names, first_names_before_initials, kin_named, names_around_governments
 from .stance import find_cues
-from .textspans import doc_text
+from .textspans import doc_text, tokens_of
 
 __all__ = ["Mention", "find_mentions", "MentionIndex"]
 
@@ -227,9 +227,11 @@ def _unrecognised_org_words(doc: Doc, mentions: list[Mention], org_words: frozen
     becomes an organisation mention for `_bare_org_words` to resolve (else it is dropped)."""
     taken = {i for m in mentions for i in range(m.start, m.end)}
     found = []
-    for tok in doc[1:]:
+    for tok in tokens_of(doc):
+        if tok.text not in org_words or tok.i == 0 or tok.i in taken:
+            continue
         nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
-        if tok.text in org_words and tok.i not in taken and doc[tok.i - 1].lower_ == "the" \
+        if doc[tok.i - 1].lower_ == "the" \
                 and tok.pos_ == "PROPN" and not (nxt is not None and nxt.text[:1].isupper()) \
                 and not (nxt is not None and nxt.lower_ in ("of", "on", "for") and tok.i + 2 < len(doc)
                          and doc[tok.i + 2].text[:1].isupper()):
