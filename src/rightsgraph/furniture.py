@@ -26,6 +26,7 @@ from importlib.resources import files
 
 from .errors import ExtractionError
 from .metadata import parse_date
+from .wirescript import read_script
 
 __all__ = [
     "Page", "Rules", "clean_page", "furniture_kind", "is_label", "is_prose", "is_speaker_turn", "load_rules",
@@ -141,13 +142,17 @@ def clean_page(lines: list[str], *, title: str | None = None) -> Page:
     lines = [ln.rstrip() for ln in lines]
     dropped: list[str] = []
     start = 0
-    if title is None:
+    script = read_script(lines) if title is None else None
+    if script is not None:  # wire copy: the headline and date are header fields, see wirescript.py
+        title, lines = script.title, script.lines
+        dropped.extend(script.dropped)
+    elif title is None:
         title, start, kicker = _split_headline(lines, rules)
         dropped.extend(kicker)
     flat = [(b, ln) for b, block in enumerate(_blocks(lines[start:])) for ln in block]
     reasons: list[str | None] = [furniture_kind(ln, rules) for _, ln in flat]
     lead = next((i for i, (_, ln) in enumerate(flat) if reasons[i] is None and is_prose(ln)), None)
-    datelines: list[str] = []
+    datelines: list[str] = [script.date] if script is not None and script.date else []
     for i, (block, ln) in enumerate(flat):
         if reasons[i] is None and lead is not None and i < lead and is_label(ln, rules.label_max_words):
             reasons[i] = "label"
