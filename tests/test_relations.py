@@ -977,3 +977,27 @@ def test_relations_units_in_an_entry_line_are_parts_of_the_next(nlp, body):
     assert units == {("Office of Chinese and Mongolian Affairs", "Bureau of East Asian and Pacific Affairs"),
                      ("Bureau of East Asian and Pacific Affairs", "U.S. Department of State"),
                      ("Office of Legal Policy", "U.S. Department of Justice")}
+
+
+def test_relations_a_subject_a_fronted_phrase_swallowed(nlp):
+    """'Ahead of the dialogue, A (…), Chair of X, and B, the Commission's Cochair, today called on …':
+    the parse read A and B as coordinated with 'the dialogue'; they are the ones who called."""
+    text = ("Ahead of next week's U.S.-China Human Rights Dialogue, Representative Ann Berg (R-NJ), Chair of the "
+            "Commission on Rights, and Senator Joe Kim (D-OH), the Commission's Cochair, today called on "
+            "Assistant Secretary of State Tom Hale to press Chinese officials for the release of prisoners.")
+    found = set(relations(run(nlp, text)))
+    assert {("Ann Berg", "urges", "Tom Hale"), ("Joe Kim", "urges", "Tom Hale")} <= found
+
+
+def test_relations_a_case_list_is_raised_by_who_opens_it(nlp):
+    """'The letter lists …, among them:' over a bulleted list: the letter's senders raised each case,
+    not the issuer of the release."""
+    body = ("Senator Ann Berg and Senator Joe Kim wrote to the Secretary of State on Monday.\n\n"
+            "In a letter sent to Secretary Tom Hale on Thursday, the two lawmakers asked that the delegation "
+            "raise prisoners by name.\n\n"
+            "The letter lists a number of individual cases, among them:\n\n"
+            "- Wu Lan, a lawyer who disappeared in 2010;\n"
+            "- Zhao Ming, a blogger sentenced last year to five years in prison.")
+    ex = release(nlp, body, "Commission on Rights")
+    found = {(r.subject, r.object) for r in ex.relations if r.predicate == "raised" and r.rule == "case-list"}
+    assert found == {(who, case) for who in ("Ann Berg", "Joe Kim") for case in ("Wu Lan", "Zhao Ming")}

@@ -19,7 +19,7 @@ from .mentions import Mention, MentionIndex
 from .phrases import evidence_of, listed_people
 from .speakers import SpeakerResolver
 from .stance import find_cues
-from .textspans import doc_text, in_question, paragraphs, sent_of, span_of, tokens_of
+from .textspans import doc_text, in_question, paragraphs, sent_of, span_of, token_at, tokens_of
 
 __all__ = ["raised_relations", "raised_objects", "named_in_statements", "text_range"]
 
@@ -201,13 +201,36 @@ def _case_list(doc: Doc, index: MentionIndex, k: Knowledge, article_id: str,
     """A release's case list ('Chen Kegui — DETAINED. The nephew of …', '- Wang Yu, a lawyer taken from
     her home on 9 July'): the issuer raised every person its lines open with a status label for, or a
     bullet and a description that gives a status."""
-    if not speakers.voice:
-        return []
-    return [Relation(speakers.voice, "raised", m.canonical, evidence_of(doc[m.start], article_id), 0.55, "case-list")
-            for m in index.mentions
-            if m.kind == "Person" and m.canonical and m.canonical != speakers.voice
-            and (status_label(m, doc) or (listed_line(m, doc, index) and status_of(m, doc, k, index)))
-            and not line_before(m, doc).strip(" -*•\t0123456789.)")]
+    out: list[Relation] = []
+    for m in index.mentions:
+        if m.kind != "Person" or not m.canonical \
+                or not (status_label(m, doc) or (listed_line(m, doc, index) and status_of(m, doc, k, index))) \
+                or line_before(m, doc).strip(" -*•\t0123456789.)"):
+            continue
+        # who lists them: the subject of the line that opens the list ('The letter lists …, among
+        # them:' -> the letter's senders), else the issuer
+        issuers = _list_openers(doc, m, speakers) or ([(speakers.voice, 1.0)] if speakers.voice else [])
+        out += [Relation(name, "raised", m.canonical, evidence_of(doc[m.start], article_id), 0.55, "case-list")
+                for name, _conf in issuers if name != m.canonical]
+    return out
+
+
+def _list_openers(doc: Doc, m: Mention, speakers: SpeakerResolver) -> list[tuple[str, float]]:
+    """The speakers of the line ending in ':' just above the list that holds `m` (the list's other
+    lines may stand between)."""
+    text = doc_text(doc)
+    at = text.rfind("\n", 0, doc[m.start].idx)
+    while at > 0:
+        prev = text.rfind("\n", 0, at)
+        line = text[prev + 1:at].strip()
+        if line and not line.startswith(("-", "*", "•", "\u2013", "\u2014")) and not line[:1].isdigit():
+            if not line.endswith(":"):
+                return []
+            verb = token_at(doc, at - 1)
+            root = verb.sent.root if verb is not None else None
+            return speakers.resolve_all(speakers.subject_of(root)) if root is not None and root.pos_ == "VERB" else []
+        at = prev
+    return []
 
 
 def _raised_by(verb: Token, objects: list[Mention], speakers: SpeakerResolver, article_id: str, conf: float,

@@ -73,7 +73,22 @@ class SpeakerResolver:
             if climb and tok.head.i != tok.i:
                 tok = tok.head
             else:
-                return None
+                return self._swallowed_subject(tok)
+        return None
+
+    def _swallowed_subject(self, verb: Token) -> Token | None:
+        """A finite verb the parse gave no subject because a fronted phrase swallowed it ('Ahead of
+        the dialogue, Representative A, Chairman of X, and Senator B today called on …' read as 'ahead
+        of the dialogue, A and B'): the first person coordinated with that phrase's object."""
+        if verb.tag_ not in ("VBD", "VBZ", "VBP") or verb.dep_ not in ("ROOT", "conj") \
+                or any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+            return None
+        for front in (c for c in verb.lefts if c.dep_ in ("advmod", "prep", "npadvmod")):
+            for obj in (t for t in front.subtree if t.dep_ == "pobj"):
+                people = [c for c in obj.conjuncts if c.i > obj.i and (m := self.index.at(c.i)) is not None
+                          and m.kind == "Person" and c.i not in self.quoted]
+                if people:
+                    return people[0]
         return None
 
     def resolve_all(self, tok: Token | None) -> list[tuple[str, float]]:
@@ -102,7 +117,10 @@ class SpeakerResolver:
                 continue
             root = _clause_head(self.doc[m.start:m.end].root)
             if root.dep_ not in ("nsubj", "nsubjpass"):
-                continue
+                lost = self._swallowed_subject(self.doc[m.start].sent.root)
+                if lost is None or root.i not in (lost.i, *(c.i for c in lost.conjuncts)):
+                    continue
+                root = lost
             together = [root, *root.conjuncts]
             if root.head.lemma_.lower() in self.k.words("joining_verbs"):  # "A joined B and C in a letter"
                 together += [t for o in root.head.children if o.dep_ == "dobj" for t in (o, *o.conjuncts)]
@@ -130,6 +148,9 @@ class SpeakerResolver:
             return None
         verbs = self.k.words("authoring_verbs")
         for t in reversed(self.doc[max(0, tok.i - 200):tok.i]):
+            if t.lemma_.lower() == noun and t.dep_ == "pobj" and t.head.lower_ == "in" and t.head.head.pos_ == "VERB" \
+                    and (found := self.resolve_all(self.subject_of(t.head.head))):
+                return [(name, round(conf * 0.8, 2)) for name, conf in found]  # 'In a letter to X, A and B asked …'
             if t.lemma_.lower() in verbs and t.pos_ == "VERB" \
                     and any(c.dep_ == "dobj" and c.lemma_.lower() == noun for c in t.children):
                 found = [(name, round(conf * 0.8, 2)) for name, conf in self.resolve_all(self.subject_of(t))]
