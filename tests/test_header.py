@@ -55,3 +55,17 @@ def test_header_fact_cites_the_header_line(nlp):
         "?s nif:anchorOf ?text ; nif:beginIndex ?begin ; nif:endIndex ?end } }",
         initNs={"rg": RG, "prov": PROV, "nif": NIF})
     assert {(str(t), int(b), int(e)) for t, b, e in rows} == {("Sean McDonald, Spokesman", 0, 0)}
+
+
+def test_header_a_speaker_known_only_by_the_label_is_an_actor_with_the_header_form(nlp):
+    """'MR. RUBIN:' turns and 'Briefer: James P. Rubin' above them: the gazetteer's James Rubin is an
+    actor of the article, with the header's form as one of his names."""
+    from rightsgraph.model import Article
+    from rightsgraph.nlp import extract
+
+    body = ("MR. RUBIN: We have said to Chinese officials that we are ready to resume the dialogue at any time.\n\n"
+            "QUESTION: Anything else?")
+    ex = extract(nlp, Article(id="t", title="Daily Press Briefing", body=body,
+                              header=("Briefer: James P. Rubin",)))
+    [rubin] = [a for a in ex.actors if a.name == "James Rubin"]
+    assert rubin.kind == "Person" and "James P. Rubin" in rubin.aliases

@@ -64,6 +64,7 @@ def extract(nlp: Language, article: Article, *, knowledge: Knowledge | None = No
     relations += derived_relations(doc, index, k, article.id, statements, cases, relations)
     relations = _dedupe(relations)
     actors = _without_bystanders(actors_from_mentions(mentions, k), statements, cases, relations, k)
+    actors += _speakers_unnamed_in_text(actors, statements, k)
     actors = header_forms(actors, "\n".join((article.title, *article.header)))
     return Extraction(article=article, actors=actors, statements=statements,
                       cases=cases, relations=relations, round=find_round(doc, index, k, article.id))
@@ -77,6 +78,18 @@ def _without_bystanders(actors: list[Actor], statements: list[Statement], cases:
     involved |= {r.subject for r in relations} | {r.object for r in relations}
     gaz = k.by_name
     return [a for a in actors if a.kind != "Organization" or a.name in gaz or a.name in involved]
+
+
+def _speakers_unnamed_in_text(actors: list[Actor], statements: list[Statement], k: Knowledge) -> list[Actor]:
+    """A gazetteer person who speaks only through transcript labels ('MR. RUBIN:') is an actor of the
+    article too, so that the header's form of the name ('Briefer: James P. Rubin') is one of theirs."""
+    named = {a.name for a in actors}
+    out = []
+    for name in dict.fromkeys(s.speaker for s in statements):
+        entry = k.by_name.get(name)
+        if name not in named and entry is not None and entry.kind == "Person":
+            out.append(Actor(name=name, kind="Person", aliases=(), role=None, affiliation=entry.affiliation))
+    return out
 
 
 def _dedupe(relations: list[Relation]) -> list[Relation]:
