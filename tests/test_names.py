@@ -29,3 +29,26 @@ def test_names_an_organisation_around_a_government_name(nlp):
 def test_names_a_government_alone_stays_a_government(nlp):
     found = {(m.text, m.kind) for m in find_mentions(nlp("Washington criticized Beijing."), load_knowledge())}
     assert ("Washington", "Government") in found and ("Beijing", "Government") in found
+
+
+LIST = ("The U.S. delegation will include:\n\nDepartment of State\n"
+        "- Cordula Ransby, Deputy Assistant Secretary, Bureau of Democracy, Human Rights and Labor\n"
+        "- Noemi Farrow-Lutz, Attorney-Adviser, Office of the Legal Adviser\n\n"
+        "Department of Justice\n- Rodrigo Sattler, Senior Counsel, Civil Rights Division\n\n"
+        "Department of Labor\n- Imke Strand, International Relations Officer, Bureau of International Labor Affairs")
+
+
+def test_names_the_head_of_a_bulleted_entry_is_a_person(nlp):
+    """Names the NER missed at the head of delegation-list entries: two to four capitalised words (a
+    hyphen may join two) between the bullet and a comma, the line going on with a title or a body."""
+    people = {t for t, kind in _people_and_orgs(nlp, LIST) if kind == "Person"}
+    assert {"Cordula Ransby", "Noemi Farrow-Lutz", "Rodrigo Sattler", "Imke Strand"} <= people
+    assert not {"Civil Rights Division", "Department of State"} & people
+
+
+def test_names_a_title_is_no_organisation(nlp):
+    """'International Relations Officer' and the 'Senior Advisor,' an entity began with are titles."""
+    text = ("- Kate Moore, Senior Advisor, Office of Chinese and Mongolian Affairs\n"
+            "- Imke Strand, International Relations Officer, Bureau of International Labor Affairs")
+    orgs = {t for t, kind in _people_and_orgs(nlp, text) if kind == "Organization"}
+    assert not any("Advisor" in o or "Officer" in o for o in orgs)

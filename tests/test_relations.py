@@ -894,7 +894,9 @@ def test_relations_a_delegation_list_by_agency(nlp):
             ("Joe Kim", "memberOf", "Office of Chinese and Mongolian Affairs"),
             ("Tom Hale", "memberOf", "U.S. Department of Justice"), ("Tom Hale", "memberOf", "Office of Legal Policy"),
             ("Ann Berg", "memberOf", "U.S. delegation"), ("Tom Hale", "memberOf", "U.S. delegation")} <= found
-    assert ("Joe Kim", "memberOf", "Bureau of East Asian and Pacific Affairs") not in found  # the first office
+    # the entry's own unit is the first office; the bureau it belongs to (a gazetteer unit of the
+    # department) holds its people too, by member-of-whole
+    assert ("Office of Chinese and Mongolian Affairs", "memberOf", "Bureau of East Asian and Pacific Affairs") in found
 
 
 def test_relations_a_title_after_a_comma_is_not_the_organisation_before_it(nlp):
@@ -1001,3 +1003,22 @@ def test_relations_a_case_list_is_raised_by_who_opens_it(nlp):
     ex = release(nlp, body, "Commission on Rights")
     found = {(r.subject, r.object) for r in ex.relations if r.predicate == "raised" and r.rule == "case-list"}
     assert found == {(who, case) for who in ("Ann Berg", "Joe Kim") for case in ("Wu Lan", "Zhao Ming")}
+
+
+def test_relations_a_delegation_list_under_agency_headings(nlp):
+    """'Department of State' on a line of its own over bulleted entries: each is the agency's, of the
+    unit the entry names first, and of the delegation the list opens with; the unit is the agency's."""
+    from test_names import LIST
+
+    found = set(relations(run(nlp, LIST)))
+    assert {("Cordula Ransby", "memberOf", "U.S. Department of State"),
+            ("Cordula Ransby", "memberOf", "Bureau of Democracy, Human Rights, and Labor"),
+            ("Noemi Farrow-Lutz", "memberOf", "Office of the Legal Adviser"),
+            ("Rodrigo Sattler", "memberOf", "U.S. Department of Justice"),
+            ("Rodrigo Sattler", "memberOf", "Civil Rights Division"),
+            ("Civil Rights Division", "memberOf", "U.S. Department of Justice"),
+            ("Imke Strand", "memberOf", "U.S. Department of Labor"),
+            ("Bureau of International Labor Affairs", "memberOf", "U.S. Department of Labor")} <= found
+    assert {p for p, _pred, o in found if o == "U.S. delegation"} == {
+        "Cordula Ransby", "Noemi Farrow-Lutz", "Rodrigo Sattler", "Imke Strand"}
+    assert ("Rodrigo Sattler", "memberOf", "U.S. Department of State") not in found  # a new heading

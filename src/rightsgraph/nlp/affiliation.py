@@ -9,7 +9,18 @@ from spacy.tokens import Doc, Token
 
 from .knowledge import Knowledge
 from .mentions import Mention, MentionIndex
-from .phrases import AFFIL_PREPS, ORGS, Hit, agency_items, lines, listed_people, mention_in, orgs_in, root_of
+from .phrases import (
+    AFFIL_PREPS,
+    ORGS,
+    Hit,
+    agency_items,
+    heading_org,
+    lines,
+    listed_people,
+    mention_in,
+    orgs_in,
+    root_of,
+)
 from .speakers import SpeakerResolver
 from .textspans import doc_text, paragraphs, sent_of, span_of, tokens_of
 
@@ -99,12 +110,21 @@ def _portfolio(org: Mention, doc: Doc, k: Knowledge) -> bool:
         org.kind == "Government" or org.canonical not in k.by_name)
 
 
+BULLETS = ("-", "*", "•", "\u2013", "\u2014")
+
+
 def _entry_lines(doc: Doc, index: MentionIndex, k: Knowledge) -> Iterator[Hit]:
     """A line that is a person's entry, not a sentence ('- Name, Title, Office, Agency' in a
     delegation list; a signature block): the person is a member of the agency the line ends with,
     and of the office the title names ('Deputy Assistant Secretary of State')."""
     text = doc_text(doc)
+    heading: Mention | None = None  # the agency whose heading line the entries below stand under
     for lo, hi in lines(text):
+        if (org := heading_org(doc, index, lo, hi)) is not None:
+            heading = org
+            continue
+        if not text[lo:hi].lstrip().startswith(BULLETS):
+            heading = None if not text[lo:hi].rstrip().endswith(":") else heading
         if items := agency_items(doc, index, lo, hi):
             # 'Department of State: Name, Title; Name, Office, Bureau.': each is of the agency, and of
             # the first office the item names
@@ -129,8 +149,13 @@ def _entry_lines(doc: Doc, index: MentionIndex, k: Knowledge) -> Iterator[Hit]:
             continue
         person = people[0]
         orgs = [o for o in index.in_range(person.end, span.end, ("Organization",)) if not _portfolio(o, doc, k)]
+        if heading is not None and heading.canonical not in [o.canonical for o in orgs]:
+            orgs.append(heading)
         if orgs and orgs[-1].canonical:
             yield (person.canonical or "", "memberOf", orgs[-1].canonical, doc[person.start], 0.7, "entry-line")
+            if len(orgs) > 1 and orgs[0].canonical and orgs[0].canonical != orgs[-1].canonical:
+                yield (person.canonical or "", "memberOf", orgs[0].canonical, doc[person.start], 0.7,
+                       "entry-line-office")  # the most specific unit too ('Office of X, Bureau of Y, Agency')
             yield from _unit_chain(orgs, doc, k, "entry-line-unit")
         if (office := _title_org(doc[person.end:span.end].text, k)) is not None:
             yield (person.canonical or "", "memberOf", office, doc[person.start], 0.7, "entry-line-title")
@@ -138,10 +163,11 @@ def _entry_lines(doc: Doc, index: MentionIndex, k: Knowledge) -> Iterator[Hit]:
 
 def _unit_chain(units: list[Mention], doc: Doc, k: Knowledge, rule: str) -> Iterator[Hit]:
     """'Office of X, Bureau of Y' in an entry, then its agency: each unit is part of the one printed
-    after it, the most specific first (only units whose names say they are parts of a body)."""
+    after it, the most specific first (only units whose names say they are parts of a body, by their
+    first or last word: 'Office of …', 'Civil Rights Division')."""
     for inner, outer in zip(units, units[1:], strict=False):
         if inner.canonical and outer.canonical and inner.canonical != outer.canonical \
-                and inner.text.split()[0].lower() in k.words("unit_words"):
+                and {inner.text.split()[0].lower(), inner.text.split()[-1].lower()} & k.words("unit_words"):
             yield (inner.canonical, "memberOf", outer.canonical, doc[inner.start], 0.6, rule)
 
 

@@ -15,7 +15,7 @@ from spacy.tokens import Doc, Span
 
 from .knowledge import Knowledge
 from .mention import Mention, MentionIndex
-from .names import described_names, first_names_before_initials, kin_named, names_around_governments
+from .names import described_names, entry_line_names, first_names_before_initials, kin_named, names_around_governments
 from .stance import find_cues
 from .textspans import doc_text, tokens_of
 
@@ -175,10 +175,17 @@ def find_mentions(doc: Doc, knowledge: Knowledge, title: str = "") -> list[Menti
                 out.append(m)
         elif label == "ORG":
             span = ent if ent_id else _strip_org(ent, not_actors)
+            while span is not None and len(span) > 1 and span[-1].is_space:  # 'Civil Rights Division\n\n'
+                span = span[:-1]
             if span is None or "\n" in span.text:
                 continue
-            if not ent_id and all(t.lower_ in titles or t.lower_ in TITLE_PARTS for t in span if t.is_alpha):
-                continue  # a title the NER called an organisation ("Co-Chair")
+            comma = next((t.i for t in span if t.text == ","), None) if not ent_id else None
+            if comma is not None and comma + 1 < span.end \
+                    and any(t.lower_ in titles for t in doc[span.start:comma]):
+                span = doc[comma + 1:span.end]  # 'Senior Advisor, Office of X': the title is not the name
+            if not ent_id and (all(t.lower_ in titles or t.lower_ in TITLE_PARTS for t in span if t.is_alpha)
+                               or (span.root.i == span.end - 1 and span.root.lower_ in titles)):
+                continue  # a title the NER called an organisation ("Co-Chair", "International Relations Officer")
             if not ent_id and span.text.isupper() and find_cues(span.text, knowledge.status_words):
                 continue  # a case list's status label ("Chen Guangcheng — IN EXILE")
             if not ent_id and _looks_like_person(span, org_words):
@@ -191,6 +198,7 @@ def find_mentions(doc: Doc, knowledge: Knowledge, title: str = "") -> list[Menti
     formulas = [(i.start(), i.end()) for f in knowledge.words("issue_formulas") for i in re.finditer(re.escape(f), low)]
     out = [m for m in out if not _not_an_issue(m, doc, out, formulas)]
     described_names(doc, out, knowledge.words("case_descriptors") | knowledge.words("person_descriptors"), titles)
+    entry_line_names(doc, out, titles)
     kin_named(doc, out, knowledge.words("kinship"))
     for m in first_names_before_initials(doc, out, titles):
         m.role = _title_before(doc, m.start)

@@ -10,7 +10,8 @@ from spacy.tokens import Doc, Token
 from .mention import Mention
 from .textspans import tokens_of
 
-__all__ = ["described_names", "kin_named", "names_around_governments", "first_names_before_initials"]
+__all__ = ["described_names", "kin_named", "names_around_governments", "first_names_before_initials",
+           "entry_line_names"]
 
 
 def _capitalised(t: Token) -> bool:
@@ -105,3 +106,33 @@ def first_names_before_initials(doc: Doc, mentions: list[Mention], titles: froze
             _put(mentions, m.start - 1, m.end, doc[m.start - 1:m.end].text, "Person")
             repaired.append(mentions[-1])
     return repaired
+
+
+BULLETS = ("-", "*", "•", "\u2013", "\u2014")
+
+
+def entry_line_names(doc: Doc, mentions: list[Mention], titles: frozenset[str]) -> None:
+    """A name the NER missed at the head of a bulleted entry ('- Naomi Fairbrother-Lutz,
+    Attorney-Adviser, Office of the Legal Adviser'): two to four capitalised words (a hyphen may join
+    two) between the bullet and a comma, followed by a title word or an organisation."""
+    covered = {i for m in mentions for i in range(m.start, m.end)}
+    orgs = {i for m in mentions if m.kind == "Organization" for i in range(m.start, m.end)}
+    for tok in tokens_of(doc):
+        if tok.text not in BULLETS or not (tok.i == 0 or "\n" in doc[tok.i - 1].text_with_ws):
+            continue
+        start = end = tok.i + 1
+        while end < len(doc) and (_capitalised(doc[end]) or (doc[end].text == "-" and not doc[end].whitespace_
+                                                            and 0 < end - start)):
+            end += 1
+        words = [t for t in doc[start:end] if t.is_alpha]
+        if not 2 <= len(words) <= 4 or doc[end - 1].text == "-" or end + 1 >= len(doc) or doc[end].text != "," \
+                or any(i in covered for i in range(start, end)) or any(t.lower_ in titles for t in words):
+            continue
+        rest = []  # the rest of the entry's line
+        for t in doc[end + 1:]:
+            if "\n" in t.text:
+                break
+            rest.append(t)
+        if any(t.lower_ in titles or t.i in orgs for t in rest):
+            _put(mentions, start, end, doc[start:end].text, "Person")
+            covered.update(range(start, end))

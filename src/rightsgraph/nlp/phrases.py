@@ -10,7 +10,7 @@ from .mentions import Mention, MentionIndex
 from .textspans import doc_text, sentence_of, span_of
 
 __all__ = ["Hit", "ACTOR", "ORGS", "AFFIL_PREPS", "NP_DEPS", "evidence_of", "mention_in", "root_of", "entry_of",
-           "orgs_in", "listed_people", "lines", "agency_items"]
+           "orgs_in", "listed_people", "lines", "agency_items", "heading_org"]
 
 #: what a relation rule yields: (subject, predicate, object, trigger token, confidence, rule name)
 Hit = tuple[str, str, str, Token, float, str]
@@ -72,7 +72,7 @@ def listed_people(doc: Doc, index: MentionIndex, paras: list[tuple[int, int]]) -
         items: list[Span | None] = [item for _agency, item in agency_items(doc, index, lo, hi)]
         items = items or [span_of(doc, lo, hi)]
         people = [m for item in items if item is not None and (m := _opening_person(index, item)) is not None]
-        if not people:
+        if not people and heading_org(doc, index, lo, hi) is None:  # an agency's heading over its people
             break
         out += people
     return out
@@ -83,6 +83,16 @@ def _opening_person(index: MentionIndex, item: Span) -> Mention | None:
     if first is None or first.kind != "Person" or first.start - item.start > 2 or not first.canonical:
         return None
     return first
+
+
+def heading_org(doc: Doc, index: MentionIndex, lo: int, hi: int) -> Mention | None:
+    """The organisation a line consists of ('Department of State' over its delegation members)."""
+    line = span_of(doc, lo, hi)
+    if line is None:
+        return None
+    orgs = [m for m in index.mentions if line.start <= m.start < line.end and m.kind == "Organization"]
+    rest = [t for t in line if not t.is_punct and not t.is_space and not any(o.start <= t.i < o.end for o in orgs)]
+    return orgs[0] if len(orgs) == 1 and not rest and orgs[0].canonical else None
 
 
 def agency_items(doc: Doc, index: MentionIndex, lo: int, hi: int) -> list[tuple[Mention, Span]]:
