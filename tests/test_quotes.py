@@ -487,6 +487,13 @@ def test_quotes_speech_a_turn_relays_from_someone_named_is_theirs_too(nlp):
     assert len(found) == 2
 
 
+def test_quotes_speech_a_turn_relays_from_the_other_government_is_its_own(nlp):
+    """'The Chinese side told us it will invite …' in Lane's turn: China said it."""
+    text = ("MS. LANE: We held two days of talks in Beijing. The Chinese side told us that it would invite the "
+            "rapporteur to visit next year. We told them we would watch for the visit.")
+    assert ("China", "indirect", "neutral") in statements(run(nlp, text))
+
+
 def test_quotes_transcript_label_matches_the_header_name_whatever_its_capitals(nlp):
     """'MR. MCDONALD' is the 'Sean McDonald, Spokesman' of the header, not 'Mcdonald'."""
     from rightsgraph.model import Article

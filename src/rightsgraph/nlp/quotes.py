@@ -279,11 +279,11 @@ class _Builder:
                     self.relayed.add((span.start_char, span.end_char))
 
     def _relayed(self, verb: Token) -> bool:
-        """Inside a speaker's turn, what someone else named by name told them is that one's speech
-        ('Mr. Chen told us that China would not accept …'); 'we told him …' stays the speaker's."""
+        """Inside a speaker's turn, what someone else named told them is that one's speech (a government too:
+        'the Chinese side told us …'; 'Mr. Chen told us that …'); 'we told him …' stays the speaker's."""
         subject = self.speakers.subject_of(verb)
         m = self.index.at(subject.i) if subject is not None else None
-        return m is not None and m.is_actor and m.kind in ("Person", "Organization") \
+        return m is not None and m.is_actor and m.kind in ("Person", "Organization", "Government") \
             and m.canonical != self.speakers.turn_speaker(verb)
 
     @staticmethod
