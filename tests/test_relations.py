@@ -1022,3 +1022,17 @@ def test_relations_a_delegation_list_under_agency_headings(nlp):
     assert {p for p, _pred, o in found if o == "U.S. delegation"} == {
         "Cordula Ransby", "Noemi Farrow-Lutz", "Rodrigo Sattler", "Imke Strand"}
     assert ("Rodrigo Sattler", "memberOf", "U.S. Department of State") not in found  # a new heading
+
+
+def test_relations_our_delegation_met_a_team_headed_by(nlp):
+    """'our delegation, which included colleagues from A and B, met with a Chinese team headed by X'
+    in a turn: the speaker met X; the agencies its clause names did not meet each other."""
+    from rightsgraph.model import Article
+    from rightsgraph.nlp import extract
+
+    body = ("MR. HALE: Over the past two days our delegation, which included colleagues from the Department of "
+            "Justice and the Department of Labor, met with a Chinese team headed by Li Wei, Director General at "
+            "the Ministry of Foreign Affairs. The human rights dialogue ended today.\n\nQUESTION: Anything else?")
+    ex = extract(nlp, Article(id="t", title="Press Availability", body=body, header=("Tom Hale, Assistant Secretary",)))
+    met = {(r.subject, r.object) for r in ex.relations if r.predicate == "metWith"}
+    assert met == {("Tom Hale", "Li Wei")}

@@ -38,8 +38,9 @@ def meetings(doc: Doc, index: MentionIndex, k: Knowledge, speakers: SpeakerResol
             continue
         subjects: list[Mention] = []
         for c in t.children:
-            if c.dep_ == "nsubj":
-                subjects += index.in_range(c.left_edge.i, c.right_edge.i + 1, ACTOR)
+            if c.dep_ == "nsubj":  # not a body its clause names ('our delegation, which included X, met …')
+                subjects += [m for m in index.in_range(c.left_edge.i, c.right_edge.i + 1, ACTOR)
+                             if not _in_clause(root_of(m, doc), c)]
         subjects = [m for m in subjects if not any(o is not m and o.start <= m.start and m.end <= o.end
                                                    for o in subjects)]
         subjects = _heads_only(subjects, doc, index)
@@ -48,7 +49,8 @@ def meetings(doc: Doc, index: MentionIndex, k: Knowledge, speakers: SpeakerResol
             if (c.dep_ == "dobj" and lemma == "meet") or (c.dep_ == "prep" and c.lower_ == "with"):
                 others += [m for m in index.in_range(c.left_edge.i, c.right_edge.i + 1, ACTOR)
                            if not _in_clause(root_of(m, doc), c)]
-        for c in (talks if is_talks else []):
+        parties = (talks if is_talks else []) + ([t] if lemma in meet_verbs else [])
+        for c in parties:
             for cc in c.children:
                 if cc.dep_ == "prep" and cc.lower_ == "with":  # the people, and who leads a party ("… with a
                     for party in (x for x in cc.children if x.dep_ == "pobj"):  # delegation headed by X")
@@ -60,8 +62,12 @@ def meetings(doc: Doc, index: MentionIndex, k: Knowledge, speakers: SpeakerResol
         others = _heads_only(others, doc, index)
         names = [s.canonical or "" for s in subjects]
         if not names and others:  # "I also held talks with X", "We concluded talks with …" in a briefing turn
-            pronoun = next((c for c in t.children if c.dep_ == "nsubj" and c.lower_ in ("i", "we")), None)
-            names = [name for name, _conf in speakers.resolve_all(pronoun) if name]
+            pronoun = next((c for c in t.children if c.dep_ == "nsubj" and (c.lower_ in ("i", "we") or (
+                c.lemma_.lower() == "delegation" and any(p.lower_ in ("our", "my") for p in c.children)))), None)
+            if pronoun is not None and pronoun.lemma_.lower() == "delegation":  # 'our delegation … met with'
+                names = [name for name in [speakers.turn_speaker(pronoun) or speakers.voice] if name]
+            else:
+                names = [name for name, _conf in speakers.resolve_all(pronoun) if name]
         ended = is_talks and lemma not in ("hold", "have")  # "concluded / spent two days of talks with …":
         if ended:  # people only (a turn's "we" is its speaker), and no "A and B met" from the subject alone
             names = [s.canonical or "" for s in subjects if s.kind == "Person"] if subjects else names
