@@ -1036,3 +1036,15 @@ def test_relations_our_delegation_met_a_team_headed_by(nlp):
     ex = extract(nlp, Article(id="t", title="Press Availability", body=body, header=("Tom Hale, Assistant Secretary",)))
     met = {(r.subject, r.object) for r in ex.relations if r.predicate == "metWith"}
     assert met == {("Tom Hale", "Li Wei")}
+
+
+@pytest.mark.parametrize(("text", "raised"), [
+    ("Tom Hale said he handed his counterpart a list of prisoners. Among them, he said, is Father Li Wei, a "
+     "priest who has not been seen since October.", {"Li Wei"}),
+    ("Tom Hale told reporters the two sides went through the cases one by one. Among the names, he said, were "
+     "Wu Lan, a lawyer taken from her home in July, and Zhao Ming, the husband of activist Chen Fang.",
+     {"Wu Lan", "Zhao Ming"}),
+    ("Among the prisoners were Wu Lan and Zhao Ming.", set()),  # nobody says so
+])
+def test_relations_among_them_he_said(nlp, text, raised):
+    assert {o for s, p, o in relations(run(nlp, text)) if p == "raised" and s == "Tom Hale"} == raised

@@ -16,7 +16,7 @@ from ..model import Relation, Statement
 from .cases import describes_person, holds_office, line_before, listed_line, possessor, status_label, status_of
 from .knowledge import Knowledge
 from .mentions import Mention, MentionIndex
-from .phrases import evidence_of, listed_people
+from .phrases import evidence_of, listed_people, root_of
 from .speakers import SpeakerResolver
 from .stance import find_cues
 from .textspans import doc_text, in_question, paragraphs, sent_of, span_of, token_at, tokens_of
@@ -51,6 +51,7 @@ def raised_relations(doc: Doc, index: MentionIndex, k: Knowledge, article_id: st
     out += _urged_for(doc, index, k, article_id, speakers)
     out += _concerns(doc, index, k, article_id, speakers)
     out += _listed(doc, index, k, article_id, speakers)
+    out += _among_them(doc, index, k, article_id, speakers)
     out += _case_list(doc, index, k, article_id, speakers)
     out += _agenda(doc, index, k, article_id, speakers)
     out += _on_the_list(doc, index, k, article_id)
@@ -175,6 +176,39 @@ def _listed(doc: Doc, index: MentionIndex, k: Knowledge, article_id: str,
                              round(0.6 * conf, 2), "list-raised") for speaker, conf in who
                     if speaker != first.canonical]
     return out
+
+
+def _among_them(doc: Doc, index: MentionIndex, k: Knowledge, article_id: str,
+                speakers: SpeakerResolver) -> list[Relation]:
+    """'Among them, he said, is X', 'Among the names, he said, were A and B': the one who says so
+    raised the people and issues the sentence lists (not those inside their own descriptions)."""
+    out: list[Relation] = []
+    reporting = k.words("reporting_verbs")
+    for sent in doc.sents:
+        first = next((t for t in sent if not t.is_space and not t.is_punct), None)
+        if first is None or first.lower_ != "among" or first.i in speakers.quoted:
+            continue
+        tags = [t for t in sent if t.lemma_.lower() in reporting and t.pos_ == "VERB" and t.i not in speakers.quoted]
+        who = next((found for t in tags if (found := speakers.resolve_all(speakers.subject_of(t)))), [])
+        if not who:
+            continue
+        tag_words = {x.i for t in tags for x in t.subtree}
+        for m in index.in_range(sent.start, sent.end, ("Person", "Issue")):
+            root = root_of(m, doc)
+            if m.start in tag_words or not m.canonical or _described(root, sent.root):
+                continue
+            out += [Relation(speaker, "raised", m.canonical, evidence_of(doc[m.start], article_id),
+                             round(0.7 * conf, 2), "among-them") for speaker, conf in who if speaker != m.canonical]
+    return out
+
+
+def _described(tok: Token, top: Token) -> bool:
+    """Whether `tok` is inside another name's description ('X, the wife of Y', 'X, who represented Z')."""
+    while tok.i != top.i and tok.head.i != tok.i:
+        if tok.dep_ in ("relcl", "acl", "appos") or (tok.dep_ == "pobj" and tok.head.lower_ == "of"):
+            return True
+        tok = tok.head
+    return False
 
 
 def _agenda(doc: Doc, index: MentionIndex, k: Knowledge, article_id: str,
