@@ -52,3 +52,17 @@ def test_names_a_title_is_no_organisation(nlp):
             "- Imke Strand, International Relations Officer, Bureau of International Labor Affairs")
     orgs = {t for t, kind in _people_and_orgs(nlp, text) if kind == "Organization"}
     assert not any("Advisor" in o or "Officer" in o for o in orgs)
+
+
+def test_names_a_line_that_opens_with_a_name_and_a_dash(nlp):
+    """A case list's 'Name -- description' line, the name the NER missed: two to four capitalised words
+    before the dash, a kind of person after it; a heading before a dash is no name."""
+    text = ("Gu Lanbo -- citizen journalist from Shenzhen, detained in April. His wife, Hu Jiyan, told us he is ill.\n\n"
+            "Recent Developments -- the lawyers were moved.")
+    from rightsgraph.nlp.names import entry_line_names
+
+    k = load_knowledge()
+    titles = frozenset(t.lower() for t in k.lexicon["titles"])
+    found: list = []  # as if the NER had found nothing
+    entry_line_names(nlp(text), found, titles, k.words("case_descriptors") | k.words("person_descriptors"))
+    assert [m.text for m in found] == ["Gu Lanbo"]

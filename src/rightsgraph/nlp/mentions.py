@@ -197,8 +197,9 @@ def find_mentions(doc: Doc, knowledge: Knowledge, title: str = "") -> list[Menti
     low = doc_text(doc).lower()
     formulas = [(i.start(), i.end()) for f in knowledge.words("issue_formulas") for i in re.finditer(re.escape(f), low)]
     out = [m for m in out if not _not_an_issue(m, doc, out, formulas)]
-    described_names(doc, out, knowledge.words("case_descriptors") | knowledge.words("person_descriptors"), titles)
-    entry_line_names(doc, out, titles)
+    descriptors = knowledge.words("case_descriptors") | knowledge.words("person_descriptors")
+    described_names(doc, out, descriptors, titles)
+    entry_line_names(doc, out, titles, descriptors)
     kin_named(doc, out, knowledge.words("kinship"))
     for m in first_names_before_initials(doc, out, titles):
         m.role = _title_before(doc, m.start)

@@ -111,14 +111,28 @@ def first_names_before_initials(doc: Doc, mentions: list[Mention], titles: froze
 BULLETS = ("-", "*", "•", "\u2013", "\u2014")
 
 
-def entry_line_names(doc: Doc, mentions: list[Mention], titles: frozenset[str]) -> None:
-    """A name the NER missed at the head of a bulleted entry ('- Naomi Fairbrother-Lutz,
-    Attorney-Adviser, Office of the Legal Adviser'): two to four capitalised words (a hyphen may join
-    two) between the bullet and a comma, followed by a title word or an organisation."""
+def entry_line_names(doc: Doc, mentions: list[Mention], titles: frozenset[str],
+                     descriptors: frozenset[str] = frozenset()) -> None:
+    """A name the NER missed at the head of an entry: after a bullet and before a comma ('- Naomi
+    Fairbrother-Lutz, Attorney-Adviser, Office of the Legal Adviser'), or opening a line before a
+    dash ('Su Wenbo -- citizen journalist from Shenzhen, detained in April'): two to four
+    capitalised words (a hyphen may join two), the line going on with a title, an organisation or a
+    word for a kind of person."""
     covered = {i for m in mentions for i in range(m.start, m.end)}
     orgs = {i for m in mentions if m.kind == "Organization" for i in range(m.start, m.end)}
     for tok in tokens_of(doc):
-        if tok.text not in BULLETS or not (tok.i == 0 or "\n" in doc[tok.i - 1].text_with_ws):
+        at_line = tok.i == 0 or "\n" in doc[tok.i - 1].text_with_ws
+        if at_line and _capitalised(tok) and tok.i not in covered:
+            dash = next((t for t in doc[tok.i:tok.i + 5] if t.text in ("--", "\u2014", "\u2013")), None)
+            if dash is not None and 2 <= len([t for t in doc[tok.i:dash.i] if t.is_alpha]) <= 4 \
+                    and all(_capitalised(t) or t.text == "-" for t in doc[tok.i:dash.i]) \
+                    and not any(t.lower_ in titles for t in doc[tok.i:dash.i]) \
+                    and not any(i in covered for i in range(tok.i, dash.i)) \
+                    and _kind_of_person(doc, dash.i + 1, descriptors | titles):
+                _put(mentions, tok.i, dash.i, doc[tok.i:dash.i].text, "Person")
+                covered.update(range(tok.i, dash.i))
+            continue
+        if tok.text not in BULLETS or not at_line:
             continue
         start = end = tok.i + 1
         while end < len(doc) and (_capitalised(doc[end]) or (doc[end].text == "-" and not doc[end].whitespace_
@@ -136,3 +150,14 @@ def entry_line_names(doc: Doc, mentions: list[Mention], titles: frozenset[str]) 
         if any(t.lower_ in titles or t.i in orgs for t in rest):
             _put(mentions, start, end, doc[start:end].text, "Person")
             covered.update(range(start, end))
+
+
+def _kind_of_person(doc: Doc, start: int, words: frozenset[str]) -> bool:
+    """Whether the words from `start` up to the first verb or punctuation (at most five, no article
+    first) name a kind of person ('citizen journalist from Shenzhen', 'legal scholar and founder')."""
+    phrase = []
+    for t in doc[start:start + 5]:
+        if t.is_punct or t.pos_ in ("VERB", "AUX"):
+            break
+        phrase.append(t)
+    return bool(phrase) and phrase[0].pos_ != "DET" and any(t.lemma_.lower() in words for t in phrase)
