@@ -57,8 +57,8 @@ def test_names_a_title_is_no_organisation(nlp):
 def test_names_a_line_that_opens_with_a_name_and_a_dash(nlp):
     """A case list's 'Name -- description' line, the name the NER missed: two to four capitalised words
     before the dash, a kind of person after it; a heading before a dash is no name."""
-    text = ("Gu Lanbo -- citizen journalist from Shenzhen, detained in April. His wife, Hu Jiyan, told us he is ill.\n\n"
-            "Recent Developments -- the lawyers were moved.")
+    text = ("Gu Lanbo -- citizen journalist from Shenzhen, detained in April. His wife, Hu Jiyan, told us he "
+            "is ill.\n\nRecent Developments -- the lawyers were moved.")
     from rightsgraph.nlp.names import entry_line_names
 
     k = load_knowledge()
