@@ -22,7 +22,7 @@ from .phrases import (
     root_of,
 )
 from .speakers import SpeakerResolver
-from .textspans import doc_text, paragraphs, sent_of, span_of, tokens_of
+from .textspans import BULLETS, doc_text, paragraphs, sent_of, span_of, tokens_of
 
 __all__ = ["membership", "leadership", "composition"]
 
@@ -108,9 +108,6 @@ def _portfolio(org: Mention, doc: Doc, k: Knowledge) -> bool:
     not where its holder works (a known body after 'for' still is: 'China director for HRW')."""
     return org.start > 0 and doc[org.start - 1].lower_ == "for" and (
         org.kind == "Government" or org.canonical not in k.by_name)
-
-
-BULLETS = ("-", "*", "•", "\u2013", "\u2014")
 
 
 def _entry_lines(doc: Doc, index: MentionIndex, k: Knowledge) -> Iterator[Hit]:

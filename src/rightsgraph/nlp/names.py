@@ -8,7 +8,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from .mention import Mention
-from .textspans import tokens_of
+from .textspans import BULLETS, tokens_of
 
 __all__ = ["described_names", "kin_named", "names_around_governments", "first_names_before_initials",
            "entry_line_names"]
@@ -106,9 +106,6 @@ def first_names_before_initials(doc: Doc, mentions: list[Mention], titles: froze
             _put(mentions, m.start - 1, m.end, doc[m.start - 1:m.end].text, "Person")
             repaired.append(mentions[-1])
     return repaired
-
-
-BULLETS = ("-", "*", "•", "\u2013", "\u2014")
 
 
 def entry_line_names(doc: Doc, mentions: list[Mention], titles: frozenset[str],

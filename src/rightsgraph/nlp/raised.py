@@ -19,7 +19,7 @@ from .mentions import Mention, MentionIndex
 from .phrases import evidence_of, listed_people, root_of
 from .speakers import SpeakerResolver
 from .stance import find_cues
-from .textspans import doc_text, in_question, paragraphs, sent_of, span_of, token_at, tokens_of
+from .textspans import BULLETS, doc_text, in_question, paragraphs, sent_of, span_of, token_at, tokens_of
 
 __all__ = ["raised_relations", "raised_objects", "named_in_statements", "text_range"]
 
@@ -257,7 +257,7 @@ def _list_openers(doc: Doc, m: Mention, speakers: SpeakerResolver) -> list[tuple
     while at > 0:
         prev = text.rfind("\n", 0, at)
         line = text[prev + 1:at].strip()
-        if line and not line.startswith(("-", "*", "•", "\u2013", "\u2014")) and not line[:1].isdigit():
+        if line and not line.startswith(BULLETS) and not line[:1].isdigit():
             if not line.endswith(":"):
                 return []
             verb = token_at(doc, at - 1)

@@ -12,8 +12,10 @@ from functools import lru_cache
 
 from spacy.tokens import Doc, Span, Token
 
-__all__ = ["doc_text", "tokens_of", "in_question", "sentence_of", "paragraphs", "quote_spans", "Turn",
+__all__ = ["BULLETS", "doc_text", "tokens_of", "in_question", "sentence_of", "paragraphs", "quote_spans", "Turn",
            "transcript_turns", "token_at", "span_of", "quoted_tokens", "sent_of"]
+
+BULLETS = ("-", "*", "•", "\u2013", "\u2014")  # what opens a list's line
 
 OPEN = {"“": "”", '"': '"'}
 TURN_RE = re.compile(r"^([A-Z][A-Z.'\- ]{0,60}[A-Z.]|[AQ]):\s+")

@@ -19,7 +19,7 @@ from ..model import Statement
 from .knowledge import Knowledge
 from .mentions import MentionIndex
 from .stance import classify_stance
-from .textspans import doc_text, paragraphs, quoted_tokens, span_of, tokens_of
+from .textspans import BULLETS, doc_text, paragraphs, quoted_tokens, span_of, tokens_of
 
 if TYPE_CHECKING:
     from .quotes import _Builder
@@ -95,7 +95,7 @@ def _voice_sentence(b: _Builder, sent: Span, taken: list[tuple[int, int]]) -> bo
         return False
     text = doc_text(b.doc)
     line = text[text.rfind("\n", 0, sent.start_char) + 1:sent.start_char]
-    if line.strip() in ("-", "*", "•", "–", "—") or sent.root.pos_ not in ("VERB", "AUX"):
+    if line.strip() in BULLETS or sent.root.pos_ not in ("VERB", "AUX"):
         return False
     return not any(x < sent.end_char and sent.start_char < y for x, y in taken)
 
