@@ -127,6 +127,11 @@ def test_stance_dismissal_by_outcome_and_purpose(text, stance):
     ("The two sides met in Geneva. Lawyers are important to any reform.", "neutral"),
     # a judgement only ever made of the talks counts wherever it stands
     ("The delegates flew home. Critics called the whole affair a fig leaf.", "criticizes"),
+    # talks standing in for something else, or trading set lines; negated, the other side
+    ("Critics say the dialogue has become a substitute for real pressure on Beijing.", "criticizes"),
+    ("The dialogue is not a substitute for other diplomacy.", "defends"),
+    ("The talks were an exchange of talking points and nothing more.", "criticizes"),
+    ("The bank offers a substitute for cash to its clients.", "neutral"),
 ])
 def test_stance_general_words_count_in_sentences_about_the_talks(text, stance):
     assert classify_stance(text, load_knowledge())[0] == stance
