@@ -120,8 +120,8 @@ def _entry_lines(doc: Doc, index: MentionIndex, k: Knowledge) -> Iterator[Hit]:
         if (org := heading_org(doc, index, lo, hi)) is not None:
             heading = org
             continue
-        if not text[lo:hi].lstrip().startswith(BULLETS):
-            heading = None if not text[lo:hi].rstrip().endswith(":") else heading
+        if not text[lo:hi].lstrip().startswith(BULLETS) and not text[lo:hi].rstrip().endswith(":"):
+            heading = None  # a heading holds over its bullets (and a list's opening line)
         if items := agency_items(doc, index, lo, hi):
             # 'Department of State: Name, Title; Name, Office, Bureau.': each is of the agency, and of
             # the first office the item names
@@ -129,14 +129,9 @@ def _entry_lines(doc: Doc, index: MentionIndex, k: Knowledge) -> Iterator[Hit]:
                 people = index.in_range(item.start, item.end, ("Person",))
                 if not people or people[0].start - item.start > 2 or not agency.canonical:
                     continue
-                yield (people[0].canonical or "", "memberOf", agency.canonical, doc[people[0].start], 0.7,
-                       "agency-line")
                 orgs = [o for o in index.in_range(people[0].end, item.end, ("Organization",))
                         if not _portfolio(o, doc, k)]
-                if orgs and orgs[0].canonical and orgs[0].canonical != agency.canonical:  # the first is the
-                    yield (people[0].canonical or "", "memberOf", orgs[0].canonical, doc[people[0].start], 0.7,
-                           "agency-line-office")  # most specific ('Office of X, Bureau of Y')
-                yield from _unit_chain([*orgs, agency], doc, k, "agency-line-unit")
+                yield from _member_of_units(people[0], [*orgs, agency], doc, k, "agency-line")
             continue
         if "," not in text[lo:hi] or hi - lo > 200 or (span := span_of(doc, lo, hi)) is None:
             continue
@@ -148,14 +143,22 @@ def _entry_lines(doc: Doc, index: MentionIndex, k: Knowledge) -> Iterator[Hit]:
         orgs = [o for o in index.in_range(person.end, span.end, ("Organization",)) if not _portfolio(o, doc, k)]
         if heading is not None and heading.canonical not in [o.canonical for o in orgs]:
             orgs.append(heading)
-        if orgs and orgs[-1].canonical:
-            yield (person.canonical or "", "memberOf", orgs[-1].canonical, doc[person.start], 0.7, "entry-line")
-            if len(orgs) > 1 and orgs[0].canonical and orgs[0].canonical != orgs[-1].canonical:
-                yield (person.canonical or "", "memberOf", orgs[0].canonical, doc[person.start], 0.7,
-                       "entry-line-office")  # the most specific unit too ('Office of X, Bureau of Y, Agency')
-            yield from _unit_chain(orgs, doc, k, "entry-line-unit")
+        if orgs:
+            yield from _member_of_units(person, orgs, doc, k, "entry-line")
         if (office := _title_org(doc[person.end:span.end].text, k)) is not None:
             yield (person.canonical or "", "memberOf", office, doc[person.start], 0.7, "entry-line-title")
+
+
+def _member_of_units(person: Mention, units: list[Mention], doc: Doc, k: Knowledge, rule: str) -> Iterator[Hit]:
+    """An entry's person and the bodies it names, the most specific first and the agency last
+    ('Office of X, Bureau of Y, Department of State'): the person is of the agency and of the first
+    unit, and each unit is part of the next."""
+    if not units[-1].canonical:
+        return
+    yield (person.canonical or "", "memberOf", units[-1].canonical, doc[person.start], 0.7, rule)
+    if units[0].canonical and units[0].canonical != units[-1].canonical:
+        yield (person.canonical or "", "memberOf", units[0].canonical, doc[person.start], 0.7, f"{rule}-office")
+    yield from _unit_chain(units, doc, k, f"{rule}-unit")
 
 
 def _unit_chain(units: list[Mention], doc: Doc, k: Knowledge, rule: str) -> Iterator[Hit]:

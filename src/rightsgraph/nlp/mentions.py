@@ -217,7 +217,8 @@ def _bare_org_words(doc: Doc, mentions: list[Mention], org_words: frozenset[str]
     """'the Commission', 'the Commission's Cochair': an organisation's own word standing for it, the
     organisation named last before it (else first after) whose name holds the word."""
     named = sorted((m for m in mentions if m.kind == "Organization" and len(m.text.split()) > 1), key=lambda m: m.start)
-    mentions.extend(_unrecognised_org_words(doc, mentions, org_words))
+    unseen = _unrecognised_org_words(doc, mentions, org_words)
+    mentions.extend(unseen)
     for m in mentions:
         word = m.text.removesuffix("'s").removesuffix("’s")
         if m.kind != "Organization" or word not in org_words or m.start == 0 or doc[m.start - 1].lower_ != "the":
@@ -227,13 +228,15 @@ def _bare_org_words(doc: Doc, mentions: list[Mention], org_words: frozenset[str]
         found = before[-1] if before else (holders[0] if holders else None)
         if found is not None:
             m.canonical = found.canonical or found.text
-    mentions[:] = [m for m in mentions if m.canonical != "\0unresolved"]
+    unresolved = {id(m) for m in unseen if m.canonical is None}
+    mentions[:] = [m for m in mentions if id(m) not in unresolved]
 
 
 def _unrecognised_org_words(doc: Doc, mentions: list[Mention], org_words: frozenset[str]) -> list[Mention]:
     """'The Commission demanded …' where the NER saw no entity: a capitalised organisation word after
     'the', outside every mention and not the start of a longer name ('the Commission on …'); it
-    becomes an organisation mention for `_bare_org_words` to resolve (else it is dropped)."""
+    becomes an organisation mention, without a name until `_bare_org_words` gives it one (else it
+    is dropped)."""
     taken = {i for m in mentions for i in range(m.start, m.end)}
     found = []
     for tok in tokens_of(doc):
@@ -244,7 +247,7 @@ def _unrecognised_org_words(doc: Doc, mentions: list[Mention], org_words: frozen
                 and tok.pos_ == "PROPN" and not (nxt is not None and nxt.text[:1].isupper()) \
                 and not (nxt is not None and nxt.lower_ in ("of", "on", "for") and tok.i + 2 < len(doc)
                          and doc[tok.i + 2].text[:1].isupper()):
-            found.append(Mention(tok.i, tok.i + 1, tok.text, "Organization", "\0unresolved"))
+            found.append(Mention(tok.i, tok.i + 1, tok.text, "Organization", None))
     return found
 
 
