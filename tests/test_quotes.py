@@ -529,3 +529,23 @@ def test_quotes_a_label_the_article_never_names_in_full_is_the_gazetteers_offici
     spokesman of that name in the gazetteer (its officials of 1997-2016)."""
     text = "MR. BOUCHER: We raised the human rights dialogue with the Chinese side again this week."
     assert [s[0] for s in statements(run(nlp, text))] == ["Richard Boucher"]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # the parse hangs the list's later items on 'told' as its objects: they are still what was said
+    ("Tom Hale told the committee that the delegation had raised Zhang Wei's arrest, Li Ming's trial and the "
+     "treatment of the lawyer Chen Bo, who is held in Yunnan.",
+     [("Tom Hale", "the delegation had raised Zhang Wei's arrest, Li Ming's trial and the treatment of the "
+                   "lawyer Chen Bo, who is held in Yunnan")]),
+    # a second that-clause is said too, as part of the same statement
+    ("Tom Hale told the committee that the delegation had raised Zhang Wei's arrest and Li Ming's trial, and "
+     "that it had pressed Beijing to free the detained lawyers.",
+     [("Tom Hale", "the delegation had raised Zhang Wei's arrest and Li Ming's trial, and that it had pressed "
+                   "Beijing to free the detained lawyers")]),
+    ("Tom Hale told the committee that the talks had been difficult, and that the delegation had pressed "
+     "Beijing to free the detained lawyers.",
+     [("Tom Hale", "the talks had been difficult, and that the delegation had pressed Beijing to free the "
+                   "detained lawyers")]),
+])
+def test_quotes_what_was_said_runs_to_the_end_of_its_clauses(nlp, text, expected):
+    assert statement_texts(run(nlp, text)) == expected

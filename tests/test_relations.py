@@ -922,6 +922,21 @@ def test_relations_a_delegation_expected_to_be_led_by(nlp, text, expected):
 
 
 @pytest.mark.parametrize(("text", "expected"), [
+    ("The third round was led on the American side by Tom Hale, an assistant secretary of state.",
+     {("Tom Hale", "leads", "U.S. delegation")}),
+    ("The talks were led for the U.S. side by Tom Hale and on the Chinese side by Li Wei, a diplomat.",
+     {("Tom Hale", "leads", "U.S. delegation"), ("Li Wei", "leads", "Chinese delegation"),
+      ("Li Wei", "metWith", "Tom Hale")}),
+    ("On the Chinese side, the second session was headed by Li Wei.", {("Li Wei", "leads", "Chinese delegation")}),
+    ("The talks were led by Tom Hale on Monday.", set()),  # no side named: no delegation
+])
+def test_relations_talks_led_on_a_side_by(nlp, text, expected):
+    """'led on the American side by X': X heads that side's delegation; two sides' heads met."""
+    found = {(min(s, o), p, max(s, o)) if p == "metWith" else (s, p, o) for s, p, o in relations(run(nlp, text))}
+    assert {r for r in found if r[1] in ("leads", "metWith")} == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
     ("Foreign Minister Li Wei's delegation raised several cases.", ("Li Wei", "leads", "Chinese delegation")),
     ("Secretary of State Tom Hale led his delegation to Beijing.", ("Tom Hale", "leads", "U.S. delegation")),
     ("Zhang Wei's delegation of lawyers visited the court.", None),  # no government's officer

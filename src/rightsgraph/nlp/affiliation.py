@@ -260,7 +260,10 @@ def leadership(doc: Doc, index: MentionIndex, k: Knowledge, speakers: SpeakerRes
             if not subj and t.dep_ == "xcomp":  # "the Chinese side is expected to be led by P"
                 subj = [c for c in t.head.children if c.dep_ in ("nsubjpass", "nsubj")]
             target = subj[0] if subj else (t.head if t.dep_ in ("acl", "advcl") else None)
-            if target is None:
+            sided = list(_side_leaders(t, agents, index, k))
+            for p, side in sided:  # "the round was led on the American side by P"
+                yield (p.canonical or "", "leads", side, t, 0.75, "led-on-side")
+            if target is None or sided:
                 continue
             deleg = _delegation_name(target, index, k)
             event = mention_in(target, index, ("Event",))
@@ -290,6 +293,26 @@ def leadership(doc: Doc, index: MentionIndex, k: Knowledge, speakers: SpeakerRes
             led_name = _delegation_name(objs[0], index, k) or (org.canonical if org else None)
             if led_name:
                 yield (head.canonical or "", "leads", led_name, t, 0.75, "leads-verb")
+
+
+def _side_leaders(verb: Token, agents: list[Token], index: MentionIndex,
+                  k: Knowledge) -> Iterator[tuple[Mention, str]]:
+    """'The talks were led on the American side by P (and on the Chinese side by Q)', 'On the Chinese
+    side, the round was headed by Q': each side phrase goes with the first 'by' after it (or, fronted,
+    the verb's own); its persons lead that side's delegation."""
+    for prep in verb.subtree:
+        if prep.dep_ not in ("prep", "conj") or prep.lower_ not in ("on", "for"):
+            continue
+        side = next((c for c in prep.children if c.dep_ == "pobj"), None)
+        deleg = _delegation_name(side, index, k) if side is not None else None
+        agent = next((a for a in verb.subtree if a.i > prep.i and a.lower_ == "by" and a.dep_ in ("agent", "prep")
+                      and (a in agents or a.head == side)), None)
+        if deleg is None or agent is None:
+            continue
+        stop = next((o.i for o in agent.subtree if o.i > agent.i and o.dep_ == "conj" and o.lower_ in ("on", "for")),
+                    agent.right_edge.i + 1)  # "by P and on the Chinese side by Q": P only
+        for p in index.in_range(agent.i, stop, ("Person",)):
+            yield p, deleg
 
 
 def own_delegation(doc: Doc, index: MentionIndex, k: Knowledge, speakers: SpeakerResolver) -> Iterator[Hit]:

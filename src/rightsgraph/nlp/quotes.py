@@ -261,22 +261,26 @@ class _Builder:
                 hi = t.right_edge.i + 1
             else:
                 continue
-            colons = [x.i for x in self.doc[lo:hi] if x.text == ":"]
-            if colons:
-                lo, hi = (colons[-1] + 1, hi) if t.i > colons[-1] else (lo, colons[0])
-            while hi > lo and self.doc[hi - 1].is_punct and self.doc[hi - 1].text not in ("”", '"', ")", "]"):
-                hi -= 1
-            span = self.doc[lo:hi]
-            if not span.text.strip():
-                continue
-            inside = sum(1 for x in span if x.i in self.quoted and x.is_alpha)
-            outside = sum(1 for x in span if x.i not in self.quoted and x.is_alpha)
-            if inside and outside < 3:
-                continue  # a direct quote with a speech tag: the quotes pass has it
-            for speaker, conf in self.speakers.resolve_all(self.speakers.subject_of(t)):
-                self.add(speaker, span.text, "indirect", span.start_char, span.end_char, conf * 0.9)
-                if t.i in self.spoken:
-                    self.relayed.add((span.start_char, span.end_char))
+            self._said(t, lo, hi)
+
+    def _said(self, t: Token, lo: int, hi: int) -> None:
+        """What the subject of `t` said, tokens lo..hi, as an indirect statement."""
+        colons = [x.i for x in self.doc[lo:hi] if x.text == ":"]
+        if colons:
+            lo, hi = (colons[-1] + 1, hi) if t.i > colons[-1] else (lo, colons[0])
+        while hi > lo and self.doc[hi - 1].is_punct and self.doc[hi - 1].text not in ("”", '"', ")", "]"):
+            hi -= 1
+        span = self.doc[lo:hi]
+        if not span.text.strip():
+            return
+        inside = sum(1 for x in span if x.i in self.quoted and x.is_alpha)
+        outside = sum(1 for x in span if x.i not in self.quoted and x.is_alpha)
+        if inside and outside < 3:
+            return  # a direct quote with a speech tag: the quotes pass has it
+        for speaker, conf in self.speakers.resolve_all(self.speakers.subject_of(t)):
+            self.add(speaker, span.text, "indirect", span.start_char, span.end_char, conf * 0.9)
+            if t.i in self.spoken:
+                self.relayed.add((span.start_char, span.end_char))
 
     def _relayed(self, verb: Token) -> bool:
         """Inside a speaker's turn, what someone else named told them is that one's speech (a government too:
@@ -303,11 +307,23 @@ class _Builder:
         if verb.i > hi:
             return hi
         sent_end = sent_of(verb).end
-        tail = [t for t in self.doc[hi:sent_end] if not t.is_punct and not t.is_space]
-        if not tail or any(t.dep_ in ("nsubj", "nsubjpass") or t.i in self.quoted for t in tail):
+        # "told the panel that A, and that B": the second that-clause is said too
+        seconds = [c for c in verb.children if c.i >= hi and _that_clause(c)]
+        second = seconds[0].left_edge.i if seconds else sent_end
+        end = seconds[-1].right_edge.i + 1 if seconds else hi
+        tail = [t for t in self.doc[hi:second] if not t.is_punct and not t.is_space]
+        if any(t.i in self.quoted for t in tail):
             return hi
-        if all(self._attached_to(t, verb, ("prep", "advcl", "cc", "conj", "advmod")) for t in tail):
-            return sent_end
+        if not tail:
+            return end
+        if not any(t.dep_ in ("nsubj", "nsubjpass") for t in tail) \
+                and all(self._attached_to(t, verb, ("prep", "advcl", "cc", "conj", "advmod")) for t in tail):
+            return max(second, end)
+        # "that the delegation had raised A's detention, B's imprisonment and the case of C, who …": the
+        # parse hung the list's later items on the saying verb as objects; they are still what was said
+        if self._attached_to(tail[0], verb, ("dobj",)) and all(
+                self._attached_to(t, verb, ("dobj", "cc", "conj", "prep")) for t in tail):
+            return max(second, end)
         return hi
 
     @staticmethod
@@ -385,6 +401,12 @@ class _Builder:
             keep.append((st, a, b))
         keep = [in_voice(self, st, a, b) for st, a, b in keep]
         return [st for st, _a, _b in sorted(keep, key=lambda x: (x[1], x[0].text))]
+
+def _that_clause(tok: Token) -> bool:
+    """A second clause said, coordinated with the first: '…, and that it had pressed Beijing …'."""
+    return tok.dep_ == "conj" and tok.pos_ in ("VERB", "AUX") \
+        and any(c.dep_ == "mark" and c.lower_ == "that" for c in tok.children)
+
 
 def find_statements(doc: Doc, index: MentionIndex, knowledge: Knowledge, article_id: str,
                     voice: str | None = None, header: str = "", skip: list[tuple[int, int]] | None = None,
