@@ -297,6 +297,16 @@ def test_quotes_odd_input_does_not_crash(nlp, text):
      "Q: What is your comment on the dialogue?\n\n"
      "A: We hope the US side will treat the dialogue as a constructive channel.",
      "Wen Dao"),
+    # a middle initial in the header's name; the moderator's "Assistant Secretary Osei" is no name
+    ("Press Availability", ("David J. Osei", "Assistant Secretary", "Beijing, China"),
+     "MODERATOR: Assistant Secretary Osei will make a brief statement.\n\n"
+     "ASSISTANT SECRETARY OSEI: The talks this week were candid and useful.",
+     "David J. Osei"),
+    ("Press Availability", ("K.T. Osei", "Assistant Secretary"),
+     "ASSISTANT SECRETARY OSEI: The talks this week were candid and useful.", "K.T. Osei"),
+    # the gazetteer's person, printed with a middle initial the gazetteer does not have
+    ("Daily Press Briefing", ("Mark C. Toner", "Deputy Spokesperson", "Washington, DC"),
+     "MR. TONER: Good afternoon. The talks this week were candid and useful.", "Mark Toner"),
 ])
 def test_quotes_transcript_speaker_named_only_in_header(nlp, title, header, body, speaker):
     from rightsgraph.model import Article

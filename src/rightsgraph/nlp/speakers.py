@@ -26,6 +26,21 @@ GENERIC_LABEL_WORDS = {"official", "officials", "senior", "administration", "dep
 ANSWER_LABELS = {"A", "ANSWER"}
 
 
+def _untitled(words: list[str], titles: frozenset[str] | set[str]) -> list[str]:
+    """The words of a printed name after its leading title words ('Assistant Secretary Kramer' -> 'Kramer')."""
+    n = 0
+    while n < len(words) and words[n].lower().rstrip(".") in titles:
+        n += 1
+    return words[n:]
+
+
+def _without_initials(name: str) -> str:
+    """'Mark C. Toner' -> 'Mark Toner': a name's words without its one-letter initials."""
+    words = name.split()
+    return " ".join(w for w in words[:1] + [w for w in words[1:-1] if not re.fullmatch(r"(?:[A-Z]\.?)+", w)]
+                    + words[-1:]) if len(words) > 2 else name
+
+
 def _clause_head(tok: Token) -> Token:
     """'The legal scholar Xu Zhiyong, who …, took': the name stands for the subject it names."""
     while tok.dep_ in ("appos", "compound", "conj") and tok.head.i != tok.i:
@@ -266,9 +281,13 @@ class SpeakerResolver:
         return (m.canonical, 0.6) if m is not None else (None, 0.0)
 
     def _canonical(self, name: str) -> str:
+        """The gazetteer's name for a printed one, also when the print adds or drops a middle initial
+        ('Mark C. Toner' is 'Mark Toner')."""
         name = re.sub(r"['’]s$", "", name.strip())
+        bare = _without_initials(name)
         for e in self.k.actors:
-            if e.kind == "Person" and name in (e.name, *e.aliases):
+            if e.kind == "Person" and (name in (e.name, *e.aliases)
+                                       or bare in (_without_initials(n) for n in (e.name, *e.aliases))):
                 return e.name
         return name
 
@@ -313,11 +332,16 @@ class SpeakerResolver:
                   and m.canonical.split()[-1].lower() == surname.lower()]
         if people:
             return max(people, key=lambda m: len(m.canonical or "")).canonical
-        if found := re.search(rf"\b((?:[A-Z][a-z]+\.? ){{1,2}}(?i:{re.escape(surname)}))\b", self.header):
-            words = found.group(1).split()  # "Victoria Nuland, Spokesperson" above the transcript; not
+        # "Victoria Nuland, Spokesperson", "David J. Kramer" above the transcript; not "Assistant
+        # Secretary Kramer will make a statement" (a title, no first name, before the surname)
+        pattern = (rf"(?<![\w.])((?:(?:[A-Z][a-z]+\.? ){{1,2}}|(?:[A-Z][a-z]+ )?(?:[A-Z]\.)+ )"
+                   rf"(?i:{re.escape(surname)}))\b")
+        if found := next((f for f in re.finditer(pattern, self.header)
+                          if len(_untitled(f.group(1).split(), self.titles)) >= 2), None):
+            words = found.group(1).split()
             while len(words) > 2 and words[0].lower().rstrip(".") in self.titles:  # "(Secretary of) State Tom X"
                 words = words[1:]
-            before = re.search(r"(,|\band|\bfor|\bof|\b[A-Z][a-z]+)\s+$", self.header[:found.start()])
+            before = re.search(r"(,|\band|\bfor|\bof|\b[A-Z][a-z]+)[ \t]+$", self.header[:found.start()])
             if len(words) > 2 and before and before.group(1).lower() not in self.titles:
                 words = words[1:]  # "… and Labor Michael Posner", "… for Civilian Security Tom Hale": a title's
                 # end, where "Secretary of State Hillary Rodham Clinton" keeps three words
