@@ -242,6 +242,35 @@ def test_ingest_section_kicker_is_not_the_headline():
     assert page.body == "The talks are superficial."
 
 
+@pytest.mark.parametrize(("text", "title", "body"), [
+    # the issuer's letterhead, release furniture, then the headline on a line of its own
+    ("AMNESTY INTERNATIONAL\nFOR IMMEDIATE RELEASE\nMay 4, 2011\n\nGroup Urges Washington to Name Jailed "
+     "Lawyers at Talks\n\nThe group said on Monday that the talks must name every detained lawyer by name.",
+     "Group Urges Washington to Name Jailed Lawyers at Talks",
+     "The group said on Monday that the talks must name every detained lawyer by name."),
+    # no letterhead: the first line stays the headline (the short line under it is a label)
+    ("Talks Resume\n\nGroup Urges Washington to Name Jailed Lawyers\n\nThe group said on Monday that the "
+     "talks must name every detained lawyer by name.", "Talks Resume",
+     "The group said on Monday that the talks must name every detained lawyer by name."),
+    # a long headline, which is no label
+    ("AMNESTY INTERNATIONAL\nFOR IMMEDIATE RELEASE\n\nChairman Li and Cochairman Wu Call on the Administration "
+     "to Put Zhang Wei and Li Ming at the Center of Next Week's Talks\n\nThe group said on Monday that the talks "
+     "must name every detained lawyer by name.",
+     "Chairman Li and Cochairman Wu Call on the Administration to Put Zhang Wei and Li Ming at the Center of "
+     "Next Week's Talks", "The group said on Monday that the talks must name every detained lawyer by name."),
+    # a place above the text is no headline
+    ("AMNESTY INTERNATIONAL\n\nWashington, DC\n\nThe group said on Monday that the talks must name every "
+     "detained lawyer.", "AMNESTY INTERNATIONAL",
+     "The group said on Monday that the talks must name every detained lawyer."),
+    # a letterhead over prose: no headline to move
+    ("AMNESTY INTERNATIONAL\n\nThe group said on Monday that the talks must name every detained lawyer.",
+     "AMNESTY INTERNATIONAL", "The group said on Monday that the talks must name every detained lawyer."),
+])
+def test_ingest_headline_under_an_issuers_letterhead(text, title, body):
+    page = clean_page(text.split("\n"))
+    assert (page.title, page.body) == (title, body)
+
+
 # --- formats -----------------------------------------------------------------------------------
 
 

@@ -25,7 +25,7 @@ from functools import lru_cache
 from importlib.resources import files
 
 from .errors import ExtractionError
-from .metadata import parse_date
+from .metadata import is_letterhead, parse_date
 from .wirescript import read_script
 
 __all__ = [
@@ -164,6 +164,11 @@ def clean_page(lines: list[str], *, title: str | None = None) -> Page:
                     break
                 reasons[j] = reasons[j] or "caption"
     _drop_tail(flat, reasons, rules)
+    if script is None and (found := _headline_under_letterhead(title, flat, reasons)) is not None:
+        dropped.append(title.strip())  # the issuer's letterhead stays a publisher tell
+        title, reasons[found] = flat[found][1], "headline"
+        datelines = [d for d in datelines if d != title.strip()]
+        lead = next((i for i, (_, ln) in enumerate(flat) if reasons[i] is None and is_prose(ln)), None)
     kept: dict[int, list[str]] = {}
     for (block, ln), reason in zip(flat, reasons, strict=True):
         if reason is None:
@@ -177,6 +182,26 @@ def clean_page(lines: list[str], *, title: str | None = None) -> Page:
     return Page(
         title=title.strip(), body=body, dropped=tuple(dropped), datelines=tuple(datelines), opening=opening
     )
+
+
+def _headline_under_letterhead(title: str, flat: list[tuple[int, str]], reasons: list[str | None]) -> int | None:
+    """A release whose first line is its issuer's name ('CONGRESSIONAL-EXECUTIVE COMMISSION ON CHINA',
+    then 'FOR IMMEDIATE RELEASE', a date, a contact): the headline is the first line of text after that
+    furniture, a line of its own of four words or more with no sentence end, followed by the text (a
+    place or a time above the text is no headline)."""
+    if not is_letterhead(title):
+        return None
+    # a short headline reads as a label, as does the release's date line, which is no headline; other
+    # label lines above it ('Senator A, Chairman | Representative B, Cochairman') are passed over
+    kept = [i for i, r in enumerate(reasons) if r is None or (r == "label" and parse_date(flat[i][1]) is None)]
+    for first, nxt in zip(kept, kept[1:], strict=False):
+        line = flat[first][1].strip()
+        if flat[nxt][0] != flat[first][0] and 4 <= len(line.split()) <= 30 and not line.endswith(TERMINAL) \
+                and not is_speaker_turn(line) and reasons[nxt] is None and is_prose(flat[nxt][1]):
+            return first
+        if reasons[first] is None:
+            break  # the text has begun
+    return None
 
 
 def _split_headline(lines: list[str], rules: Rules) -> tuple[str, int, list[str]]:

@@ -152,6 +152,11 @@ def _known(name: str) -> Outlet | None:
     return next((o for o in load_publishers() if key in o.aliases), None)
 
 
+def is_letterhead(line: str) -> bool:
+    """A line that is only a known outlet's name ('CONGRESSIONAL-EXECUTIVE COMMISSION ON CHINA')."""
+    return _known(line) is not None
+
+
 def canonical_publisher(name: str) -> str:
     """The canonical name of a known outlet ("VOA" → "Voice of America"), else ``name`` tidied."""
     outlet = _known(name)
