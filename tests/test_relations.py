@@ -922,6 +922,19 @@ def test_relations_a_delegation_expected_to_be_led_by(nlp, text, expected):
 
 
 @pytest.mark.parametrize(("text", "expected"), [
+    # a government's people led by someone are its delegation; the persons of a clause the parse hung
+    # on the 'by' phrase lead nothing
+    ("Senator Ann Berg asked that U.S. officials, led by Assistant Secretary Tom Hale, press for the release of "
+     "the writer Zhang Wei and his wife, Li Ming.", {("Tom Hale", "leads", "U.S. delegation")}),
+    ("Tom Hale said the cases were raised with Chinese counterparts headed by Li Wei of the Foreign Ministry.",
+     {("Li Wei", "leads", "Chinese delegation")}),
+    ("Freedom House, led by Mark Lagon, issued a statement.", {("Mark Lagon", "leads", "Freedom House")}),
+])
+def test_relations_a_governments_people_led_by(nlp, text, expected):
+    assert {r for r in relations(run(nlp, text)) if r[1] == "leads"} == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
     ("The third round was led on the American side by Tom Hale, an assistant secretary of state.",
      {("Tom Hale", "leads", "U.S. delegation")}),
     ("The talks were led for the U.S. side by Tom Hale and on the Chinese side by Li Wei, a diplomat.",

@@ -137,6 +137,19 @@ def test_stance_general_words_count_in_sentences_about_the_talks(text, stance):
     assert classify_stance(text, load_knowledge())[0] == stance
 
 
+@pytest.mark.parametrize("text, stance", [
+    # a judgement asked about is not made: "whether the talks are worth it" leaves the stance open
+    ("Lawmakers asked that the release of prisoners be the test of whether the talks are worth continuing.",
+     "neutral"),
+    ("The panel will consider whether the dialogue has become a waste of time.", "neutral"),
+    # made, it counts
+    ("The talks are worth continuing.", "defends"),
+    ("The dialogue has become a waste of time.", "criticizes"),
+])
+def test_stance_an_open_question_is_no_judgement(text, stance):
+    assert classify_stance(text, load_knowledge())[0] == stance
+
+
 def test_stance_sentences_do_not_end_at_initials_or_titles():
     from rightsgraph.nlp.stance import _normalise, _sentences
     low = _normalise("The U.S. side met Sen. Lee and Mr. Ma. Then it ended! Did it?")

@@ -255,7 +255,11 @@ def leadership(doc: Doc, index: MentionIndex, k: Knowledge, speakers: SpeakerRes
             continue
         agents = [c for c in t.children if c.dep_ == "agent"]
         if agents:  # passive: "X will be led by P (and Q)"
-            leaders = [m for m in index.in_range(agents[0].left_edge.i, agents[0].right_edge.i + 1, ("Person",))]
+            # the persons the 'by' phrase names (P, P and Q), not those of a clause the parse hung on it
+            # ("led by P, press for the release of C")
+            heads = [x for c in agents[0].children if c.dep_ == "pobj" for x in (c, *c.conjuncts)]
+            leaders = [m for m in index.in_range(agents[0].left_edge.i, agents[0].right_edge.i + 1, ("Person",))
+                       if any(m.start <= x.i < m.end for x in heads)]
             subj = [c for c in t.children if c.dep_ in ("nsubjpass", "nsubj")]
             if not subj and t.dep_ == "xcomp":  # "the Chinese side is expected to be led by P"
                 subj = [c for c in t.head.children if c.dep_ in ("nsubjpass", "nsubj")]
@@ -265,7 +269,7 @@ def leadership(doc: Doc, index: MentionIndex, k: Knowledge, speakers: SpeakerRes
                 yield (p.canonical or "", "leads", side, t, 0.75, "led-on-side")
             if target is None or sided:
                 continue
-            deleg = _delegation_name(target, index, k)
+            deleg = _delegation_name(target, index, k) or _led_group(target, index, k)
             event = mention_in(target, index, ("Event",))
             if deleg:
                 for p in leaders:
@@ -293,6 +297,14 @@ def leadership(doc: Doc, index: MentionIndex, k: Knowledge, speakers: SpeakerRes
             led_name = _delegation_name(objs[0], index, k) or (org.canonical if org else None)
             if led_name:
                 yield (head.canonical or "", "leads", led_name, t, 0.75, "leads-verb")
+
+
+def _led_group(tok: Token, index: MentionIndex, k: Knowledge) -> str | None:
+    """'U.S. officials (, led by X)', 'Chinese counterparts (headed by Y)': that government's delegation."""
+    if tok.lower_ not in k.words("led_group_nouns"):
+        return None
+    govs = [m for m in index.in_range(tok.left_edge.i, tok.i + 1, ("Government",)) if m.canonical]
+    return next((name for name, gov in k.delegations.items() if govs and gov == govs[0].canonical), None)
 
 
 def _side_leaders(verb: Token, agents: list[Token], index: MentionIndex,

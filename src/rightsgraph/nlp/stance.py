@@ -50,6 +50,11 @@ def _negated(low: str, offset: int, negators: frozenset[str]) -> bool:
     return any(w in negators or w.endswith("n't") for w in before)
 
 
+def _asked(low: str, offset: int, words: frozenset[str]) -> bool:
+    """'whether the talks are worth continuing': the judgement is the open question, not the speaker's."""
+    return bool(set(re.findall(r"[\w']+", _clause_before(low, offset))[-8:]) & words)
+
+
 def _prohibited(low: str, offset: int, modals: frozenset[str]) -> bool:
     """'must not become business as usual', 'should never be a ritual': a warning against what the
     cue names, which keeps its side (a denial would turn it)."""
@@ -263,8 +268,9 @@ def classify_stance(text: str, knowledge: Knowledge) -> tuple[str, float]:
     more_than = [c for c in _more_than_cues(low, knowledge) if scoped(c[0])]
     # what follows 'more than' is what the talks are measured against, not a judgement of them
     # ('the dialogue is more than a ritual')
+    asked = knowledge.words("open_question_words")
     cues = [(off, p) for off, p in find_cues(text, phrases) if (p in always or scoped(off))
-            and not any(0 < off - m < 40 for m, _c in more_than)]
+            and not any(0 < off - m < 40 for m, _c in more_than) and not _asked(low, off, asked)]
     weights = knowledge.lexicon.get("stance_weights", {})
     w_crit, w_supp = float(weights.get("critical", 1.0)), float(weights.get("supportive", 1.0))
     score, n = 0.0, 0
@@ -277,6 +283,8 @@ def classify_stance(text: str, knowledge: Knowledge) -> tuple[str, float]:
             critical = not critical
         score += (-w_crit if critical else w_supp) * _weight(low, off, knowledge)
     for off, critical in _verb_cues(low, knowledge):
+        if _asked(low, off, asked):
+            continue
         n += 1
         if _negated(low, off, negators):
             critical = not critical
