@@ -904,6 +904,22 @@ def test_relations_a_title_after_a_comma_is_not_the_organisation_before_it(nlp):
     assert ("Tom Hale", "memberOf", "United States") not in found
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Senator Ann Berg and Representative Joe Kim, the Chairman and Cochairman of the Commission on Rights "
+     "Abroad, spoke on Monday.",
+     {("Ann Berg", "leads"), ("Ann Berg", "memberOf"), ("Joe Kim", "leads"), ("Joe Kim", "memberOf")}),
+    # titles that do not pair with the persons: only membership, for both
+    ("Ann Berg and Joe Kim, the chairman and a member of the Commission on Rights Abroad, spoke on Monday.",
+     {("Ann Berg", "memberOf"), ("Joe Kim", "memberOf")}),
+])
+def test_relations_coordinated_persons_take_their_titles_in_order(nlp, text, expected):
+    """'A and B, the Chairman and Cochairman of X': each has the title in their place; the NER's
+    'Cochairman of the Commission …' is the commission."""
+    found = relations(run(nlp, text))
+    assert {(s, p) for s, p, o in found if o == "Commission on Rights Abroad"} == expected
+    assert {o for _s, _p, o in found} == {"Commission on Rights Abroad"}
+
+
 def test_relations_the_organisation_word_stands_for_the_organisation(nlp):
     text = ("Senator Ann Berg, Chair of the Congressional-Executive Commission on China, and Representative Joe Kim, "
             "the Commission's Cochair, sent a letter.")

@@ -65,10 +65,12 @@ def membership(doc: Doc, index: MentionIndex, k: Knowledge, speakers: SpeakerRes
             # appositive: "X, China director at Human Rights Watch" / "X, CHRD's International Director"
             if c.dep_ == "appos" and c.pos_ in ("NOUN", "PROPN") and index.at(c.i) is None:
                 orgs = [o for o in orgs_in(c, index) if not _portfolio(o, doc, k)] or _group_anaphor(c, index, k)
-                leads = _head_title(c, lead_titles)
+                # "A and B, the Chairman and Cochairman of X": each person with the title in their place
+                pairs = _respectively(root, c, index) or [(m.canonical or "", c)]
                 for o in orgs[:1]:
-                    yield (m.canonical or "", "leads" if leads else "memberOf", o.canonical or "", c, 0.75,
-                           "appositive-title")
+                    for person, title in pairs:
+                        yield (person, "leads" if _head_title(title, lead_titles, c) else "memberOf", o.canonical or "",
+                               c, 0.75, "appositive-title")
                 if not orgs:  # "Daniel Baer, the deputy assistant secretary of state who …": the title's office
                     clause = {t.i for x in c.children if x.dep_ in ("relcl", "acl") for t in x.subtree}
                     words = " ".join(t.lower_ for t in c.subtree if t.i not in clause)
@@ -101,6 +103,21 @@ def membership(doc: Doc, index: MentionIndex, k: Knowledge, speakers: SpeakerRes
                 yield (m.canonical or "", "memberOf", owner.canonical or "", c, 0.7, "org-possessive")
     yield from _units(doc, index, k)
     yield from _entry_lines(doc, index, k)
+
+
+def _respectively(root: Token, title: Token, index: MentionIndex) -> list[tuple[str, Token]]:
+    """Each person of a coordination with the title in their place, when an apposition after the last
+    of them lists as many titles ('A and B, the Chairman and Cochairman of …'); else nothing."""
+    first = root
+    while first.dep_ == "conj" and first.head.i != first.i:
+        first = first.head
+    if title.dep_ != "appos" or title.head.i != root.i:
+        return []
+    people = [index.at(t.i) for t in (first, *first.conjuncts)]
+    titles = [title, *title.conjuncts]
+    if len(people) < 2 or len(people) != len(titles) or any(p is None or p.kind != "Person" for p in people):
+        return []
+    return [(p.canonical or "", t) for p, t in zip(people, titles, strict=True) if p is not None]
 
 
 def _portfolio(org: Mention, doc: Doc, k: Knowledge) -> bool:
@@ -181,12 +198,13 @@ def _head_role(role: str, k: Knowledge) -> bool:
     return False
 
 
-def _head_title(title: Token, lead_titles: frozenset[str]) -> bool:
+def _head_title(title: Token, lead_titles: frozenset[str], owner: Token | None = None) -> bool:
     """'executive director of X', 'X's chairman': a head's title with its organisation (not 'deputy
-    director', whose modifier is no head's word)."""
+    director', whose modifier is no head's word). `owner` is the title that carries the organisation
+    when this one is coordinated with it ('the Chairman and Cochairman of X')."""
     words = " ".join(t.lower_ for t in title.lefts if t.dep_ in ("compound", "amod")) + " " + title.lower_
     return (title.lemma_.lower() in lead_titles or words.strip() in lead_titles) \
-        and any(p.lower_ == "of" or p.dep_ == "poss" for p in title.children) and not any(
+        and any(p.lower_ == "of" or p.dep_ == "poss" for p in (owner or title).children) and not any(
             t.dep_ in ("compound", "amod") and t.lower_ not in lead_titles for t in title.lefts
             if f"{t.lower_} {title.lower_}" not in lead_titles)
 

@@ -183,6 +183,8 @@ def find_mentions(doc: Doc, knowledge: Knowledge, title: str = "") -> list[Menti
             if comma is not None and comma + 1 < span.end \
                     and any(t.lower_ in titles for t in doc[span.start:comma]):
                 span = doc[comma + 1:span.end]  # 'Senior Advisor, Office of X': the title is not the name
+            if not ent_id and len(span) > 3 and span[0].lower_ in titles and span[1].lower_ == "of":
+                span = doc[span.start + 2 + (span[2].lower_ == "the"):span.end]  # 'Cochairman of the Commission …'
             if not ent_id and (all(t.lower_ in titles or t.lower_ in TITLE_PARTS for t in span if t.is_alpha)
                                or (span.root.i == span.end - 1 and span.root.lower_ in titles)):
                 continue  # a title the NER called an organisation ("Co-Chair", "International Relations Officer")
