@@ -1092,3 +1092,18 @@ def test_relations_our_delegation_met_a_team_headed_by(nlp):
 ])
 def test_relations_among_them_he_said(nlp, text, raised):
     assert {o for s, p, o in relations(run(nlp, text)) if p == "raised" and s == "Tom Hale"} == raised
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a demand's bare verb: what the asked-for act names is raised
+    ("Senator Ann Berg asked that the delegation press for the release of the lawyer Zhang Wei.",
+     {("Ann Berg", "raised", "Zhang Wei")}),
+    # a letter sent to someone: its writers (the NER's one 'Berg and Kim' organisation is the two
+    # persons named before) urge its addressee; the addressee the fronted phrase swallowed urges no one
+    ("Senator Ann Berg and Representative Joe Kim spoke on Monday. In a joint letter sent Thursday to Secretary "
+     "of State Tom Hale, Berg and Kim also asked the delegation to raise the case of Zhang Wei.",
+     {("Ann Berg", "raised", "Zhang Wei"), ("Joe Kim", "raised", "Zhang Wei"), ("Ann Berg", "urges", "Tom Hale"),
+      ("Joe Kim", "urges", "Tom Hale")}),
+])
+def test_relations_what_a_letter_asks_for(nlp, text, expected):
+    assert {r for r in relations(run(nlp, text)) if r[1] in ("raised", "urges")} == expected

@@ -195,7 +195,7 @@ def find_mentions(doc: Doc, knowledge: Knowledge, title: str = "") -> list[Menti
             else:
                 out.append(Mention(span.start, span.end, span.text, "Organization", ent_id or None))
     names_around_governments(doc, out, org_words)
-    _surnames_tagged_org(out)
+    out = _surnames_tagged_org(out)
     low = doc_text(doc).lower()
     formulas = [(i.start(), i.end()) for f in knowledge.words("issue_formulas") for i in re.finditer(re.escape(f), low)]
     out = [m for m in out if not _not_an_issue(m, doc, out, formulas)]
@@ -285,13 +285,22 @@ def _repeated_name_tokens(doc: Doc, mentions: list[Mention], titles: frozenset[s
         mentions.append(Mention(tok.i, tok.i + 1, tok.text, "Person", None, _title_before(doc, tok.i)))
 
 
-def _surnames_tagged_org(mentions: list[Mention]) -> None:
-    """NER sometimes tags a bare surname ('the lawyer Wang') as ORG: it is the person of that name."""
+def _surnames_tagged_org(mentions: list[Mention]) -> list[Mention]:
+    """NER sometimes tags a bare surname ('the lawyer Wang') as ORG: it is the person of that name;
+    'Smith and Brown' tagged as one ORG, after both were named, is the two persons."""
     surnames = {t for m in mentions if m.kind == "Person" for t in _name_tokens(m.text)[:1] + _name_tokens(m.text)[-1:]
                 if len(_name_tokens(m.text)) >= 2}
+    out = []
     for m in mentions:
+        words = m.text.split()
         if m.kind == "Organization" and m.canonical is None and " " not in m.text and m.text in surnames:
             m.kind = "Person"
+        elif m.kind == "Organization" and m.canonical is None and m.end - m.start == 3 and len(words) == 3 \
+                and words[1] == "and" and words[0] in surnames and words[2] in surnames:
+            out += [Mention(m.start, m.start + 1, words[0], "Person"), Mention(m.end - 1, m.end, words[2], "Person")]
+            continue
+        out.append(m)
+    return out
 
 
 def _add_acronyms(doc: Doc, mentions: list[Mention]) -> None:

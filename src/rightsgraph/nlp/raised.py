@@ -276,16 +276,19 @@ def _raised_by(verb: Token, objects: list[Mention], speakers: SpeakerResolver, a
 
 def _urged_for(doc: Doc, index: MentionIndex, k: Knowledge, article_id: str,
                speakers: SpeakerResolver) -> list[Relation]:
-    """'X urged China to release A, to lift the house arrest of B and to end …': X raised A and B
-    (the cases and issues of what X asks for; the one urged is not among them)."""
+    """'X urged China to release A, to lift the house arrest of B and to end …', 'X asked that officials
+    press for the release of A': X raised A and B (the cases and issues of what X asks for; the one
+    urged is not among them)."""
     out: list[Relation] = []
     for t in tokens_of(doc):
         if t.lemma_.lower() not in k.words("urge_verbs") or t.pos_ != "VERB" or t.i in speakers.quoted \
                 or in_question(t):
             continue
+        # "to release A" ; "asked that officials press for the release of A" (a demand's bare verb)
         acts = [c for c in t.subtree if c.pos_ in ("VERB", "AUX") and c.i > t.i
                 and c.dep_ in ("xcomp", "ccomp", "acl", "conj") and _within(c, t, 4)
-                and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)]
+                and (any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+                     or (c.dep_ == "ccomp" and c.tag_ in ("VB", "VBP") and c.head.i == t.i))]
         objects = [m for a in acts for m in raised_objects(a, index, k)]
         out += _raised_by(t, objects, speakers, article_id, 0.75, "urged-for")
     return out

@@ -236,8 +236,8 @@ def urging(doc: Doc, index: MentionIndex, k: Knowledge, speakers: SpeakerResolve
 
 
 def letter_addressees(doc: Doc, index: MentionIndex, k: Knowledge, speakers: SpeakerResolver) -> Iterator[Hit]:
-    """'sent a letter to Secretary of State X urging that …', 'In a letter to X, A and B urged the
-    delegation to …': whoever wrote the letter urges its addressee too."""
+    """'sent a letter to Secretary of State X urging that …', 'In a letter (sent Thursday) to X, A and B
+    urged the delegation to …': whoever wrote the letter urges its addressee too."""
     verbs, nouns = k.words("urge_verbs"), k.words("document_nouns")
     for letter in tokens_of(doc):
         if letter.lemma_.lower() not in nouns or letter.pos_ != "NOUN":
@@ -245,6 +245,9 @@ def letter_addressees(doc: Doc, index: MentionIndex, k: Knowledge, speakers: Spe
         to = next((c for c in letter.children if c.dep_ == "prep" and c.lower_ == "to"), None)
         if to is None and letter.dep_ == "dobj":  # "sent a letter to X": the verb's dative
             to = next((c for c in letter.head.children if c.dep_ in ("dative", "prep") and c.lower_ == "to"), None)
+        if to is None:  # "in a letter sent Thursday to X"
+            to = next((c for a in letter.children if a.dep_ == "acl" for c in a.children
+                       if c.dep_ in ("dative", "prep") and c.lower_ == "to"), None)
         addressee = mention_in(to, index, ACTOR) if to is not None else None
         if addressee is None or not addressee.canonical:
             continue

@@ -114,7 +114,7 @@ class SpeakerResolver:
         if (group := self._group(tok)) is not None or (group := self._authors(tok)) is not None:
             return group
         out: list[tuple[str, float]] = []
-        for t in [tok, *tok.conjuncts]:
+        for t in [tok, *(c for c in tok.conjuncts if c.i > tok.i)]:  # not a swallowing phrase's object before it
             name, conf = self.resolve(t)
             if name and name not in [n for n, _c in out]:
                 out.append((name, conf))
