@@ -1,5 +1,6 @@
-"""Relation rules memberOf and leads: titles before a name, "X of/at ORG", appositives, units of
-organisations, possessives, and heads told by a verb ("led by", "who heads") or a head title."""
+"""Relation rules memberOf and leads from how a person is printed: titles before a name, "X of/at ORG",
+appositives, units of organisations, possessives, entry lines under an agency. Who leads or belongs
+to a delegation, and heads told by a verb ("led by", "who heads"), are delegations.py."""
 
 from __future__ import annotations
 
@@ -16,15 +17,13 @@ from .phrases import (
     agency_items,
     heading_org,
     lines,
-    listed_people,
-    mention_in,
     orgs_in,
     root_of,
 )
 from .speakers import SpeakerResolver
-from .textspans import BULLETS, doc_text, paragraphs, sent_of, span_of, tokens_of
+from .textspans import BULLETS, doc_text, span_of
 
-__all__ = ["membership", "leadership", "composition"]
+__all__ = ["membership"]
 
 
 def _title_org(role: str, knowledge: Knowledge) -> str | None:
@@ -247,158 +246,3 @@ def _group_anaphor(title: Token, index: MentionIndex, k: Knowledge) -> list[Ment
             prev = index.before(c.i, ("Organization",))
             return [prev] if prev is not None else []
     return []
-
-
-def _delegation_name(tok: Token, index: MentionIndex, k: Knowledge) -> str | None:
-    """'the US side of the table', 'the Chinese delegation' -> 'U.S. delegation' / 'Chinese delegation'."""
-    words = {t.lower_ for t in tok.subtree}
-    if not words & k.words("delegation_terms"):
-        return None
-    govs = index.in_range(tok.left_edge.i, tok.right_edge.i + 1, ("Government",))
-    text = " ".join(t.lower_ for t in tok.subtree)
-    if govs:  # the gazetteer's delegation of that government ("the Chinese side" -> Chinese delegation)
-        named = [name for name, gov in k.delegations.items() if gov == govs[0].canonical]
-        return named[0] if named else f"{govs[0].canonical} delegation"
-    if "chinese" in text:
-        return "Chinese delegation"
-    if "american" in text or "u.s." in text or "us " in text:
-        return "U.S. delegation"
-    return None
-
-
-def leadership(doc: Doc, index: MentionIndex, k: Knowledge, speakers: SpeakerResolver) -> Iterator[Hit]:
-    lead_verbs = k.words("lead_verbs")
-    for t in tokens_of(doc):
-        if t.lemma_.lower() not in lead_verbs or t.pos_ != "VERB":
-            continue
-        agents = [c for c in t.children if c.dep_ == "agent"]
-        if agents:  # passive: "X will be led by P (and Q)"
-            # the persons the 'by' phrase names (P, P and Q), not those of a clause the parse hung on it
-            # ("led by P, press for the release of C")
-            heads = [x for c in agents[0].children if c.dep_ == "pobj" for x in (c, *c.conjuncts)]
-            leaders = [m for m in index.in_range(agents[0].left_edge.i, agents[0].right_edge.i + 1, ("Person",))
-                       if any(m.start <= x.i < m.end for x in heads)]
-            subj = [c for c in t.children if c.dep_ in ("nsubjpass", "nsubj")]
-            if not subj and t.dep_ == "xcomp":  # "the Chinese side is expected to be led by P"
-                subj = [c for c in t.head.children if c.dep_ in ("nsubjpass", "nsubj")]
-            target = subj[0] if subj else (t.head if t.dep_ in ("acl", "advcl") else None)
-            sided = list(_side_leaders(t, agents, index, k))
-            for p, side in sided:  # "the round was led on the American side by P"
-                yield (p.canonical or "", "leads", side, t, 0.75, "led-on-side")
-            if target is None or sided:
-                continue
-            deleg = _delegation_name(target, index, k) or _led_group(target, index, k)
-            event = mention_in(target, index, ("Event",))
-            if deleg:
-                for p in leaders:
-                    yield (p.canonical or "", "leads", deleg, t, 0.8, "led-by-delegation")
-                # the gapped second clause: "…, and the US delegation by Assistant Secretary X"
-                for c in t.children:
-                    by = [x for x in c.children if x.dep_ == "prep" and x.lower_ == "by"]
-                    if c.dep_ == "conj" and by and (other := _delegation_name(c, index, k)) and other != deleg:
-                        for p in index.in_range(by[0].left_edge.i, by[0].right_edge.i + 1, ("Person",)):
-                            yield (p.canonical or "", "leads", other, c, 0.75, "led-by-delegation-gapped")
-            elif event is not None or target.lemma_.lower() in k.words("dialogue_terms"):
-                for a, b in zip(leaders, leaders[1:], strict=False):
-                    yield (a.canonical or "", "metWith", b.canonical or "", t, 0.7, "talks-led-by")
-            elif (led := mention_in(target, index, ORGS)) is not None:
-                for p in leaders:
-                    yield (p.canonical or "", "leads", led.canonical or "", t, 0.7, "led-by")
-            continue
-        subj = [c for c in t.children if c.dep_ == "nsubj"]
-        objs = [c for c in t.children if c.dep_ == "dobj"]
-        if subj and subj[0].lower_ in ("who", "that") and t.dep_ == "relcl":
-            # "Bob Fu, who heads ChinaAid"; "X, the Ohio Democrat who chairs the subcommittee"
-            subj = [t.head.head if t.head.dep_ == "appos" and index.at(t.head.i) is None else t.head]
-        if subj and objs and (head := mention_in(subj[0], index, ("Person",))) is not None:
-            org = mention_in(objs[0], index, ORGS)
-            led_name = _delegation_name(objs[0], index, k) or (org.canonical if org else None)
-            if led_name:
-                yield (head.canonical or "", "leads", led_name, t, 0.75, "leads-verb")
-
-
-def _led_group(tok: Token, index: MentionIndex, k: Knowledge) -> str | None:
-    """'U.S. officials (, led by X)', 'Chinese counterparts (headed by Y)': that government's delegation."""
-    if tok.lower_ not in k.words("led_group_nouns"):
-        return None
-    govs = [m for m in index.in_range(tok.left_edge.i, tok.i + 1, ("Government",)) if m.canonical]
-    return next((name for name, gov in k.delegations.items() if govs and gov == govs[0].canonical), None)
-
-
-def _side_leaders(verb: Token, agents: list[Token], index: MentionIndex,
-                  k: Knowledge) -> Iterator[tuple[Mention, str]]:
-    """'The talks were led on the American side by P (and on the Chinese side by Q)', 'On the Chinese
-    side, the round was headed by Q': each side phrase goes with the first 'by' after it (or, fronted,
-    the verb's own); its persons lead that side's delegation."""
-    for prep in verb.subtree:
-        if prep.dep_ not in ("prep", "conj") or prep.lower_ not in ("on", "for"):
-            continue
-        side = next((c for c in prep.children if c.dep_ == "pobj"), None)
-        deleg = _delegation_name(side, index, k) if side is not None else None
-        agent = next((a for a in verb.subtree if a.i > prep.i and a.lower_ == "by" and a.dep_ in ("agent", "prep")
-                      and (a in agents or a.head == side)), None)
-        if deleg is None or agent is None:
-            continue
-        stop = next((o.i for o in agent.subtree if o.i > agent.i and o.dep_ == "conj" and o.lower_ in ("on", "for")),
-                    agent.right_edge.i + 1)  # "by P and on the Chinese side by Q": P only
-        for p in index.in_range(agent.i, stop, ("Person",)):
-            yield p, deleg
-
-
-def own_delegation(doc: Doc, index: MentionIndex, k: Knowledge, speakers: SpeakerResolver) -> Iterator[Hit]:
-    """'David Kramer and his delegation', "Posner led his delegation", "Li Wei's delegation": the person
-    leads the delegation of the government the person serves (by the gazetteer, or the office a
-    printed title stands for)."""
-    terms = k.words("delegation_terms")
-    for t in tokens_of(doc):
-        if t.lemma_.lower() not in terms or t.pos_ != "NOUN":
-            continue
-        owner = next((c for c in t.children if c.dep_ == "poss"), None)
-        if owner is None:
-            continue
-        head: Token | None = owner  # "Li Wei's delegation"
-        if owner.lower_ in ("his", "her"):  # the person the noun phrase is coordinated with, or the subject
-            if t.dep_ == "conj":
-                head = t.head
-            elif t.dep_ == "dobj":
-                head = next((c for c in t.head.children if c.dep_ == "nsubj"), None)
-            else:
-                head = None
-        person = index.at(head.i) if head is not None else None
-        if person is None or person.kind != "Person" or not person.canonical:
-            continue
-        if (deleg := _government_delegation(person.canonical, index, k)) is not None:
-            yield (person.canonical, "leads", deleg, t, 0.7, "own-delegation")
-
-
-def _government_delegation(name: str, index: MentionIndex, k: Knowledge) -> str | None:
-    entry = k.by_name.get(name)
-    orgs = [entry.affiliation] if entry is not None and entry.affiliation else []
-    orgs += [o for m in index.mentions if m.canonical == name and m.role and (o := _title_org(m.role, k))]
-    for org in orgs:
-        gov = k.by_name[org].parent if org in k.by_name else None
-        found = next((d for d, g in k.delegations.items() if g == gov), None)
-        if found:
-            return found
-    return None
-
-
-def composition(doc: Doc, index: MentionIndex, k: Knowledge, speakers: SpeakerResolver) -> Iterator[Hit]:
-    """'The U.S. delegation will include representatives of …:' and the list lines after it, each
-    opening with a person ('- Name, Title, Agency'): each is a member of the delegation."""
-    verbs = k.words("composition_verbs")
-    paras = paragraphs(doc_text(doc))
-    for n, (a, b) in enumerate(paras):
-        if not doc_text(doc)[a:b].rstrip().endswith(":") or (span := span_of(doc, a, b)) is None:
-            continue
-        sent = sent_of(span[-1])
-        verb = next((t for t in sent if t.lemma_.lower() in verbs and t.pos_ in ("VERB", "AUX")), None)
-        subj = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")] if verb is not None else []
-        if not subj:
-            continue
-        named = mention_in(subj[0], index, ("Organization",))
-        deleg = _delegation_name(subj[0], index, k) or (
-            named.canonical if named is not None and named.canonical in k.delegations else None)
-        if deleg:
-            for person in listed_people(doc, index, paras[n + 1:]):
-                yield (person.canonical or "", "memberOf", deleg, doc[person.start], 0.7, "delegation-list")

@@ -38,8 +38,9 @@ DETAIN_VERBS = {"detain", "arrest", "hold", "jail", "imprison", "sentence", "tak
 
 def _official_government(person: str, relations: list[Relation], k: Knowledge) -> str | None:
     gaz = k.by_name
-    for r in relations:
-        if r.subject == person and r.predicate == "memberOf":
+    agency = person in gaz and gaz[person].kind == "Organization"
+    for r in relations:  # an agency in a delegation does not act for its government by that (see below)
+        if r.subject == person and r.predicate == "memberOf" and not (agency and r.object in k.delegations):
             org = gaz.get(r.object)
             if org is not None and org.government:
                 return org.name

@@ -12,7 +12,8 @@ from collections.abc import Callable, Iterator
 from spacy.tokens import Doc, Token
 
 from ..model import Relation
-from .affiliation import composition, leadership, membership, own_delegation
+from .affiliation import membership
+from .delegations import composition, delegation_members, leadership, own_delegation
 from .knowledge import Knowledge
 from .mentions import Mention, MentionIndex
 from .phrases import ACTOR, AFFIL_PREPS, Hit, evidence_of, mention_in, root_of
@@ -266,8 +267,8 @@ def letter_addressees(doc: Doc, index: MentionIndex, k: Knowledge, speakers: Spe
 #: the relation rules: each takes (doc, mentions, knowledge, speakers) and yields
 #: (subject, predicate, object, token, confidence, rule name); a new rule is a function added here
 Rule = Callable[[Doc, MentionIndex, Knowledge, SpeakerResolver], Iterator[Hit]]
-RULES: tuple[Rule, ...] = (membership, leadership, own_delegation, composition, meetings, counterparts, kinship,
-                           urging, letter_addressees)
+RULES: tuple[Rule, ...] = (membership, leadership, own_delegation, composition, delegation_members, meetings,
+                           counterparts, kinship, urging, letter_addressees)
 
 
 def find_relations(doc: Doc, index: MentionIndex, k: Knowledge, article_id: str,

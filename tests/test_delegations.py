@@ -1,0 +1,43 @@
+"""delegations: who belongs to a delegation (nlp/delegations.py, delegation_members)."""
+
+from __future__ import annotations
+
+import pytest
+
+from nlp_helpers import relations, run
+
+
+def _members(nlp, text: str) -> set[tuple[str, str]]:
+    return {(s, o) for s, p, o in relations(run(nlp, text)) if p == "memberOf" and o.endswith("delegation")}
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # the agencies its staff comes from; "our delegation" in a turn is its speaker's (Craner: the gazetteer's)
+    ("The U.S. delegation will include officials from the Department of State, the Department of Justice, and "
+     "the Department of Labor.",
+     {("U.S. Department of State", "U.S. delegation"), ("U.S. Department of Justice", "U.S. delegation"),
+      ("U.S. Department of Labor", "U.S. delegation")}),
+    ("QUESTION: How did the talks go?\n\nASSISTANT SECRETARY CRANER: This week our delegation, which included "
+     "colleagues from the Department of Justice, met a Chinese team.",
+     {("U.S. Department of Justice", "U.S. delegation")}),
+    # its persons, each an item of the list, not one named in an item's description
+    ("The U.S. delegation arrived on Monday. Among its members are Tom Hale; Ann Berg of the Department of "
+     "Justice; and Joe Kim, a senior adviser to Secretary of State Bill Moss.",
+     {("Tom Hale", "U.S. delegation"), ("Ann Berg", "U.S. delegation"), ("Joe Kim", "U.S. delegation")}),
+    # no delegation named: nothing
+    ("The agenda will include officials from the Department of Justice and the rule of law.", set()),
+    ("The panel includes Tom Hale and Ann Berg.", set()),
+])
+def test_delegations_who_a_delegation_includes(nlp, text, expected):
+    assert _members(nlp, text) == expected
+
+
+def test_delegations_an_agency_in_a_delegation_raises_nothing_for_its_government(nlp):
+    """The agency's own words (a media note's) are not the government's through the delegation."""
+    from rightsgraph.model import Article
+    from rightsgraph.nlp import extract
+
+    body = ("The U.S. delegation will include officials from the Department of State and the Department of "
+            "Justice. The Department will press for progress on the rule of law and religious freedom.")
+    x = extract(nlp, Article(id="t", title="Media Note", body=body, voice="U.S. Department of State"))
+    assert not {r.object for r in x.relations if r.predicate == "raised" and r.subject == "United States"}
