@@ -1049,6 +1049,20 @@ def test_relations_a_case_list_is_raised_by_who_opens_it(nlp):
     assert found == {(who, case) for who in ("Ann Berg", "Joe Kim") for case in ("Wu Lan", "Zhao Ming")}
 
 
+def test_relations_a_case_list_of_what_someone_should_raise_is_the_issuers(nlp):
+    """'Cases the U.S. delegation should raise include:': the delegation is asked to raise them; the
+    issuer of the statement raised them, and the delegation is no member of the list's people."""
+    body = ("The group urged Washington to press for releases at next week's talks.\n\n"
+            "Cases the U.S. delegation should raise include:\n\n"
+            "- Wu Lan, a lawyer detained since March 2013;\n"
+            "- Zhao Ming, a blogger sentenced last year to five years in prison.")
+    ex = release(nlp, body, "Human Rights Watch")
+    raised = {(r.subject, r.object) for r in ex.relations if r.predicate == "raised"}
+    assert {("Human Rights Watch", "Wu Lan"), ("Human Rights Watch", "Zhao Ming")} <= raised
+    assert not {s for s, _o in raised} & {"U.S. delegation", "United States"}
+    assert not [r for r in ex.relations if r.predicate == "memberOf" and r.object == "U.S. delegation"]
+
+
 def test_relations_a_delegation_list_under_agency_headings(nlp):
     """'Department of State' on a line of its own over bulleted entries: each is the agency's, of the
     unit the entry names first, and of the delegation the list opens with; the unit is the agency's."""

@@ -166,10 +166,7 @@ def composition(doc: Doc, index: MentionIndex, k: Knowledge, speakers: SpeakerRe
         subj = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")] if verb is not None else []
         if not subj:
             continue
-        named = mention_in(subj[0], index, ("Organization",))
-        deleg = _delegation_name(subj[0], index, k) or (
-            named.canonical if named is not None and named.canonical in k.delegations else None)
-        if deleg:
+        if verb is not None and (deleg := _delegation_of(subj[0], verb, index, k, speakers)):
             for person in listed_people(doc, index, paras[n + 1:]):
                 yield (person.canonical or "", "memberOf", deleg, doc[person.start], 0.7, "delegation-list")
 
@@ -208,8 +205,9 @@ def delegation_members(doc: Doc, index: MentionIndex, k: Knowledge, speakers: Sp
 def _delegation_of(subj: Token, verb: Token, index: MentionIndex, k: Knowledge,
                    speakers: SpeakerResolver) -> str | None:
     """The delegation a subject names: 'the U.S. delegation', 'the delegation' (the one named last),
-    'our delegation' (the speaker's, in a transcript turn)."""
-    named = mention_in(subj, index, ("Organization",))
+    'our delegation' (the speaker's, in a transcript turn); not a delegation named inside the subject
+    ('Cases the US delegation should raise include: …')."""
+    named = index.at(subj.i)
     if named is not None and named.canonical in k.delegations:
         return named.canonical
     if subj.lemma_.lower() not in k.words("delegation_terms"):

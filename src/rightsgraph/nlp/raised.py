@@ -158,13 +158,15 @@ def _listed(doc: Doc, index: MentionIndex, k: Knowledge, article_id: str,
     """'Among those Amnesty International is calling on the US delegation to raise are:' and the
     list paragraphs after it, each opening with a person: the speaker raised each of them."""
     out: list[Relation] = []
-    verbs = k.words("raise_verbs") | k.words("urge_verbs")
+    verbs, modals = k.words("raise_verbs") | k.words("urge_verbs"), k.words("urge_modals")
     paras = paragraphs(doc_text(doc))
     for n, (a, b) in enumerate(paras):
         if not doc_text(doc)[a:b].rstrip().endswith(":") or (span := span_of(doc, a, b)) is None:
             continue
         sent = sent_of(span[-1])
-        intro = [t for t in sent if t.lemma_.lower() in verbs and t.pos_ == "VERB" and not in_question(t)]
+        # not what someone should do ("Cases the US delegation should raise include:"): the one urged
+        intro = [t for t in sent if t.lemma_.lower() in verbs and t.pos_ == "VERB" and not in_question(t)
+                 and not any(c.dep_ == "aux" and c.lower_ in modals for c in t.children)]
         if not intro:
             continue
         who = next((found for t in intro if (found := speakers.resolve_all(speakers.subject_of(t)))), [])
@@ -262,7 +264,11 @@ def _list_openers(doc: Doc, m: Mention, speakers: SpeakerResolver) -> list[tuple
                 return []
             verb = token_at(doc, at - 1)
             root = verb.sent.root if verb is not None else None
-            return speakers.resolve_all(speakers.subject_of(root)) if root is not None and root.pos_ == "VERB" else []
+            subj = speakers.subject_of(root) if root is not None and root.pos_ == "VERB" else None
+            if subj is not None and subj.pos_ == "NOUN" and speakers.index.at(subj.i) is None \
+                    and subj.lemma_.lower() not in speakers.k.words("document_nouns") | speakers.k.words("group_nouns"):
+                return []  # "Cases the US delegation should raise include:" names no one who lists them
+            return speakers.resolve_all(subj)
         at = prev
     return []
 
