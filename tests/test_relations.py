@@ -1121,3 +1121,20 @@ def test_relations_among_them_he_said(nlp, text, raised):
 ])
 def test_relations_what_a_letter_asks_for(nlp, text, expected):
     assert {r for r in relations(run(nlp, text)) if r[1] in ("raised", "urges")} == expected
+
+
+@pytest.mark.parametrize(("text", "expected", "absent"), [
+    # a government named in the sentence before is not the title's organisation
+    ("QUESTION: On China. Assistant Secretary Tom Hale is in Beijing. What is he hoping for?",
+     set(), {("Tom Hale", "memberOf", "China")}),
+    # heading a unit of a department: a member of the department, not its head
+    ("Tom Hale, who heads the State Department's human rights bureau, spoke on Monday.",
+     {("Tom Hale", "memberOf", "U.S. Department of State")}, {("Tom Hale", "leads", "U.S. Department of State")}),
+    # an apposition holding another person's title gives no office to the first person
+    ("Li Wei, Director-General of the Department of Treaties of the Foreign Ministry, and US Assistant Secretary "
+     "of State Tom Hale co-chaired the dialogue.", set(), {("Li Wei", "memberOf", "U.S. Department of State")}),
+])
+def test_relations_titles_that_are_not_the_persons(nlp, text, expected, absent):
+    found = set(relations(run(nlp, text)))
+    assert expected <= found
+    assert not absent & found

@@ -47,7 +47,8 @@ def membership(doc: Doc, index: MentionIndex, k: Knowledge, speakers: SpeakerRes
             # the organisation belongs to the title only when no verb stands between them
             # ("Human Rights Watch urged Secretary of State John Kerry": not a member of HRW)
             orgs = [o for o in in_title if o.end <= m.start  # nor a dash, comma or line break (a dateline's city)
-                    and not any(t.pos_ in ("VERB", "AUX") or t.text in ("—", "–", "-", ",") or "\n" in t.text
+                    and not any(t.pos_ in ("VERB", "AUX") or t.text in ("—", "–", "-", ",", ".", ";", ":", "?")
+                                or "\n" in t.text
                                 or (t.pos_ == "ADP" and t.lower_ not in ("of", "for", "at"))  # "… delegation by"
                                 for t in doc[o.end:m.start])]
             if orgs and _head_role(m.role, k) and orgs[-1].kind == "Organization":  # "HRIC President Liu Qing"
@@ -72,6 +73,8 @@ def membership(doc: Doc, index: MentionIndex, k: Knowledge, speakers: SpeakerRes
                                c, 0.75, "appositive-title")
                 if not orgs:  # "Daniel Baer, the deputy assistant secretary of state who …": the title's office
                     clause = {t.i for x in c.children if x.dep_ in ("relcl", "acl") for t in x.subtree}
+                    if index.in_range(c.left_edge.i, c.right_edge.i + 1, ("Person",)):
+                        continue  # another person's title ("X, Director-General of …, and US Assistant Secretary Y")
                     words = " ".join(t.lower_ for t in c.subtree if t.i not in clause)
                     if (office := _title_org(words, k)) is not None:
                         yield (m.canonical or "", "memberOf", office, c, 0.7, "appositive-office")

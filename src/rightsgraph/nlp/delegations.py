@@ -82,6 +82,10 @@ def leadership(doc: Doc, index: MentionIndex, k: Knowledge, speakers: SpeakerRes
             subj = [t.head.head if t.head.dep_ == "appos" and index.at(t.head.i) is None else t.head]
         if subj and objs and (head := mention_in(subj[0], index, ("Person",))) is not None:
             org = mention_in(objs[0], index, ORGS)
+            if org is not None and index.at(objs[0].i) is None and doc[org.start:org.end].root.dep_ == "poss":
+                # "who heads the State Department's human rights bureau": a unit of it, not the department
+                yield (head.canonical or "", "memberOf", org.canonical or "", t, 0.7, "heads-unit-of")
+                continue
             led_name = _delegation_name(objs[0], index, k) or (org.canonical if org else None)
             if led_name:
                 yield (head.canonical or "", "leads", led_name, t, 0.75, "leads-verb")
