@@ -1138,3 +1138,15 @@ def test_relations_titles_that_are_not_the_persons(nlp, text, expected, absent):
     found = set(relations(run(nlp, text)))
     assert expected <= found
     assert not absent & found
+
+
+def test_relations_he_is_the_person_a_long_title_subject_names(nlp):
+    """'Assistant Secretary of State for Democracy, Human Rights and Labor Tom Hale, who led …, told …':
+    the parse makes the title the subject and hangs the name in it; 'He' in the next sentence is Hale,
+    not the person the sentence before that was about."""
+    text = ("Among the detained is the artist Zhang Wei, who was taken into custody in April.\n\n"
+            "Assistant Secretary of State for Democracy, Human Rights and Labor Tom Hale, who led the U.S. "
+            "delegation, told his Chinese counterparts that the disappearances are a serious concern. He raised "
+            "the case of the writer Li Ming, who is serving an eleven-year sentence.")
+    assert ("Tom Hale", "raised", "Li Ming") in relations(run(nlp, text))
+    assert ("Zhang Wei", "raised", "Li Ming") not in relations(run(nlp, text))

@@ -299,6 +299,11 @@ class SpeakerResolver:
             people = [m for m in self.index.in_range(sent.start, min(sent.end, tok.i), ("Person",))
                       if m.start not in self.quoted]
             heads = [(m, _clause_head(self.doc[m.start:m.end].root)) for m in people]
+            # "Assistant Secretary of State for …, Human Rights and Labor Michael Posner, who …, told": the
+            # parse made the title the subject and hung the name inside it
+            heads += [(m, t) for t in sent if t.dep_ in ("nsubj", "nsubjpass") and t.i < tok.i
+                      and t.lower_ in self.titles and self.index.at(t.i) is None
+                      for m in people if m.role and t.i < m.start <= t.right_edge.i]
             spoke = [m for m, h in heads if h.dep_ in ("nsubj", "nsubjpass") and h.head.lemma_.lower() in reporting]
             subjects = [m for m, h in heads if h.dep_ in ("nsubj", "nsubjpass")]
             for group, conf in ((spoke, 0.65), (subjects, 0.6)):
