@@ -559,3 +559,21 @@ def test_quotes_a_label_the_article_never_names_in_full_is_the_gazetteers_offici
 ])
 def test_quotes_what_was_said_runs_to_the_end_of_its_clauses(nlp, text, expected):
     assert statement_texts(run(nlp, text)) == expected
+
+
+def test_quotes_they_are_the_persons_who_spoke_in_the_sentence_before(nlp):
+    """'A and B asked that …. They also asked …': both statements are A's and B's (each a speaker); a
+    demand's that-clause is what they said, however the parse hung it."""
+    text = ("Senator Ann Berg and Representative Joe Kim asked that the delegation press for the release of the "
+            "writer Zhang Wei. They also asked the Administration to raise the treatment of lawyers in Yunnan.")
+    assert statement_texts(run(nlp, text)) == [
+        ("Ann Berg", "the delegation press for the release of the writer Zhang Wei"),
+        ("Joe Kim", "the delegation press for the release of the writer Zhang Wei"),
+        ("Ann Berg", "the Administration to raise the treatment of lawyers in Yunnan"),
+        ("Joe Kim", "the Administration to raise the treatment of lawyers in Yunnan"),
+    ]
+
+
+def test_quotes_they_after_one_speaker_is_no_one(nlp):
+    text = "Tom Hale said the talks were useful. They also discussed trade."
+    assert {s for s, _t in statement_texts(run(nlp, text))} == {"Tom Hale"}

@@ -251,6 +251,8 @@ class _Builder:
                 hi = self._extend_clause(t, hi)
             elif lemma in urges and (target := self._urge_target(t)) is not None:
                 lo, hi = target.left_edge.i, t.right_edge.i + 1  # "called on the administration to …"
+            elif lemma in urges and t.i + 2 < len(self.doc) and self.doc[t.i + 1].lower_ == "that":
+                lo, hi = t.i + 2, sent_of(t).end  # "asked that officials press for …" (however it parsed)
             elif lemma in characterize and (judged := self._characterized(t, talks)) is not None:
                 lo, hi = judged.left_edge.i, t.right_edge.i + 1  # "called the dialogue worthless"
             elif lemma in acts:

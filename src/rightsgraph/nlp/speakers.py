@@ -111,7 +111,8 @@ class SpeakerResolver:
         plural anaphor stands for ('the two lawmakers', 'the senators': the pair named last)."""
         if tok is None:
             return []
-        if (group := self._group(tok)) is not None or (group := self._authors(tok)) is not None:
+        if (group := self._group(tok)) is not None or (group := self._authors(tok)) is not None \
+                or (group := self._they(tok)) is not None:
             return group
         out: list[tuple[str, float]] = []
         for t in [tok, *(c for c in tok.conjuncts if c.i > tok.i)]:  # not a swallowing phrase's object before it
@@ -144,6 +145,23 @@ class SpeakerResolver:
             if len(named) >= 2:
                 return [(n, 0.6) for n in dict.fromkeys(named)]
         return None
+
+    def _they(self, tok: Token) -> list[tuple[str, float]] | None:
+        """'They also asked …' right after 'A and B asked …' (or 'The lawmakers …'): the persons who were
+        the subject of the sentence before, when that subject was two or more of them."""
+        if tok.lower_ != "they" or tok.i in self.quoted or tok.dep_ not in ("nsubj", "nsubjpass"):
+            return None
+        start = sent_of(tok).start
+        if start == 0:
+            return None
+        before = sent_of(self.doc[start - 1])
+        subj = self.subject_of(before.root)
+        if subj is None or subj.i in self.quoted:
+            return None
+        found = self.resolve_all(subj)
+        persons = {m.canonical for m in self.index.mentions if m.kind == "Person"}
+        people = [(name, round(conf * 0.8, 2)) for name, conf in found if name in persons]
+        return people if len(people) >= 2 and len(people) == len(found) else None
 
     def _authors(self, tok: Token) -> list[tuple[str, float]] | None:
         """'The letter asks …' (and 'It also calls on …' right after): whoever sent, wrote or issued
