@@ -223,3 +223,19 @@ def test_mentions_an_organisation_word_the_ner_missed_stands_for_the_organisatio
     _bare_org_words(doc, mentions, words)
     found = {(doc[m.start].text, m.start, m.canonical) for m in mentions if m is not named}
     assert found == {("Commission", 8, "Joint Commission on Lawyers")}
+
+
+@pytest.mark.parametrize(("text", "names"), [
+    # an issue or government word opening an organisation's name does not cut it
+    ("Tom Hale met representatives of the Uyghur Human Rights Project on Monday.", {"Uyghur Human Rights Project"}),
+    ("Li Ming, a professor at George Washington University, said the talks were useful.",
+     {"George Washington University"}),
+    # a gazetteer body with a country code after it is a body of its own
+    ("Tom Hale met representatives of Amnesty International USA on Monday.", {"Amnesty International USA"}),
+    # an issue word alone stays an issue
+    ("Tom Hale raised Tibet and religious freedom with the Chinese side on Monday.", set()),
+])
+def test_mentions_organisation_names_the_gazetteer_words_cut(nlp, text, names):
+    found = {m.text for m in find_mentions(nlp(text), load_knowledge()) if m.kind == "Organization"}
+    assert names <= found
+    assert not {"Human Rights Project", "Washington University", "Amnesty International"} & found

@@ -11,7 +11,7 @@ import functools
 import re
 from collections import Counter
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from .knowledge import Knowledge
 from .mention import Mention, MentionIndex
@@ -144,6 +144,46 @@ def _joined_possessives(doc: Doc) -> list[tuple[Span, str]]:
     return out
 
 
+def _joined_org_names(doc: Doc, ents: list[tuple[Span, str]], org_words: frozenset[str]) -> list[tuple[Span, str]]:
+    """Organisation names the gazetteer's issue and government words cut short: 'Uyghur' (an issue) +
+    'Human Rights Project' -> 'Uyghur Human Rights Project'; 'Amnesty International' + 'USA' (a
+    government) -> 'Amnesty International USA', a body of its own (new names, no id)."""
+    out: list[tuple[Span, str]] = []
+    for n, (ent, ent_id) in enumerate(ents):
+        nxt = ents[n + 1][0] if n + 1 < len(ents) else None
+        if ent.label_ in ("ISSUE", "GOV") and (end := _org_name_end(doc, ent.end, org_words, nxt)) is not None:
+            start, floor = ent.start, out[-1][0].end if out else 0
+            while start > floor and _name_word(doc[start - 1]):  # 'George' of 'George Washington University'
+                start -= 1
+            out.append((Span(doc, start, end, label="ORG"), ""))
+        elif out and out[-1][0].label_ == "ORG" and ent.label_ == "GOV" and ent.start == out[-1][0].end \
+                and len(ent) == 1 and ent.text.isupper() and "\n" not in doc[ent.start - 1].whitespace_:
+            out[-1] = (Span(doc, out[-1][0].start, ent.end, label="ORG"), "")
+        elif out and ent.start < out[-1][0].end:
+            continue  # inside the name just joined
+        else:
+            out.append((ent, ent_id))
+    return out
+
+
+def _name_word(tok: Token) -> bool:
+    """A capitalised proper-noun word no entity holds, inside a sentence."""
+    return tok.is_title and tok.pos_ == "PROPN" and not tok.ent_type_ and not tok.is_sent_start
+
+
+def _org_name_end(doc: Doc, start: int, org_words: frozenset[str], nxt: Span | None) -> int | None:
+    """Where a capitalised name running on from `start` ends in an organisation word (at most five
+    words, 'of'/'for'/'and' between), if it does before the next entity."""
+    stop = min(start + 6, len(doc), nxt.start if nxt is not None else len(doc))
+    for i in range(start, stop):
+        tok = doc[i]
+        if not (tok.is_title or tok.lower_ in ("of", "for", "and")) or "\n" in doc[i - 1].whitespace_:
+            return None
+        if tok.text in org_words and tok.is_title:
+            return i + 1
+    return None
+
+
 def find_mentions(doc: Doc, knowledge: Knowledge, title: str = "") -> list[Mention]:
     titles = frozenset(t.lower() for t in knowledge.lexicon["titles"]) | knowledge.words("honorifics")
     titles |= frozenset(w.lower() for t in knowledge.lexicon["titles"] for w in t.split())
@@ -151,7 +191,7 @@ def find_mentions(doc: Doc, knowledge: Knowledge, title: str = "") -> list[Menti
     place_words = frozenset(knowledge.lexicon["place_words"]) | org_words
     not_actors = knowledge.words("not_actors")
     out: list[Mention] = []
-    for ent, ent_id in _joined_possessives(doc):
+    for ent, ent_id in _joined_org_names(doc, _joined_possessives(doc), org_words):
         label = ent.label_
         if label == "ISSUE":
             out.append(Mention(ent.start, ent.end, ent.text, "Issue", ent_id))
