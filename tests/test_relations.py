@@ -1150,3 +1150,17 @@ def test_relations_he_is_the_person_a_long_title_subject_names(nlp):
             "the case of the writer Li Ming, who is serving an eleven-year sentence.")
     assert ("Tom Hale", "raised", "Li Ming") in relations(run(nlp, text))
     assert ("Zhang Wei", "raised", "Li Ming") not in relations(run(nlp, text))
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # the NER's 'Fengrui' and the lower-case 'law firm' after it are one organisation
+    ("Wang Yu, a Beijing lawyer at the Fengrui law firm, was taken from her home.",
+     {("Wang Yu", "memberOf", "Fengrui law firm")}),
+    # a director of a body heads it; a director with a portfolio is a member
+    ("Zhou Shifeng, the director of the Fengrui law firm, was detained on July 10.",
+     {("Zhou Shifeng", "leads", "Fengrui law firm"), ("Zhou Shifeng", "memberOf", "Fengrui law firm")}),
+    ("Sophie Richardson, the China director of Human Rights Watch, spoke on Monday.",
+     {("Sophie Richardson", "memberOf", "Human Rights Watch")}),
+])
+def test_relations_law_firms_and_their_directors(nlp, text, expected):
+    assert {r for r in relations(run(nlp, text)) if r[1] in ("leads", "memberOf")} == expected

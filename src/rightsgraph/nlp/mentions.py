@@ -144,14 +144,20 @@ def _joined_possessives(doc: Doc) -> list[tuple[Span, str]]:
     return out
 
 
-def _joined_org_names(doc: Doc, ents: list[tuple[Span, str]], org_words: frozenset[str]) -> list[tuple[Span, str]]:
+def _joined_org_names(doc: Doc, ents: list[tuple[Span, str]], org_words: frozenset[str],
+                      tails: frozenset[str]) -> list[tuple[Span, str]]:
     """Organisation names the gazetteer's issue and government words cut short: 'Uyghur' (an issue) +
     'Human Rights Project' -> 'Uyghur Human Rights Project'; 'Amnesty International' + 'USA' (a
-    government) -> 'Amnesty International USA', a body of its own (new names, no id)."""
+    government) -> 'Amnesty International USA', a body of its own; 'Fengrui' + 'law firm' (new
+    names, no id)."""
     out: list[tuple[Span, str]] = []
     for n, (ent, ent_id) in enumerate(ents):
         nxt = ents[n + 1][0] if n + 1 < len(ents) else None
-        if ent.label_ in ("ISSUE", "GOV") and (end := _org_name_end(doc, ent.end, org_words, nxt)) is not None:
+        tail = next((len(t.split()) for t in tails
+                     if doc[ent.end:ent.end + len(t.split())].text.lower() == t), 0) if ent.label_ == "ORG" else 0
+        if tail:
+            out.append((Span(doc, ent.start, ent.end + tail, label="ORG"), ""))
+        elif ent.label_ in ("ISSUE", "GOV") and (end := _org_name_end(doc, ent.end, org_words, nxt)) is not None:
             start, floor = ent.start, out[-1][0].end if out else 0
             while start > floor and _name_word(doc[start - 1]):  # 'George' of 'George Washington University'
                 start -= 1
@@ -191,7 +197,7 @@ def find_mentions(doc: Doc, knowledge: Knowledge, title: str = "") -> list[Menti
     place_words = frozenset(knowledge.lexicon["place_words"]) | org_words
     not_actors = knowledge.words("not_actors")
     out: list[Mention] = []
-    for ent, ent_id in _joined_org_names(doc, _joined_possessives(doc), org_words):
+    for ent, ent_id in _joined_org_names(doc, _joined_possessives(doc), org_words, knowledge.words("org_tail_nouns")):
         label = ent.label_
         if label == "ISSUE":
             out.append(Mention(ent.start, ent.end, ent.text, "Issue", ent_id))
