@@ -1164,3 +1164,18 @@ def test_relations_he_is_the_person_a_long_title_subject_names(nlp):
 ])
 def test_relations_law_firms_and_their_directors(nlp, text, expected):
     assert {r for r in relations(run(nlp, text)) if r[1] in ("leads", "memberOf")} == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Xu Wen, who co-founded the Rights Defence Party in 1998, was sentenced to 13 years.",
+     {("Xu Wen", "memberOf", "Rights Defence Party")}),
+    # through 'who' to 'the cases of A, B and C'; the organisation in apposition to the object
+    ("He will raise the cases of Xu Wen, Wang Cai and Qin Ming, who were sentenced in December for trying to "
+     "register an opposition party, the Rights Defence Party.",
+     {("Xu Wen", "memberOf", "Rights Defence Party"), ("Wang Cai", "memberOf", "Rights Defence Party"),
+      ("Qin Ming", "memberOf", "Rights Defence Party")}),
+    # founding something that is no organisation: nothing
+    ("Xu Wen founded a small printing business in 1998.", set()),
+])
+def test_relations_founders_are_members(nlp, text, expected):
+    assert {r for r in relations(run(nlp, text)) if r[1] == "memberOf"} == expected

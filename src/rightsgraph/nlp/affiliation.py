@@ -21,9 +21,9 @@ from .phrases import (
     root_of,
 )
 from .speakers import SpeakerResolver
-from .textspans import BULLETS, doc_text, span_of
+from .textspans import BULLETS, doc_text, span_of, tokens_of
 
-__all__ = ["membership"]
+__all__ = ["membership", "founders"]
 
 
 def _title_org(role: str, knowledge: Knowledge) -> str | None:
@@ -249,3 +249,61 @@ def _group_anaphor(title: Token, index: MentionIndex, k: Knowledge) -> list[Ment
             prev = index.before(c.i, ("Organization",))
             return [prev] if prev is not None else []
     return []
+
+
+def founders(doc: Doc, index: MentionIndex, k: Knowledge, speakers: SpeakerResolver) -> Iterator[Hit]:
+    """'X co-founded the China Democracy Party', 'A, B and C, who were sentenced for trying to register
+    an opposition party, the China Democracy Party': who founds, forms or registers an organisation is
+    its member (the founder is the subject of the nearest clause up, through 'who' to the persons it
+    stands for)."""
+    for t in tokens_of(doc):
+        if t.lemma_.lower() not in k.words("founding_verbs") or t.pos_ != "VERB":
+            continue
+        org = _founded(t, index, k)
+        people = _acting_persons(t, index) if org is not None else []
+        for p in people:
+            if p.canonical and org is not None and org.canonical:
+                yield (p.canonical, "memberOf", org.canonical, t, 0.7, "founder")
+
+
+def _founded(verb: Token, index: MentionIndex, k: Knowledge) -> Mention | None:
+    """The organisation a founding verb's object names, or the one in apposition right after it ('an
+    opposition party, the China Democracy Party', however the parse hung it)."""
+    for obj in (c for c in verb.children if c.dep_ == "dobj"):
+        found = [m for m in index.in_range(obj.left_edge.i, obj.right_edge.i + 1, ("Organization",))
+                 if m.canonical not in k.delegations]
+        if found:
+            return found[0]
+        after = obj.right_edge.i + 1
+        if after + 1 < len(verb.doc) and verb.doc[after].text == "," and (m := index.at(after + 2)) is not None \
+                and verb.doc[after + 1].lower_ == "the" and m.kind == "Organization":
+            return m
+    return None
+
+
+def _acting_persons(verb: Token, index: MentionIndex) -> list[Mention]:
+    """The persons who are the subject of the nearest clause at or above `verb`: through 'who' to the
+    noun it qualifies, and from 'the cases of A, B and C' to A, B and C."""
+    tok = verb
+    for _ in range(6):
+        subj = next((c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subj is not None:
+            if subj.lower_ in ("who", "that") and tok.dep_ == "relcl":
+                subj = tok.head
+            return _coordinated_persons(subj, index)
+        if tok.head.i == tok.i:
+            return []
+        tok = tok.head
+    return []
+
+
+def _coordinated_persons(tok: Token, index: MentionIndex) -> list[Mention]:
+    first = tok
+    while first.dep_ == "conj" and first.head.i != first.i:
+        first = first.head
+    heads = [first, *first.conjuncts]
+    if index.at(first.i) is None:  # "the cases of A, B and C"
+        heads = [x for c in first.children if c.dep_ == "prep" and c.lower_ == "of"
+                 for g in c.children if g.dep_ == "pobj" for x in (g, *g.conjuncts)]
+    people = [index.at(x.i) for x in heads]
+    return [p for p in people if p is not None and p.kind == "Person"]

@@ -12,7 +12,7 @@ from collections.abc import Callable, Iterator
 from spacy.tokens import Doc, Token
 
 from ..model import Relation
-from .affiliation import membership
+from .affiliation import founders, membership
 from .delegations import composition, delegation_members, leadership, own_delegation
 from .knowledge import Knowledge
 from .mentions import Mention, MentionIndex
@@ -267,8 +267,8 @@ def letter_addressees(doc: Doc, index: MentionIndex, k: Knowledge, speakers: Spe
 #: the relation rules: each takes (doc, mentions, knowledge, speakers) and yields
 #: (subject, predicate, object, token, confidence, rule name); a new rule is a function added here
 Rule = Callable[[Doc, MentionIndex, Knowledge, SpeakerResolver], Iterator[Hit]]
-RULES: tuple[Rule, ...] = (membership, leadership, own_delegation, composition, delegation_members, meetings,
-                           counterparts, kinship, urging, letter_addressees)
+RULES: tuple[Rule, ...] = (membership, founders, leadership, own_delegation, composition, delegation_members,
+                           meetings, counterparts, kinship, urging, letter_addressees)
 
 
 def find_relations(doc: Doc, index: MentionIndex, k: Knowledge, article_id: str,
