@@ -93,3 +93,19 @@ def test_topic_words_for_other_talks_are_not_the_dialogue(nlp, answer, off_topic
     text = "Q: What is your comment?\n\n" + answer + "\n\nQ: Next question?\n\nA: Thank you."
     off = _off(nlp, text)
     assert any(answer[3:20] in p for p in off) is off_topic
+
+
+def test_topic_a_question_on_the_next_round_follows_the_talks(nlp):
+    """'Will there be another round?' after an exchange on the talks stays on topic (the chair's turn
+    between them included); the same question after an off-topic exchange does not make it so."""
+    text = ("QUESTION: Did you raise the detained lawyer Teng Biao?\n\n"
+            "MR. TONER: We raised his case with the Chinese side.\n\n"
+            "MODERATOR: We have time for one more.\n\n"
+            "QUESTION: Will there be another round next year?\n\n"
+            "MR. TONER: Both sides said they want one.")
+    assert not [p for p in _off(nlp, text) if "another round" in p or "Both sides" in p]
+    text = ("QUESTION: On Libya, will NATO extend its operations past June?\n\n"
+            "MR. TONER: We are consulting with our NATO allies in Brussels on that.\n\n"
+            "QUESTION: Will there be another round of consultations next year?\n\n"
+            "MR. TONER: Both sides said they want one.")
+    assert [p for p in _off(nlp, text) if "Both sides" in p]

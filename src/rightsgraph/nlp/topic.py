@@ -28,7 +28,7 @@ FIELD = re.compile(r"\b(dissidents?|detain\w*|prisoners?|activists?|lawyers?|cas
                    r"disappear\w*|custody)\b", re.IGNORECASE)
 CHINA = re.compile(r"\b(China|Chinese|Beijing|PRC)\b")
 #: a follow-up question stays on the subject when it keeps to these words
-FOLLOW_UP = re.compile(r"\b(rais\w+|concerns?|releas\w+|delegation|cases?|detain\w*|lawyers?|held|talks)\b",
+FOLLOW_UP = re.compile(r"\b(rais\w+|concerns?|releas\w+|delegation|cases?|detain\w*|lawyers?|held|talks|round)\b",
                        re.IGNORECASE)
 QUESTION_LABELS = {"QUESTION", "Q"}
 
