@@ -577,3 +577,11 @@ def test_quotes_they_are_the_persons_who_spoke_in_the_sentence_before(nlp):
 def test_quotes_they_after_one_speaker_is_no_one(nlp):
     text = "Tom Hale said the talks were useful. They also discussed trade."
     assert {s for s, _t in statement_texts(run(nlp, text))} == {"Tom Hale"}
+
+
+def test_quotes_a_generic_subject_with_a_named_member_is_that_member(nlp):
+    """'Some groups, Human Rights Watch among them, are saying …' in a reporter's question: the named
+    organisation said it."""
+    text = ("QUESTION: Some groups, Human Rights Watch among them, are saying the dialogue has become an empty "
+            "ritual. Is it?\n\nMR. TONER: No.")
+    assert [s for s, _k, _st in statements(run(nlp, text))] == ["Human Rights Watch"]

@@ -218,6 +218,10 @@ class SpeakerResolver:
         if lower in self.k.words("pronouns_person"):
             return self.antecedent(tok)
         if tok.lemma_.lower() in self.generic:  # "activists like Chen Guangcheng": the named example
+            named = [m for c in tok.children if c.dep_ == "appos" and (m := self.index.at(c.i)) is not None
+                     and m.is_actor and m.kind != "Government"]
+            if len(named) == 1:  # "Some groups, Human Rights Watch among them, say …"
+                return named[0].canonical, 0.6
             for c in tok.children:
                 if c.dep_ == "prep" and c.lower_ in self.k.words("example_preps"):
                     examples = [m for m in self.index.in_range(c.left_edge.i, c.right_edge.i + 1,
