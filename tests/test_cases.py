@@ -218,3 +218,9 @@ def test_cases_the_partner_of_talks_held_is_not_held(nlp):
     from nlp_helpers import cases, run
     ex = run(nlp, "Mary Lane held talks with Zhou Ping on Wednesday. Police held the lawyer Zhang Wei for two days.")
     assert {c[0]: c[2] for c in cases(ex)} == {"Zhang Wei": "detained"}
+
+
+def test_cases_the_issues_china_raises_about_the_united_states(nlp):
+    """The thesaurus holds the issues the Chinese side brings up about the U.S. too."""
+    x = run(nlp, "The Chinese side raised gun violence and discrimination in the United States.")
+    assert {("Gun violence", "Issue", None), ("Discrimination", "Issue", None)} <= set(cases(x))
