@@ -153,8 +153,9 @@ def _joined_org_names(doc: Doc, ents: list[tuple[Span, str]], org_words: frozens
     out: list[tuple[Span, str]] = []
     for n, (ent, ent_id) in enumerate(ents):
         nxt = ents[n + 1][0] if n + 1 < len(ents) else None
-        tail = next((len(t.split()) for t in tails
-                     if doc[ent.end:ent.end + len(t.split())].text.lower() == t), 0) if ent.label_ == "ORG" else 0
+        follows = doc[ent.end].lower_ if ent.end < len(doc) else ""
+        tail = next((len(t.split()) for t in tails if t.split()[0] == follows
+                     and doc[ent.end:ent.end + len(t.split())].text.lower() == t), 0) if ent.label_ == "ORG" else 0
         if tail:
             out.append((Span(doc, ent.start, ent.end + tail, label="ORG"), ""))
         elif ent.label_ in ("ISSUE", "GOV") and (end := _org_name_end(doc, ent.end, org_words, nxt)) is not None:

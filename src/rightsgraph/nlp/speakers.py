@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from spacy.tokens import Doc, Token
 
@@ -32,6 +33,22 @@ def _untitled(words: list[str], titles: frozenset[str] | set[str]) -> list[str]:
     while n < len(words) and words[n].lower().rstrip(".") in titles:
         n += 1
     return words[n:]
+
+
+@lru_cache(maxsize=4)
+def _gazetteer_person_names(k: Knowledge) -> dict[str, str]:
+    """Each gazetteer person's names, and the same without middle initials -> the canonical name
+    (the first person holding a name keeps it)."""
+    out: dict[str, str] = {}
+    for e in k.actors:
+        if e.kind == "Person":
+            for n in (e.name, *e.aliases):
+                out.setdefault(n, e.name)
+    for e in k.actors:
+        if e.kind == "Person":
+            for n in (e.name, *e.aliases):
+                out.setdefault(_without_initials(n), e.name)
+    return out
 
 
 def _without_initials(name: str) -> str:
@@ -306,12 +323,8 @@ class SpeakerResolver:
         """The gazetteer's name for a printed one, also when the print adds or drops a middle initial
         ('Mark C. Toner' is 'Mark Toner')."""
         name = re.sub(r"['’]s$", "", name.strip())
-        bare = _without_initials(name)
-        for e in self.k.actors:
-            if e.kind == "Person" and (name in (e.name, *e.aliases)
-                                       or bare in (_without_initials(n) for n in (e.name, *e.aliases))):
-                return e.name
-        return name
+        names = _gazetteer_person_names(self.k)
+        return names.get(name) or names.get(_without_initials(name)) or name
 
     def antecedent(self, tok: Token) -> tuple[str | None, float]:
         """he/she: the person who spoke in the last sentences, else their subject, else the last named."""
