@@ -15,6 +15,7 @@ from .phrases import (
     ORGS,
     Hit,
     agency_items,
+    first_conjunct,
     heading_org,
     lines,
     orgs_in,
@@ -110,9 +111,7 @@ def membership(doc: Doc, index: MentionIndex, k: Knowledge, speakers: SpeakerRes
 def _respectively(root: Token, title: Token, index: MentionIndex) -> list[tuple[str, Token]]:
     """Each person of a coordination with the title in their place, when an apposition after the last
     of them lists as many titles ('A and B, the Chairman and Cochairman of …'); else nothing."""
-    first = root
-    while first.dep_ == "conj" and first.head.i != first.i:
-        first = first.head
+    first = first_conjunct(root)
     if title.dep_ != "appos" or title.head.i != root.i:
         return []
     people = [index.at(t.i) for t in (first, *first.conjuncts)]
@@ -298,9 +297,7 @@ def _acting_persons(verb: Token, index: MentionIndex) -> list[Mention]:
 
 
 def _coordinated_persons(tok: Token, index: MentionIndex) -> list[Mention]:
-    first = tok
-    while first.dep_ == "conj" and first.head.i != first.i:
-        first = first.head
+    first = first_conjunct(tok)
     heads = [first, *first.conjuncts]
     if index.at(first.i) is None:  # "the cases of A, B and C"
         heads = [x for c in first.children if c.dep_ == "prep" and c.lower_ == "of"

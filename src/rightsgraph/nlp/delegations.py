@@ -190,7 +190,7 @@ def delegation_members(doc: Doc, index: MentionIndex, k: Knowledge, speakers: Sp
         elif t.lemma_ == "be" and any(c.dep_ == "prep" and c.lower_ == "among" and any(
                 g.lemma_.lower() == "member" and any(p.dep_ == "poss" for p in g.children) for g in c.children)
                 for c in t.children):
-            deleg = _last_delegation(t.i, index, k)  # "Among its members are …"
+            deleg = speakers.last_delegation(t.i)[0]  # "Among its members are …"
             objects = [c for c in t.children if c.dep_ in ("nsubj", "attr")]
         else:
             continue
@@ -219,12 +219,7 @@ def _delegation_of(subj: Token, verb: Token, index: MentionIndex, k: Knowledge,
     owner = next((c.lower_ for c in subj.children if c.dep_ in ("poss", "det")), None)
     if owner == "our" and (speaker := speakers.turn_speaker(verb)) is not None:
         return _government_delegation(speaker, index, k)
-    return _delegation_name(subj, index, k) or (_last_delegation(subj.i, index, k) if owner == "the" else None)
-
-
-def _last_delegation(before: int, index: MentionIndex, k: Knowledge) -> str | None:
-    found = [m.canonical for m in index.mentions if m.start < before and m.canonical in k.delegations]
-    return found[-1] if found else None
+    return _delegation_name(subj, index, k) or (speakers.last_delegation(subj.i)[0] if owner == "the" else None)
 
 
 def _listed_item(tok: Token, obj: Token) -> bool:

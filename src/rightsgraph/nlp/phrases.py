@@ -24,6 +24,13 @@ def evidence_of(tok: Token, article_id: str) -> Evidence:
     return Evidence(article_id, begin, end, doc_text(tok.doc)[begin:end])
 
 
+def first_conjunct(tok: Token) -> Token:
+    """The head of the coordination `tok` stands in ('A, B and C': A)."""
+    while tok.dep_ == "conj" and tok.head.i != tok.i:
+        tok = tok.head
+    return tok
+
+
 def mention_in(tok: Token, index: MentionIndex, kinds: tuple[str, ...]) -> Mention | None:
     m = index.at(tok.i)
     if m is not None and m.kind in kinds:

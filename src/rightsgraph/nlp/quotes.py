@@ -404,6 +404,7 @@ class _Builder:
         keep = [in_voice(self, st, a, b) for st, a, b in keep]
         return [st for st, _a, _b in sorted(keep, key=lambda x: (x[1], x[0].text))]
 
+
 def _that_clause(tok: Token) -> bool:
     """A second clause said, coordinated with the first: '…, and that it had pressed Beijing …'."""
     return tok.dep_ == "conj" and tok.pos_ in ("VERB", "AUX") \

@@ -266,7 +266,7 @@ class SpeakerResolver:
             return sub[0].canonical, 0.7
         det = [c.lower_ for c in tok.children if c.dep_ in ("det", "poss")]
         if tok.lemma_.lower() == "delegation" and det == ["the"] and not sub:
-            return self._last_delegation(tok.i)
+            return self.last_delegation(tok.i)
         if tok.lemma_.lower() in NOMINAL_ORG and det and det[0] in ("the", "its", "their"):
             prev = self.index.before(tok.i, ("Organization",))
             return (prev.canonical, 0.5) if prev else (None, 0.0)
@@ -311,7 +311,7 @@ class SpeakerResolver:
                 best = m
         return best.canonical if best is not None else None
 
-    def _last_delegation(self, before: int) -> tuple[str | None, float]:
+    def last_delegation(self, before: int) -> tuple[str | None, float]:
         """'The delegation also raised …': the delegation the text named last (in the gazetteer, a
         delegation is an organisation whose name ends in 'delegation')."""
         m = self.index.before(before, ("Organization",))
