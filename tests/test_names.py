@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from rightsgraph.nlp.knowledge import load_knowledge
 from rightsgraph.nlp.mentions import find_mentions
 
@@ -66,3 +68,20 @@ def test_names_a_line_that_opens_with_a_name_and_a_dash(nlp):
     found: list = []  # as if the NER had found nothing
     entry_line_names(nlp(text), found, titles, k.words("case_descriptors") | k.words("person_descriptors"))
     assert [m.text for m in found] == ["Gu Lanbo"]
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("Activist Ines Moretti met reporters in Geneva on Monday.", "Ines Moretti"),  # NER: a PRODUCT
+    ("On Friday the lawyer Ines Moretti filed an appeal.", "Ines Moretti"),
+])
+def test_names_a_name_after_the_word_for_a_kind_of_person(nlp, text, name):
+    assert (name, "Person") in _people_and_orgs(nlp, text)
+
+
+@pytest.mark.parametrize(("text", "not_a_name"), [
+    ("He met the student Free Speech Project on Monday.", "Free Speech Project"),  # an organisation word
+    ("Human Rights Watch researcher Deputy Director Ines Moretti spoke.", "Deputy Director"),  # titles
+])
+def test_names_no_name_after_the_kind_of_person_when_the_run_holds_a_title_or_org_word(nlp, text, not_a_name):
+    assert not any(m.text.startswith(not_a_name) and m.kind == "Person"
+                   for m in find_mentions(nlp(text), load_knowledge()))

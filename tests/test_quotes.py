@@ -185,82 +185,6 @@ def test_quotes_split_quote_is_one_statement(nlp):
     assert [s for s, t in found if "worthwhile" in t and "lawyers" in t] == ["Maya Wang"]
 
 
-# --- indirect statements -----------------------------------------------------------------------
-
-
-@pytest.mark.parametrize(
-    ("text", "expected"),
-    [
-        (
-            "Maya Wang said that the talks had become a smoke screen for abuses.",
-            ("Maya Wang", "indirect", "criticizes"),
-        ),
-        (
-            "Li Junhua told reporters the dialogue was an important channel between the two countries.",
-            ("Li Junhua", "indirect", "defends"),
-        ),
-        (
-            "Sarah Cook warned that the dialogue risked becoming a fig leaf for repression.",
-            ("Sarah Cook", "indirect", "criticizes"),
-        ),
-        (
-            "Daniel Baer believes the dialogue is worthwhile despite its limits.",
-            ("Daniel Baer", "indirect", "defends"),
-        ),
-        (
-            "Senator Marco Rubio wants the State Department to suspend the talks until lawyers are freed.",
-            ("Marco Rubio", "indirect", "neutral"),
-        ),
-        (
-            "Hua Chunying insisted that the talks should be based on equality and mutual respect.",
-            ("Hua Chunying", "indirect", "defends"),
-        ),
-        (
-            "Human Rights Watch released a report on Monday. "
-            "The group said the dialogue had produced few results.",
-            ("Human Rights Watch", "indirect", "criticizes"),
-        ),
-        (  # a role noun with the person in apposition: the person speaks
-            "Her lawyer, Ma Lin, said police had twice turned him away from the detention center.",
-            ("Ma Lin", "indirect", "neutral"),
-        ),
-        (
-            "The spokesman, Ma Lin, said the talks had been useful.",
-            ("Ma Lin", "indirect", "defends"),
-        ),
-    ],
-)
-def test_quotes_indirect_statement_speaker(nlp, text, expected):
-    assert expected in statements(run(nlp, text))
-
-
-@pytest.mark.parametrize(
-    ("text", "expected"),
-    [
-        ("Ellen Marsh said the talks were useful.", [("Ellen Marsh", "indirect", "defends")]),
-        ("The Bush administration said the talks were useful.", [("United States", "indirect", "defends")]),
-        ("The Clinton administration said the dialogue was pointless.", [("United States", "indirect", "criticizes")]),
-        ("Ellen Marsh said it was late.", []),  # a short clause that judges nothing is no statement
-    ],
-)
-def test_quotes_short_judgement_of_the_talks_is_a_statement(nlp, text, expected):
-    assert statements(run(nlp, text)) == expected
-
-
-@pytest.mark.parametrize(
-    ("text", "expected"),
-    [
-        ("The Clinton administration called the dialogue worthless.",
-         [("United States", "the dialogue worthless")]),
-        ("Ellen Marsh described the talks as a sham.", [("Ellen Marsh", "the talks as a sham")]),
-        ("Ellen Marsh called the dialogue a waste of time.", [("Ellen Marsh", "the dialogue a waste of time")]),
-        ("Ellen Marsh called the meeting on Tuesday.", []),  # calling a meeting says nothing about it
-    ],
-)
-def test_quotes_characterizing_the_talks_is_a_statement(nlp, text, expected):
-    assert statement_texts(run(nlp, text)) == expected
-
-
 # --- generic speakers and questions produce nothing --------------------------------------------
 
 
@@ -316,16 +240,6 @@ def test_quotes_transcript_speaker_named_only_in_header(nlp, title, header, body
     assert [s.speaker for s in x.statements] == [speaker]
 
 
-@pytest.mark.parametrize(("text", "expected"), [
-    ("Sophie Richardson spoke. In Richardson’s words, the talks have become a ritual that changes nothing.",
-     ("Sophie Richardson", "indirect", "criticizes")),
-    ("According to Maya Wang of Human Rights Watch, the dialogue is a fig leaf for Beijing.",
-     ("Maya Wang", "indirect", "criticizes")),
-])
-def test_quotes_according_to_and_in_words(nlp, text, expected):
-    assert expected in statements(run(nlp, text))
-
-
 def test_quotes_reporter_question_relays_speech(nlp):
     text = ("Q: Human Rights Watch says the dialogue has become an empty ritual. How do you respond?\n\n"
             "A: We do not accept that view.")
@@ -361,17 +275,6 @@ def test_quotes_role_only_transcript_label_is_not_a_person(nlp):
     assert not x.statements
 
 
-@pytest.mark.parametrize(("text", "expected"), [
-    ("Activists like the lawyer Teng Biao are skeptical that anything will come out of these talks.",
-     ("Teng Biao", "indirect", "criticizes")),
-    ("During the session, she said, the American side pressed for the release of detained lawyers.",
-     ("Maria Ortega", "indirect", "neutral")),
-])
-def test_quotes_attitudes_and_parenthetical_tags(nlp, text, expected):
-    prefix = "Maria Ortega, a State Department spokesperson, briefed reporters. " if "she said" in text else ""
-    assert expected in statements(run(nlp, prefix + text))
-
-
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
@@ -386,12 +289,6 @@ def test_quotes_attitudes_and_parenthetical_tags(nlp, text, expected):
 )
 def test_quotes_joint_speakers_after_a_dateline_and_more_reporting_verbs(nlp, text, expected):
     assert statements(run(nlp, text)) == expected
-
-
-@pytest.mark.parametrize("verb", ["highlighted", "stressed", "reiterated", "deplored"])
-def test_quotes_speech_act_with_a_concern_object(nlp, verb):
-    x = run(nlp, f"Deputy Secretary Karen Holm {verb} concerns about the treatment of lawyers in Hunan.")
-    assert [s[0] for s in statements(x)] == ["Karen Holm"]
 
 
 def test_quotes_a_short_tagged_quotation_with_a_stance_is_a_statement(nlp):
@@ -539,26 +436,6 @@ def test_quotes_a_label_the_article_never_names_in_full_is_the_gazetteers_offici
     spokesman of that name in the gazetteer (its officials of 1997-2016)."""
     text = "MR. BOUCHER: We raised the human rights dialogue with the Chinese side again this week."
     assert [s[0] for s in statements(run(nlp, text))] == ["Richard Boucher"]
-
-
-@pytest.mark.parametrize(("text", "expected"), [
-    # the parse hangs the list's later items on 'told' as its objects: they are still what was said
-    ("Tom Hale told the committee that the delegation had raised Zhang Wei's arrest, Li Ming's trial and the "
-     "treatment of the lawyer Chen Bo, who is held in Yunnan.",
-     [("Tom Hale", "the delegation had raised Zhang Wei's arrest, Li Ming's trial and the treatment of the "
-                   "lawyer Chen Bo, who is held in Yunnan")]),
-    # a second that-clause is said too, as part of the same statement
-    ("Tom Hale told the committee that the delegation had raised Zhang Wei's arrest and Li Ming's trial, and "
-     "that it had pressed Beijing to free the detained lawyers.",
-     [("Tom Hale", "the delegation had raised Zhang Wei's arrest and Li Ming's trial, and that it had pressed "
-                   "Beijing to free the detained lawyers")]),
-    ("Tom Hale told the committee that the talks had been difficult, and that the delegation had pressed "
-     "Beijing to free the detained lawyers.",
-     [("Tom Hale", "the talks had been difficult, and that the delegation had pressed Beijing to free the "
-                   "detained lawyers")]),
-])
-def test_quotes_what_was_said_runs_to_the_end_of_its_clauses(nlp, text, expected):
-    assert statement_texts(run(nlp, text)) == expected
 
 
 def test_quotes_they_are_the_persons_who_spoke_in_the_sentence_before(nlp):

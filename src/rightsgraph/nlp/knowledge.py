@@ -111,7 +111,7 @@ LEXICON_SCHEMA: dict[str, str] = {
         "hope_verbs", "office_titles", "org_unit_words", "org_part_preps", "contrast_markers", "concessive_markers",
         "hedges", "channel_nouns", "ending_verbs", "mistake_words", "demand_words",
         "counterpart_nouns", "led_group_nouns", "delegation_staff_nouns", "open_question_words", "future_markers",
-        "residence_cues", "org_tail_nouns", "founding_verbs",
+        "residence_cues", "org_tail_nouns", "founding_verbs", "object_free_acts", "view_nouns", "clause_taking_verbs",
         "possessive_pronouns", "group_nouns", "person_descriptors",
         "object_pronouns", "plight_nouns", "description_openers", "legislator_titles",
         "agenda_verbs", "outcome_verbs", "null_quantities", "issue_formulas",

@@ -1,4 +1,4 @@
-"""Actor and issue mentions in a Doc, with person names resolved within the article.
+"""Actor and issue mentions in a Doc, with person names resolved within the article (shortnames.py).
 
 Sources: the gazetteer ruler (canonical ids from data files) and the statistical NER (PERSON, ORG).
 A capital or country name is a government only where it acts (subject, object, possessor), not
@@ -7,23 +7,28 @@ where it is a place ("in Beijing") or a modifier ("China director").
 
 from __future__ import annotations
 
-import functools
 import re
-from collections import Counter
 
 from spacy.tokens import Doc, Span, Token
 
 from .knowledge import Knowledge
 from .mention import Mention, MentionIndex
-from .names import described_names, entry_line_names, first_names_before_initials, kin_named, names_around_governments
+from .names import (
+    described_names,
+    entry_line_names,
+    first_names_before_initials,
+    kin_named,
+    names_around_governments,
+    titled_names,
+)
+from .shortnames import HONORIFICS, bare_name, name_tokens, resolve_people, surnames_tagged_org
 from .stance import find_cues
 from .textspans import doc_text, tokens_of
 
-__all__ = ["Mention", "find_mentions", "MentionIndex"]
+__all__ = ["Mention", "find_mentions", "MentionIndex", "bare_name"]
 
 LOCATIVE = {"in", "at", "to", "from", "across", "inside", "outside", "near", "around", "throughout",
             "into", "visit", "visited", "toward", "towards", "within", "over", "via"}
-HONORIFICS = {"Mr", "Mrs", "Ms", "Dr", "Miss"}
 TRANSCRIPT_LABELS = {"QUESTION", "Q", "A", "ANSWER", "MODERATOR", "OPERATOR", "PARTICIPANT"}
 #: the labels of a reporter's turn, whose first name before a comma is whom the question addresses
 QUESTION_LABELS = {"QUESTION", "Q", "REPORTER"}
@@ -242,7 +247,9 @@ def find_mentions(doc: Doc, knowledge: Knowledge, title: str = "") -> list[Menti
             else:
                 out.append(Mention(span.start, span.end, span.text, "Organization", ent_id or None))
     names_around_governments(doc, out, org_words)
-    out = _surnames_tagged_org(out)
+    titled_names(doc, out, knowledge.words("case_descriptors") | knowledge.words("person_descriptors"), titles,
+                 org_words)
+    out = surnames_tagged_org(out)
     low = doc_text(doc).lower()
     formulas = [(i.start(), i.end()) for f in knowledge.words("issue_formulas") for i in re.finditer(re.escape(f), low)]
     out = [m for m in out if not _not_an_issue(m, doc, out, formulas)]
@@ -255,7 +262,7 @@ def find_mentions(doc: Doc, knowledge: Knowledge, title: str = "") -> list[Menti
     _repeated_name_tokens(doc, out, titles)
     _add_acronyms(doc, out)
     _bare_org_words(doc, out, org_words)
-    _resolve_people(doc, out, knowledge, title)
+    resolve_people(doc, out, knowledge, title)
     for m in out:
         if m.canonical is None:
             m.canonical = m.text
@@ -319,8 +326,8 @@ def _not_an_issue(m: Mention, doc: Doc, mentions: list[Mention], formulas: list[
 def _repeated_name_tokens(doc: Doc, mentions: list[Mention], titles: frozenset[str]) -> None:
     """A bare family or given name the NER missed ('Ai, 53, was taken …', 'Representative Smith, who …')
     after the full name was printed."""
-    full = [m for m in mentions if m.kind == "Person" and len(_name_tokens(m.text)) >= 2]
-    names = {t for m in full for t in (_name_tokens(m.text)[0], _name_tokens(m.text)[-1])}
+    full = [m for m in mentions if m.kind == "Person" and len(name_tokens(m.text)) >= 2]
+    names = {t for m in full for t in (name_tokens(m.text)[0], name_tokens(m.text)[-1])}
     covered = {i for m in mentions for i in range(m.start, m.end)}
     first_full = min((m.start for m in full), default=len(doc))
     for tok in doc[first_full:]:
@@ -330,24 +337,6 @@ def _repeated_name_tokens(doc: Doc, mentions: list[Mention], titles: frozenset[s
                 tok.i > 0 and doc[tok.i - 1].pos_ == "PROPN" and doc[tok.i - 1].lower_.rstrip(".") not in titles):
             continue  # part of a longer name (a title before it is not)
         mentions.append(Mention(tok.i, tok.i + 1, tok.text, "Person", None, _title_before(doc, tok.i)))
-
-
-def _surnames_tagged_org(mentions: list[Mention]) -> list[Mention]:
-    """NER sometimes tags a bare surname ('the lawyer Wang') as ORG: it is the person of that name;
-    'Smith and Brown' tagged as one ORG, after both were named, is the two persons."""
-    surnames = {t for m in mentions if m.kind == "Person" for t in _name_tokens(m.text)[:1] + _name_tokens(m.text)[-1:]
-                if len(_name_tokens(m.text)) >= 2}
-    out = []
-    for m in mentions:
-        words = m.text.split()
-        if m.kind == "Organization" and m.canonical is None and " " not in m.text and m.text in surnames:
-            m.kind = "Person"
-        elif m.kind == "Organization" and m.canonical is None and m.end - m.start == 3 and len(words) == 3 \
-                and words[1] == "and" and words[0] in surnames and words[2] in surnames:
-            out += [Mention(m.start, m.start + 1, words[0], "Person"), Mention(m.end - 1, m.end, words[2], "Person")]
-            continue
-        out.append(m)
-    return out
 
 
 def _add_acronyms(doc: Doc, mentions: list[Mention]) -> None:
@@ -363,54 +352,3 @@ def _add_acronyms(doc: Doc, mentions: list[Mention]) -> None:
             for other in mentions:
                 if other.text == acr and other.kind == "Organization":
                     other.canonical = m.canonical or m.text
-
-
-def _name_tokens(text: str) -> list[str]:
-    return [t for t in text.replace(".", ". ").split() if t and t.rstrip(".") not in HONORIFICS]
-
-
-def bare_name(text: str) -> str:
-    """'Mr. Posner' -> 'Posner'."""
-    words = text.split()
-    return " ".join(words[1:]) if len(words) > 1 and words[0].rstrip(".") in HONORIFICS else text
-
-
-def _resolve_people(doc: Doc, mentions: list[Mention], knowledge: Knowledge, title: str) -> None:
-    """Short forms ('Posner', 'Mr. Posner') take the full name printed in the same article (its
-    headline counts too)."""
-    people = [m for m in mentions if m.kind == "Person"]
-    reporting = knowledge.words("reporting_verbs")
-    for m in people:
-        context = doc[max(0, m.start - 3):min(len(doc), m.end + 6)]
-        m.descriptors = {t.lemma_.lower() for t in context if t.pos_ == "NOUN"}
-        root = doc[m.start:m.end].root
-        m.speaks = root.dep_ == "nsubj" and root.head.lemma_.lower() in reporting
-    alias_map = {a: e.name for e in knowledge.actors if e.kind == "Person" for a in (e.name, *e.aliases)}
-    full = [m for m in people if len(_name_tokens(m.canonical or m.text)) >= 2]
-    for m in full:
-        if m.canonical is None:
-            m.canonical = alias_map.get(m.text) or alias_map.get(bare_name(m.text)) or bare_name(m.text)
-    # how often each full name is printed, headlines included (NER often misses names in title case)
-    printed = f"{title}\n{doc_text(doc)}"
-    counts = Counter({n: len(re.findall(rf"\b{re.escape(n)}\b", printed)) for n in {m.canonical for m in full} if n})
-    for m in people:
-        if m.canonical is not None and len(_name_tokens(m.canonical)) >= 2:
-            continue
-        token = _name_tokens(m.text)[-1]
-        cands = [f for f in full if token in _name_tokens(f.canonical or "")]
-        if not cands:
-            m.canonical = alias_map.get(m.text) or alias_map.get(bare_name(m.text)) or m.canonical or bare_name(m.text)
-            continue
-        names = sorted({c.canonical for c in cands if c.canonical})
-
-        m.canonical = max(names, key=functools.partial(_rank, m=m, cands=cands, counts=counts))
-
-
-def _rank(name: str, m: Mention, cands: list[Mention], counts: Counter[str]) -> tuple[int, int, int, int]:
-    """Descriptor shared with the full mention ('activist Chen'), then whether that person speaks
-    in the article (when the short form is itself a speaker), then frequency, then recency."""
-    mine = [c for c in cands if c.canonical == name]
-    intro = set().union(*(c.descriptors for c in mine))
-    preceding = [c.start for c in mine if c.start < m.start]
-    speaker = int(m.speaks and any(c.speaks for c in mine))
-    return (len(m.descriptors & intro), speaker, counts[name], max(preceding, default=-1))

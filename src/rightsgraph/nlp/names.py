@@ -10,7 +10,7 @@ from spacy.tokens import Doc, Token
 from .mention import Mention
 from .textspans import BULLETS, tokens_of
 
-__all__ = ["described_names", "kin_named", "names_around_governments", "first_names_before_initials",
+__all__ = ["described_names", "titled_names", "kin_named", "names_around_governments", "first_names_before_initials",
            "entry_line_names"]
 
 
@@ -51,6 +51,27 @@ def described_names(doc: Doc, mentions: list[Mention], descriptors: frozenset[st
         head = next((t for t in words if t.lemma_.lower() in descriptors),
                     next((t for t in words if t.pos_ == "NOUN"), None))
         if head is not None and head.lemma_.lower() in descriptors:
+            _put(mentions, start, end, doc[start:end].text, "Person")
+            covered.update(range(start, end))
+
+
+def titled_names(doc: Doc, mentions: list[Mention], descriptors: frozenset[str], titles: frozenset[str],
+                 org_words: frozenset[str]) -> None:
+    """A name the NER missed or mislabelled after the word for a kind of person printed before it:
+    'activist Ines Moretti met …', 'the lawyer Tao Ruzhen said …' (two or three capitalised proper
+    nouns standing alone, no title or organisation word among them: 'the student Free Tibet Project'
+    is no name)."""
+    covered = {i for m in mentions for i in range(m.start, m.end)}
+    for tok in tokens_of(doc):
+        if tok.lower_ not in descriptors or tok.i in covered:
+            continue
+        start = end = tok.i + 1
+        while end < len(doc) and end - start < 4 and _capitalised(doc[end]) and doc[end].pos_ == "PROPN" \
+                and doc[end].lower_ not in titles and doc[end].lower_ not in descriptors and end not in covered \
+                and doc[end].text not in org_words:
+            end += 1
+        if 2 <= end - start <= 3 and not (end < len(doc) and (_capitalised(doc[end]) or end in covered)) \
+                and not doc[start].is_sent_start:
             _put(mentions, start, end, doc[start:end].text, "Person")
             covered.update(range(start, end))
 

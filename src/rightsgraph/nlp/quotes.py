@@ -12,20 +12,19 @@ from spacy.tokens import Doc, Token
 
 from ..model import Span as Evidence
 from ..model import Statement
+from .indirect import according_pass, attitude_pass, indirect_pass
 from .knowledge import Knowledge
 from .mentions import MentionIndex
 from .speakers import SKIP_LABELS, SpeakerResolver
 from .stance import classify_stance
 from .textspans import (
     doc_text,
-    in_question,
     quote_spans,
     quoted_tokens,
     sent_of,
     sentence_of,
     span_of,
     token_at,
-    tokens_of,
     transcript_turns,
 )
 from .voice import in_voice, voice_statements
@@ -215,182 +214,6 @@ class _Builder:
             out.append(list(q))
         return out
 
-    # -- indirect speech -------------------------------------------------------------------
-    def indirect_pass(self) -> None:
-        reporting = self.k.words("reporting_verbs") | {"want"}
-        urges = self.k.words("urge_verbs")
-        acts = self.k.words("speech_act_verbs")
-        objects = self.k.words("speech_act_objects")
-        characterize = self.k.words("characterize_verbs")
-        talks = self.k.words("dialogue_terms") - {"it", "this"}
-        any_object = {"note", "cite", "mention", "highlight", "point", "question", "reject", "oppose",
-                      "condemn", "denounce", "criticize", "criticise", "demand", "promise", "pledge", "express",
-                      "decry", "welcome"}
-        for t in tokens_of(self.doc):
-            if t.i in self.quoted or t.pos_ != "VERB" or in_question(t):
-                continue  # a reporter's question may relay what others said
-            lemma = t.lemma_.lower()
-            if t.i in self.spoken and (lemma not in reporting or not self._relayed(t)):
-                continue  # a speaker's turn is theirs, but for what it says someone named told them
-            # the clause said, after the verb where there are two ('X, who has co-chaired …, said Y')
-            clauses = [c for c in t.children if c.dep_ == "ccomp"]
-            clause = next((c for c in clauses if c.i > t.i), clauses[0] if clauses else None)
-            if t.dep_ == "parataxis" and lemma in reporting and clause is None and t.head.i != t.i:
-                # "During the meetings, he said, the State Department addressed …": the host clause
-                head, tag = t.head, list(t.subtree)
-                before, after = (head.left_edge.i, tag[0].i), (tag[-1].i + 1, head.right_edge.i + 1)
-                lo, hi = max((before, after), key=lambda r: r[1] - r[0])
-                while lo < hi and (self.doc[lo].is_punct or self.doc[lo].is_space):
-                    lo += 1
-            elif lemma in reporting and clause is not None:
-                lo, hi = clause.left_edge.i, clause.right_edge.i + 1
-                while lo < hi and self.doc[lo].lower_ in ("that", ",", "“", '"'):
-                    lo += 1
-                if lemma in acts and t.i == lo - 1:
-                    lo = t.i  # "demanded the talks produce results": the act is part of what was said
-                hi = self._extend_clause(t, hi)
-            elif lemma in urges and (target := self._urge_target(t)) is not None:
-                lo, hi = target.left_edge.i, t.right_edge.i + 1  # "called on the administration to …"
-            elif lemma in urges and t.i + 2 < len(self.doc) and self.doc[t.i + 1].lower_ == "that":
-                lo, hi = t.i + 2, sent_of(t).end  # "asked that officials press for …" (however it parsed)
-            elif lemma in characterize and (judged := self._characterized(t, talks)) is not None:
-                lo, hi = judged.left_edge.i, t.right_edge.i + 1  # "called the dialogue worthless"
-            elif lemma in acts:
-                objs = [c for c in t.children if c.dep_ in ("dobj", "xcomp", "prep")]
-                if not objs or not (lemma in any_object or any(o.lemma_.lower() in objects for o in objs)):
-                    continue
-                lo = min([t.i] + [c.i for c in t.children if c.dep_ == "advmod" and c.i < t.i])
-                hi = t.right_edge.i + 1
-            else:
-                continue
-            self._said(t, lo, hi)
-
-    def _said(self, t: Token, lo: int, hi: int) -> None:
-        """What the subject of `t` said, tokens lo..hi, as an indirect statement."""
-        colons = [x.i for x in self.doc[lo:hi] if x.text == ":"]
-        if colons:
-            lo, hi = (colons[-1] + 1, hi) if t.i > colons[-1] else (lo, colons[0])
-        while hi > lo and self.doc[hi - 1].is_punct and self.doc[hi - 1].text not in ("”", '"', ")", "]"):
-            hi -= 1
-        span = self.doc[lo:hi]
-        if not span.text.strip():
-            return
-        inside = sum(1 for x in span if x.i in self.quoted and x.is_alpha)
-        outside = sum(1 for x in span if x.i not in self.quoted and x.is_alpha)
-        if inside and outside < 3:
-            return  # a direct quote with a speech tag: the quotes pass has it
-        for speaker, conf in self.speakers.resolve_all(self.speakers.subject_of(t)):
-            self.add(speaker, span.text, "indirect", span.start_char, span.end_char, conf * 0.9)
-            if t.i in self.spoken:
-                self.relayed.add((span.start_char, span.end_char))
-
-    def _relayed(self, verb: Token) -> bool:
-        """Inside a speaker's turn, what someone else named told them is that one's speech (a government too:
-        'the Chinese side told us …'; 'Mr. Chen told us that …'); 'we told him …' stays the speaker's."""
-        subject = self.speakers.subject_of(verb)
-        m = self.index.at(subject.i) if subject is not None else None
-        return m is not None and m.is_actor and m.kind in ("Person", "Organization", "Government") \
-            and m.canonical != self.speakers.turn_speaker(verb)
-
-    @staticmethod
-    def _characterized(verb: Token, talks: frozenset[str]) -> Token | None:
-        """The talks a characterizing verb judges: its object is a dialogue term and it says what
-        they are ('called the dialogue worthless', 'described the talks as a sham'), else None."""
-        obj = next((c for c in verb.children if c.dep_ == "dobj" and c.lemma_.lower() in talks), None)
-        if obj is None:
-            return None
-        says = any(c.dep_ in ("oprd", "xcomp", "ccomp", "acomp") or (c.dep_ == "prep" and c.lower_ == "as")
-                   for c in verb.children) or any(c.dep_ in ("amod", "prep") and c.i > obj.i and c.lower_ in ("as",)
-                                                  for c in obj.children)
-        return obj if says else None
-
-    def _extend_clause(self, verb: Token, hi: int) -> int:
-        """'X says that A, but without B': trailing modifiers of the saying belong to what was said."""
-        if verb.i > hi:
-            return hi
-        sent_end = sent_of(verb).end
-        # "told the panel that A, and that B": the second that-clause is said too
-        seconds = [c for c in verb.children if c.i >= hi and _that_clause(c)]
-        second = seconds[0].left_edge.i if seconds else sent_end
-        end = seconds[-1].right_edge.i + 1 if seconds else hi
-        tail = [t for t in self.doc[hi:second] if not t.is_punct and not t.is_space]
-        if any(t.i in self.quoted for t in tail):
-            return hi
-        if not tail:
-            return end
-        if not any(t.dep_ in ("nsubj", "nsubjpass") for t in tail) \
-                and all(self._attached_to(t, verb, ("prep", "advcl", "cc", "conj", "advmod")) for t in tail):
-            return max(second, end)
-        # "that the delegation had raised A's detention, B's imprisonment and the case of C, who …": the
-        # parse hung the list's later items on the saying verb as objects; they are still what was said
-        if self._attached_to(tail[0], verb, ("dobj",)) and all(
-                self._attached_to(t, verb, ("dobj", "cc", "conj", "prep")) for t in tail):
-            return max(second, end)
-        return hi
-
-    @staticmethod
-    def _attached_to(tok: Token, verb: Token, deps: tuple[str, ...]) -> bool:
-        t = tok
-        while t.head.i != verb.i and t.head.i != t.i:
-            t = t.head
-        return t.head.i == verb.i and t.dep_ in deps
-
-    def _urge_target(self, verb: Token) -> Token | None:
-        """The addressee of 'call on X to …', 'urge X to …' when an infinitive follows."""
-        if not any(c.dep_ in ("xcomp", "ccomp") for c in verb.subtree if c.i > verb.i):
-            return None
-        for c in verb.children:
-            if c.dep_ == "dobj":
-                return c
-            if c.dep_ == "prep" and c.lower_ in ("on", "upon"):
-                return next((g for g in c.children if g.dep_ == "pobj"), None)
-        return None
-
-    def attitude_pass(self) -> None:
-        """'X is skeptical that CLAUSE', 'X was confident that …': an attitude reported as speech."""
-        adjectives = self.k.words("attitude_adjectives")
-        for t in tokens_of(self.doc):
-            if t.lemma_.lower() not in adjectives or t.dep_ != "acomp" or t.i in self.quoted or t.i in self.spoken:
-                continue
-            clause = next((c for c in t.children if c.dep_ == "ccomp"), None)
-            if clause is None:
-                continue
-            hi = clause.right_edge.i + 1
-            while hi > t.i and (self.doc[hi - 1].is_punct or self.doc[hi - 1].is_space):
-                hi -= 1
-            span = self.doc[t.i:hi]
-            if any(x.i in self.quoted for x in span):
-                continue
-            for speaker, conf in self.speakers.resolve_all(self.speakers.subject_of(t.head)):
-                self.add(speaker, span.text, "indirect", span.start_char, span.end_char, conf * 0.8)
-
-    def according_pass(self) -> None:
-        """'According to X, CLAUSE.' / 'In X's words (view), CLAUSE.' outside quotation marks."""
-        for t in tokens_of(self.doc):
-            if t.i in self.quoted or t.i in self.in_turn or t.i + 2 >= len(self.doc):
-                continue
-            nxt = self.doc[t.i + 1]
-            if t.lower_ == "according" and nxt.lower_ == "to":
-                who = next((c for c in nxt.children if c.dep_ == "pobj"), None)
-                end = who.right_edge.i + 1 if who is not None else None
-            elif t.lower_ == "in" and (noun := next((c for c in t.children if c.dep_ == "pobj"), None)) is not None \
-                    and noun.lemma_.lower() in ("word", "view", "opinion", "assessment"):
-                who = next((c for c in noun.children if c.dep_ == "poss"), None)
-                end = noun.i + 1
-            else:
-                continue
-            sent = sent_of(t)
-            if who is None or end is None or end >= sent.end or self.doc[end].text != ",":
-                continue
-            lo, hi = end + 1, sent.end
-            while hi > lo and (self.doc[hi - 1].is_punct or self.doc[hi - 1].is_space):
-                hi -= 1
-            span = self.doc[lo:hi]
-            if any(x.i in self.quoted for x in span):
-                continue
-            for speaker, conf in self.speakers.resolve_all(who):
-                self.add(speaker, span.text, "indirect", span.start_char, span.end_char, conf * 0.85)
-
     def dedupe(self) -> list[Statement]:
         """Drop a statement repeated by a longer one of the same speaker, or nested inside another's
         words; then the issuer's own reported sentences become its statements, whole."""
@@ -405,12 +228,6 @@ class _Builder:
         return [st for st, _a, _b in sorted(keep, key=lambda x: (x[1], x[0].text))]
 
 
-def _that_clause(tok: Token) -> bool:
-    """A second clause said, coordinated with the first: '…, and that it had pressed Beijing …'."""
-    return tok.dep_ == "conj" and tok.pos_ in ("VERB", "AUX") \
-        and any(c.dep_ == "mark" and c.lower_ == "that" for c in tok.children)
-
-
 def find_statements(doc: Doc, index: MentionIndex, knowledge: Knowledge, article_id: str,
                     voice: str | None = None, header: str = "", skip: list[tuple[int, int]] | None = None,
                     speakers: SpeakerResolver | None = None) -> list[Statement]:
@@ -422,9 +239,9 @@ def find_statements(doc: Doc, index: MentionIndex, knowledge: Knowledge, article
     b.skip = skip or []
     b.speakers.voice = voice
     b.turns_pass()
-    b.indirect_pass()
-    b.according_pass()
-    b.attitude_pass()
+    indirect_pass(b)
+    according_pass(b)
+    attitude_pass(b)
     b.quotes_pass()
     if voice:
         voice_statements(b, voice)

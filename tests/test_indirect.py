@@ -1,0 +1,130 @@
+"""indirect: reported speech outside quotation marks (said that, called on, characterized as,
+according to, attitudes), as extract() turns it into statements."""
+
+from __future__ import annotations
+
+import pytest
+
+from nlp_helpers import run, statement_texts, statements
+
+# --- indirect statements -----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Maya Wang said that the talks had become a smoke screen for abuses.",
+            ("Maya Wang", "indirect", "criticizes"),
+        ),
+        (
+            "Li Junhua told reporters the dialogue was an important channel between the two countries.",
+            ("Li Junhua", "indirect", "defends"),
+        ),
+        (
+            "Sarah Cook warned that the dialogue risked becoming a fig leaf for repression.",
+            ("Sarah Cook", "indirect", "criticizes"),
+        ),
+        (
+            "Daniel Baer believes the dialogue is worthwhile despite its limits.",
+            ("Daniel Baer", "indirect", "defends"),
+        ),
+        (
+            "Senator Marco Rubio wants the State Department to suspend the talks until lawyers are freed.",
+            ("Marco Rubio", "indirect", "neutral"),
+        ),
+        (
+            "Hua Chunying insisted that the talks should be based on equality and mutual respect.",
+            ("Hua Chunying", "indirect", "defends"),
+        ),
+        (
+            "Human Rights Watch released a report on Monday. "
+            "The group said the dialogue had produced few results.",
+            ("Human Rights Watch", "indirect", "criticizes"),
+        ),
+        (  # a role noun with the person in apposition: the person speaks
+            "Her lawyer, Ma Lin, said police had twice turned him away from the detention center.",
+            ("Ma Lin", "indirect", "neutral"),
+        ),
+        (
+            "The spokesman, Ma Lin, said the talks had been useful.",
+            ("Ma Lin", "indirect", "defends"),
+        ),
+    ],
+)
+def test_indirect_indirect_statement_speaker(nlp, text, expected):
+    assert expected in statements(run(nlp, text))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Ellen Marsh said the talks were useful.", [("Ellen Marsh", "indirect", "defends")]),
+        ("The Bush administration said the talks were useful.", [("United States", "indirect", "defends")]),
+        ("The Clinton administration said the dialogue was pointless.", [("United States", "indirect", "criticizes")]),
+        ("Ellen Marsh said it was late.", []),  # a short clause that judges nothing is no statement
+    ],
+)
+def test_indirect_short_judgement_of_the_talks_is_a_statement(nlp, text, expected):
+    assert statements(run(nlp, text)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The Clinton administration called the dialogue worthless.",
+         [("United States", "the dialogue worthless")]),
+        ("Ellen Marsh described the talks as a sham.", [("Ellen Marsh", "the talks as a sham")]),
+        ("Ellen Marsh called the dialogue a waste of time.", [("Ellen Marsh", "the dialogue a waste of time")]),
+        ("Ellen Marsh called the meeting on Tuesday.", []),  # calling a meeting says nothing about it
+    ],
+)
+def test_indirect_characterizing_the_talks_is_a_statement(nlp, text, expected):
+    assert statement_texts(run(nlp, text)) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Sophie Richardson spoke. In Richardson’s words, the talks have become a ritual that changes nothing.",
+     ("Sophie Richardson", "indirect", "criticizes")),
+    ("According to Maya Wang of Human Rights Watch, the dialogue is a fig leaf for Beijing.",
+     ("Maya Wang", "indirect", "criticizes")),
+])
+def test_indirect_according_to_and_in_words(nlp, text, expected):
+    assert expected in statements(run(nlp, text))
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Activists like the lawyer Teng Biao are skeptical that anything will come out of these talks.",
+     ("Teng Biao", "indirect", "criticizes")),
+    ("During the session, she said, the American side pressed for the release of detained lawyers.",
+     ("Maria Ortega", "indirect", "neutral")),
+])
+def test_indirect_attitudes_and_parenthetical_tags(nlp, text, expected):
+    prefix = "Maria Ortega, a State Department spokesperson, briefed reporters. " if "she said" in text else ""
+    assert expected in statements(run(nlp, prefix + text))
+
+
+@pytest.mark.parametrize("verb", ["highlighted", "stressed", "reiterated", "deplored"])
+def test_indirect_speech_act_with_a_concern_object(nlp, verb):
+    x = run(nlp, f"Deputy Secretary Karen Holm {verb} concerns about the treatment of lawyers in Hunan.")
+    assert [s[0] for s in statements(x)] == ["Karen Holm"]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # the parse hangs the list's later items on 'told' as its objects: they are still what was said
+    ("Tom Hale told the committee that the delegation had raised Zhang Wei's arrest, Li Ming's trial and the "
+     "treatment of the lawyer Chen Bo, who is held in Yunnan.",
+     [("Tom Hale", "the delegation had raised Zhang Wei's arrest, Li Ming's trial and the treatment of the "
+                   "lawyer Chen Bo, who is held in Yunnan")]),
+    # a second that-clause is said too, as part of the same statement
+    ("Tom Hale told the committee that the delegation had raised Zhang Wei's arrest and Li Ming's trial, and "
+     "that it had pressed Beijing to free the detained lawyers.",
+     [("Tom Hale", "the delegation had raised Zhang Wei's arrest and Li Ming's trial, and that it had pressed "
+                   "Beijing to free the detained lawyers")]),
+    ("Tom Hale told the committee that the talks had been difficult, and that the delegation had pressed "
+     "Beijing to free the detained lawyers.",
+     [("Tom Hale", "the talks had been difficult, and that the delegation had pressed Beijing to free the "
+                   "detained lawyers")]),
+])
+def test_indirect_what_was_said_runs_to_the_end_of_its_clauses(nlp, text, expected):
+    assert statement_texts(run(nlp, text)) == expected
