@@ -1,5 +1,5 @@
-"""Structural relation rules over the parse, and their registry: memberOf and leads (affiliation.py),
-metWith, relativeOf, urges.
+"""Structural relation rules over the parse, and their registry: memberOf and leads (affiliation.py,
+delegations.py), metWith (meetings.py), relativeOf, urges.
 
 Each rule is a small function (doc, index, knowledge, speakers) -> iterable of (subject, predicate,
 object, trigger token, confidence, rule name); `find_relations` turns them into model.Relation objects.
@@ -15,115 +15,13 @@ from ..model import Relation
 from .affiliation import founders, membership
 from .delegations import composition, delegation_members, leadership, own_delegation
 from .knowledge import Knowledge
-from .mentions import Mention, MentionIndex
-from .phrases import ACTOR, AFFIL_PREPS, Hit, evidence_of, mention_in, root_of
+from .meetings import cochairs, counterparts, hosting, meetings
+from .mentions import MentionIndex
+from .phrases import ACTOR, Hit, evidence_of, mention_in
 from .speakers import SpeakerResolver
 from .textspans import tokens_of
 
 __all__ = ["find_relations", "RULES", "Rule"]
-
-
-# -- metWith -----------------------------------------------------------------------------------
-def meetings(doc: Doc, index: MentionIndex, k: Knowledge, speakers: SpeakerResolver) -> Iterator[Hit]:
-    meet_verbs, meet_nouns, talks_verbs = k.words("meet_verbs"), k.words("meet_nouns"), k.words("talks_verbs")
-    for t in tokens_of(doc):
-        lemma = t.lemma_.lower()
-        talks: list[Token] = []
-        if lemma in talks_verbs:  # "held talks", "concluded two days of talks"
-            talks = [c for c in t.children if c.dep_ == "dobj"]
-            talks += [x for c in talks for p in c.children if p.dep_ == "prep" and p.lower_ == "of"
-                      for x in p.children if x.dep_ == "pobj"]
-        is_talks = any(c.lemma_.lower() in meet_nouns for c in talks)
-        sat_down = lemma == "sit" and any(c.lower_ == "down" for c in t.children)  # "sat down with"
-        if not (lemma in meet_verbs or is_talks or sat_down) or t.pos_ != "VERB":
-            continue
-        subjects: list[Mention] = []
-        for c in t.children:
-            if c.dep_ == "nsubj":  # not a body its clause names ('our delegation, which included X, met …')
-                subjects += [m for m in index.in_range(c.left_edge.i, c.right_edge.i + 1, ACTOR)
-                             if not _in_clause(root_of(m, doc), c)]
-        subjects = [m for m in subjects if not any(o is not m and o.start <= m.start and m.end <= o.end
-                                                   for o in subjects)]
-        subjects = _heads_only(subjects, doc, index)
-        others: list[Mention] = []
-        for c in t.children:
-            if (c.dep_ == "dobj" and lemma == "meet") or (c.dep_ == "prep" and c.lower_ == "with"):
-                others += [m for m in index.in_range(c.left_edge.i, c.right_edge.i + 1, ACTOR)
-                           if not _in_clause(root_of(m, doc), c)]
-        parties = (talks if is_talks else []) + ([t] if lemma in meet_verbs else [])
-        for c in parties:
-            for cc in c.children:
-                if cc.dep_ == "prep" and cc.lower_ == "with":  # the people, and who leads a party ("… with a
-                    for party in (x for x in cc.children if x.dep_ == "pobj"):  # delegation headed by X")
-                        others += [m for m in [mention_in(party, index, ("Person",))] if m is not None]
-                        others += [m for a in party.children if a.dep_ == "acl" for g in a.children
-                                   if g.dep_ == "agent" for m in index.in_range(g.left_edge.i, g.right_edge.i + 1,
-                                                                                 ("Person",))]
-                        others += [m for x in party.conjuncts for m in [mention_in(x, index, ("Person",))] if m]
-        others = _heads_only(others, doc, index)
-        names = [s.canonical or "" for s in subjects]
-        if not names and others:  # "I also held talks with X", "We concluded talks with …" in a briefing turn
-            pronoun = next((c for c in t.children if c.dep_ == "nsubj" and (c.lower_ in ("i", "we") or (
-                c.lemma_.lower() == "delegation" and any(p.lower_ in ("our", "my") for p in c.children)))), None)
-            if pronoun is not None and pronoun.lemma_.lower() == "delegation":  # 'our delegation … met with'
-                names = [name for name in [speakers.turn_speaker(pronoun) or speakers.voice] if name]
-            else:
-                names = [name for name, _conf in speakers.resolve_all(pronoun) if name]
-        ended = is_talks and lemma not in ("hold", "have")  # "concluded / spent two days of talks with …":
-        if ended:  # people only (a turn's "we" is its speaker), and no "A and B met" from the subject alone
-            names = [s.canonical or "" for s in subjects if s.kind == "Person"] if subjects else names
-            others = [o for o in others if o.kind == "Person"]
-        if others:
-            for name in names:
-                for o in others:
-                    yield (name, "metWith", o.canonical or "", t, 0.8, "met-with")
-        elif not ended:  # "A and B met"
-            for a, b in zip(subjects, subjects[1:], strict=False):
-                yield (a.canonical or "", "metWith", b.canonical or "", t, 0.75, "met-together")
-
-
-def counterparts(doc: Doc, index: MentionIndex, k: Knowledge, speakers: SpeakerResolver) -> Iterator[Hit]:
-    """'Posner and his Chinese counterpart, Chen Xu', 'His counterpart, Chen Xu, …': the two met."""
-    nouns = k.words("counterpart_nouns")
-    for t in tokens_of(doc):
-        if t.lemma_.lower() not in nouns or t.pos_ != "NOUN":
-            continue
-        other = next((m for c in t.children if c.dep_ in ("appos", "compound")
-                      if (m := mention_in(c, index, ("Person",))) is not None), None)
-        if other is None and t.dep_ == "appos" and (m := index.at(t.head.i)) is not None and m.kind == "Person":
-            other = m  # "Chen Xu, his counterpart, …"
-        owner = None
-        for c in t.children:
-            if c.dep_ == "poss":
-                if (m := index.at(c.i)) is not None and m.kind == "Person":
-                    owner = m.canonical
-                elif c.lower_ in ("his", "her"):
-                    owner, _conf = speakers.antecedent(c)
-        if other is not None and owner and owner != other.canonical:
-            yield (owner, "metWith", other.canonical or "", t, 0.7, "counterpart")
-
-
-def _in_clause(tok: Token, top: Token) -> bool:
-    """Whether `tok` sits in a clause of its own below `top` ('met X, whose husband, Y, is missing')."""
-    while tok.i != top.i and tok.head.i != tok.i:
-        if tok.dep_ in ("relcl", "acl", "advcl", "ccomp"):
-            return True
-        tok = tok.head
-    return False
-
-
-def _heads_only(ms: list[Mention], doc: Doc, index: MentionIndex) -> list[Mention]:
-    """Drop mentions that only modify another ('China's Ministry …' inside an appositive)."""
-    out = []
-    for m in ms:
-        r = root_of(m, doc)
-        if r.dep_ in ("poss", "compound") or (r.dep_ == "pobj" and r.head.head.dep_ == "appos"):
-            continue
-        if r.dep_ == "pobj" and r.head.lower_ in AFFIL_PREPS and (p := index.at(r.head.head.i)) is not None \
-                and p.kind == "Person":
-            continue  # "Maya Wang of Human Rights Watch met …": the affiliation did not meet
-        out.append(m)
-    return out
 
 
 # -- relativeOf --------------------------------------------------------------------------------
@@ -268,7 +166,7 @@ def letter_addressees(doc: Doc, index: MentionIndex, k: Knowledge, speakers: Spe
 #: (subject, predicate, object, token, confidence, rule name); a new rule is a function added here
 Rule = Callable[[Doc, MentionIndex, Knowledge, SpeakerResolver], Iterator[Hit]]
 RULES: tuple[Rule, ...] = (membership, founders, leadership, own_delegation, composition, delegation_members,
-                           meetings, counterparts, kinship, urging, letter_addressees)
+                           meetings, counterparts, hosting, cochairs, kinship, urging, letter_addressees)
 
 
 def find_relations(doc: Doc, index: MentionIndex, k: Knowledge, article_id: str,

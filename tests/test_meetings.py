@@ -1,0 +1,53 @@
+"""meetings: metWith from meeting verbs, hosting, co-chairing and counterparts (nlp/meetings.py)."""
+
+from __future__ import annotations
+
+import pytest
+
+from nlp_helpers import relations, run
+
+MET = "metWith"
+
+
+def _met(nlp, text: str) -> set[frozenset[str]]:
+    return {frozenset((s, o)) for s, p, o in relations(run(nlp, text)) if p == MET}
+
+
+@pytest.mark.parametrize(("text", "pair"), [
+    ("Assistant Secretary Ruth Calloway received Peng Wenhui, the Chinese envoy, at the State Department.",
+     {"Ruth Calloway", "Peng Wenhui"}),
+    ("Chinese Premier Wen Jiabao received Senator Dale Whitmore in Beijing on Friday.",
+     {"Wen Jiabao", "Dale Whitmore"}),
+    ("Ruth Calloway hosted Chinese Vice Minister Gao Ruilin for a working lunch on Tuesday.",
+     {"Ruth Calloway", "Gao Ruilin"}),
+])
+def test_meetings_host_and_guest_met(nlp, text, pair):
+    assert frozenset(pair) in _met(nlp, text)
+
+
+@pytest.mark.parametrize("text", [
+    "Senator Dale Whitmore received a letter from the lawyer Tang Xiaoyu last week.",  # not the object itself
+    "Ruth Calloway hosted a reception for the families of Tang Xiaoyu and Meng Lifei.",
+])
+def test_meetings_what_a_host_receives_is_no_guest(nlp, text):
+    assert _met(nlp, text) == set()
+
+
+@pytest.mark.parametrize(("text", "pairs"), [
+    ("Assistant Secretary Ruth Calloway and Chinese Vice Minister Gao Ruilin co-chaired the talks.",
+     {frozenset({"Ruth Calloway", "Gao Ruilin"})}),
+    ("The dialogue was co-chaired by Ruth Calloway and Gao Ruilin.", {frozenset({"Ruth Calloway", "Gao Ruilin"})}),
+    ("Vice Premier Zhou Anping, as envoy of President Hu Jintao, will co-chair the talks with Ruth Calloway.",
+     {frozenset({"Zhou Anping", "Ruth Calloway"})}),  # the envoy's president chairs nothing
+])
+def test_meetings_co_chairs_met(nlp, text, pairs):
+    assert _met(nlp, text) == pairs
+
+
+def test_meetings_the_co_chairs_as_a_noun_met_no_one(nlp):
+    assert _met(nlp, "The co-chairs of the commission, Ruth Calloway and Dale Whitmore, wrote to Beijing.") == set()
+
+
+def test_meetings_to_meet_takes_the_subject_of_the_verb_it_hangs_on(nlp):
+    text = "Assistant Secretary Ruth Calloway will travel to Beijing to meet Vice Minister Gao Ruilin."
+    assert frozenset({"Ruth Calloway", "Gao Ruilin"}) in _met(nlp, text)
