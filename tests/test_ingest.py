@@ -271,6 +271,30 @@ def test_ingest_headline_under_an_issuers_letterhead(text, title, body):
     assert (page.title, page.body) == (title, body)
 
 
+LANTERN = ("HARBOR RIGHTS NETWORK\nFor Immediate Release\nJune 3, 2013\n\nChina: Talks Must Free Prisoners\n"
+           "Round Should Secure Releases, Not Promises\n\n(Washington) - The talks must free prisoners, the Harbor "
+           "Rights Network said today.\n\nIt named three lawyers still held.")
+
+
+def test_ingest_an_unknown_issuers_letterhead_gives_the_headline_and_the_voice(tmp_path):
+    """An all-capitals first line above 'For Immediate Release' is the issuer no data file knows: the
+    headline is the one under the furniture (its deck line after it), and the release speaks in the
+    issuer's voice, as the body prints its name."""
+    [article] = read_articles([write(tmp_path / "r.txt", LANTERN)])
+    assert article.title == "China: Talks Must Free Prisoners"
+    assert article.voice == "Harbor Rights Network"
+    assert article.publisher is None
+
+
+@pytest.mark.parametrize("text", [
+    LANTERN.replace("For Immediate Release\n", ""),  # no release tell: a headline in capitals
+    LANTERN.replace("the Harbor Rights Network said", "the group said"),  # the body never names it
+])
+def test_ingest_no_voice_without_a_release_tell_or_the_issuer_named(tmp_path, text):
+    [article] = read_articles([write(tmp_path / "r.txt", text)])
+    assert article.voice is None
+
+
 # --- formats -----------------------------------------------------------------------------------
 
 

@@ -239,3 +239,14 @@ def test_mentions_organisation_names_the_gazetteer_words_cut(nlp, text, names):
     found = {m.text for m in find_mentions(nlp(text), load_knowledge()) if m.kind == "Organization"}
     assert names <= found
     assert not {"Human Rights Project", "Washington University", "Amnesty International"} & found
+
+
+@pytest.mark.parametrize("text", [
+    "The Harbor Rights Network urged Washington to act.",  # the NER's LAW
+    "A report by the Lantern Foundation named the lawyers.",
+])
+def test_mentions_an_organisation_name_the_ner_mislabelled_is_an_organisation(nlp, text):
+    from rightsgraph.nlp.knowledge import load_knowledge
+    from rightsgraph.nlp.mentions import find_mentions
+    found = {(m.text, m.kind) for m in find_mentions(nlp(text), load_knowledge())}
+    assert any(kind == "Organization" and name.endswith(("Network", "Foundation")) for name, kind in found)

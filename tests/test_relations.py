@@ -1179,3 +1179,28 @@ def test_relations_law_firms_and_their_directors(nlp, text, expected):
 ])
 def test_relations_founders_are_members(nlp, text, expected):
     assert {r for r in relations(run(nlp, text)) if r[1] == "memberOf"} == expected
+
+
+def test_relations_it_in_a_release_is_its_issuer(nlp):
+    body = ("The Harbor Rights Network urged the U.S. government to publish the names of the prisoners it raises."
+            "\n\nIt called on the Chinese government to release Tang Xiaoyu and Meng Lifei.")
+    found = set(relations(release(nlp, body, "Harbor Rights Network")))
+    assert {("Harbor Rights Network", "urges", "United States"), ("Harbor Rights Network", "urges", "China"),
+            ("Harbor Rights Network", "raised", "Tang Xiaoyu")} <= found
+
+
+def test_relations_it_after_a_body_said_is_that_body(nlp):
+    body = ("Q: The human rights dialogue was held this week. The US side said it raised the cases of detained "
+            "lawyers, including Tang Xiaoyu. How do you respond?\n\nA: China opposes interference in its "
+            "internal affairs.")
+    found = set(relations(release(nlp, body, "Chinese Ministry of Foreign Affairs")))
+    assert ("United States", "raised", "Tang Xiaoyu") in found
+    assert ("Chinese Ministry of Foreign Affairs", "raised", "Tang Xiaoyu") not in found
+
+
+def test_relations_the_groups_researcher_is_not_the_police_bureaus(nlp):
+    text = ("The Harbor Rights Network said officers of the Aba Public Security Bureau took Dorje Wangmo from her "
+            "classroom. \u201cShe has not been seen since,\u201d said Daniel Yeo, the group's senior researcher.")
+    found = set(relations(run(nlp, text)))
+    assert ("Daniel Yeo", "memberOf", "Harbor Rights Network") in found
+    assert ("Daniel Yeo", "memberOf", "Aba Public Security Bureau") not in found

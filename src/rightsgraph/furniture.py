@@ -54,6 +54,7 @@ class Rules:
     email: re.Pattern[str]
     phone: re.Pattern[str]
     url: re.Pattern[str]
+    release: tuple[re.Pattern[str], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -65,6 +66,15 @@ class Page:
     dropped: tuple[str, ...]  # every line removed, in page order (publisher tells live here)
     datelines: tuple[str, ...]  # dropped lines that may carry the publication date
     opening: tuple[str, ...]  # kept lines up to the first prose line ("(Outlet, Date) …", "CITY, Date — …")
+    letterhead: str | None = None  # the issuer's name printed above a release, as the text names it
+
+    def issuer(self) -> str | None:
+        """The letterhead's issuer as the body prints it ('the Lantern Rights Initiative said'), when
+        the body names it: whose own words an unknown issuer's release is."""
+        if not self.letterhead:
+            return None
+        found = re.search(rf"(?<![\w-]){re.escape(self.letterhead)}(?![\w-])", self.body, re.IGNORECASE)
+        return found.group(0) if found and not found.group(0).isupper() else None
 
 
 @lru_cache(maxsize=1)
@@ -88,6 +98,7 @@ def load_rules() -> Rules:
             email=re.compile(raw["contact"]["email"]),
             phone=re.compile(raw["contact"]["phone"]),
             url=re.compile(raw["contact"]["url"], ci),
+            release=tuple(re.compile(p, ci) for p in raw["release_tells"]),
         )
     except (OSError, ValueError, KeyError, TypeError, re.error) as e:
         raise ExtractionError(
@@ -164,8 +175,10 @@ def clean_page(lines: list[str], *, title: str | None = None) -> Page:
                     break
                 reasons[j] = reasons[j] or "caption"
     _drop_tail(flat, reasons, rules)
-    if script is None and (found := _headline_under_letterhead(title, flat, reasons)) is not None:
+    letterhead = None
+    if script is None and (found := _headline_under_letterhead(title, flat, reasons, rules)) is not None:
         dropped.append(title.strip())  # the issuer's letterhead stays a publisher tell
+        letterhead = title.strip()
         title, reasons[found] = flat[found][1], "headline"
         datelines = [d for d in datelines if d != title.strip()]
         lead = next((i for i, (_, ln) in enumerate(flat) if reasons[i] is None and is_prose(ln)), None)
@@ -180,16 +193,28 @@ def clean_page(lines: list[str], *, title: str | None = None) -> Page:
     last = lead if lead is not None else min(len(flat), 3) - 1
     opening = tuple(ln.strip() for i, (_, ln) in enumerate(flat[: last + 1]) if reasons[i] is None)
     return Page(
-        title=title.strip(), body=body, dropped=tuple(dropped), datelines=tuple(datelines), opening=opening
+        title=title.strip(), body=body, dropped=tuple(dropped), datelines=tuple(datelines), opening=opening,
+        letterhead=letterhead,
     )
 
 
-def _headline_under_letterhead(title: str, flat: list[tuple[int, str]], reasons: list[str | None]) -> int | None:
+def unknown_letterhead(title: str, lines: list[str], rules: Rules) -> bool:
+    """An issuer no data file knows, printed as a release's letterhead: an all-capitals first line of
+    two to eight words ('LANTERN RIGHTS INITIATIVE') with a release tell ('For Immediate Release')
+    among the three lines under it."""
+    words = title.split()
+    return 2 <= len(words) <= 8 and title.isupper() and not title.endswith(TERMINAL) \
+        and not any(ch.isdigit() for ch in title) and not is_speaker_turn(title) \
+        and any(p.search(ln.strip()) for ln in lines[:3] for p in rules.release)
+
+
+def _headline_under_letterhead(title: str, flat: list[tuple[int, str]], reasons: list[str | None],
+                               rules: Rules) -> int | None:
     """A release whose first line is its issuer's name ('CONGRESSIONAL-EXECUTIVE COMMISSION ON CHINA',
     then 'FOR IMMEDIATE RELEASE', a date, a contact): the headline is the first line of text after that
     furniture, a line of its own of four words or more with no sentence end, followed by the text (a
     place or a time above the text is no headline)."""
-    if not is_letterhead(title):
+    if not (is_letterhead(title) or unknown_letterhead(title, [ln for _b, ln in flat], rules)):
         return None
     # a short headline reads as a label, as does the release's date line, which is no headline; other
     # label lines above it ('Senator A, Chairman | Representative B, Cochairman') are passed over
@@ -198,10 +223,19 @@ def _headline_under_letterhead(title: str, flat: list[tuple[int, str]], reasons:
         line = flat[first][1].strip()
         if flat[nxt][0] != flat[first][0] and 4 <= len(line.split()) <= 30 and not line.endswith(TERMINAL) \
                 and not is_speaker_turn(line) and reasons[nxt] is None and is_prose(flat[nxt][1]):
+            # a headline above its deck, in one block ('China: Talks Must Deliver' / 'Round Should …')
+            while first > 0 and flat[first - 1][0] == flat[first][0] and _headline_like(flat[first - 1][1]):
+                first -= 1
             return first
         if reasons[first] is None:
             break  # the text has begun
     return None
+
+
+def _headline_like(line: str) -> bool:
+    line = line.strip()
+    return 4 <= len(line.split()) <= 30 and not line.endswith(TERMINAL) and parse_date(line) is None \
+        and not line.isupper()
 
 
 def _split_headline(lines: list[str], rules: Rules) -> tuple[str, int, list[str]]:

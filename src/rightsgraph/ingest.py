@@ -221,7 +221,8 @@ def _article(
         publisher=outlet,
         url=url,
         path=str(path),
-        voice=find_voice(publisher=outlet, headline=page.title, dropped=page.dropped),
+        voice=find_voice(publisher=outlet, headline=page.title, dropped=page.dropped) or (
+            None if outlet else page.issuer()),
         header=tuple(page.datelines),
     )
 

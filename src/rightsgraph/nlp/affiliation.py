@@ -242,12 +242,24 @@ def _org_after(m: Mention, doc: Doc, index: MentionIndex, preps: frozenset[str])
 
 
 def _group_anaphor(title: Token, index: MentionIndex, k: Knowledge) -> list[Mention]:
-    """'Brad Adams, the group's Asia director': the organisation named just before."""
+    """'Brad Adams, the group's Asia director': the organisation named last before. A group, an NGO or
+    a watchdog is no state body: 'officers of the Aba Public Security Bureau took her … noted Y, the
+    group's researcher' passes over the bureau to the group named before it."""
     for c in title.children:
         if c.dep_ == "poss" and c.lemma_.lower() in k.words("group_anaphors"):
-            prev = index.before(c.i, ("Organization",))
+            state = k.words("state_body_words") if c.lemma_.lower() in k.words("nongovernmental_anaphors") else ()
+            orgs = sorted((m for m in index.mentions if m.end <= c.i and m.kind == "Organization"),
+                          key=lambda m: -m.start)
+            prev = next((m for m in orgs if not (state and _state_body(m, k, state))), None)
             return [prev] if prev is not None else []
     return []
+
+
+def _state_body(m: Mention, k: Knowledge, words: frozenset[str]) -> bool:
+    """A government's agency, ministry, court or police: the gazetteer says so, or its name does."""
+    entry = k.by_name.get(m.canonical or "")
+    return (entry is not None and (entry.government or entry.parent is not None)) \
+        or any(w.lower() in words for w in (m.canonical or m.text).split())
 
 
 def founders(doc: Doc, index: MentionIndex, k: Knowledge, speakers: SpeakerResolver) -> Iterator[Hit]:

@@ -34,6 +34,9 @@ TRANSCRIPT_LABELS = {"QUESTION", "Q", "A", "ANSWER", "MODERATOR", "OPERATOR", "P
 QUESTION_LABELS = {"QUESTION", "Q", "REPORTER"}
 
 
+#: entity labels the NER gives an organisation's name it does not know ('The Harbor Rights Network': LAW)
+MISLABELLED_ORGS = {"LAW", "FAC", "PRODUCT", "WORK_OF_ART", "EVENT", "NORP"}
+
 #: words that only make a title with another ("Co-Chair", "Vice Chairman")
 TITLE_PARTS = frozenset({"co", "vice", "deputy", "acting", "chief", "senior", "assistant", "associate"})
 
@@ -205,6 +208,8 @@ def find_mentions(doc: Doc, knowledge: Knowledge, title: str = "") -> list[Menti
     out: list[Mention] = []
     for ent, ent_id in _joined_org_names(doc, _joined_possessives(doc), org_words, knowledge.words("org_tail_nouns")):
         label = ent.label_
+        if label in MISLABELLED_ORGS and ent[-1].text in org_words and ent[-1].pos_ == "PROPN":
+            label = "ORG"  # "The Harbor Rights Network" read as a LAW, "Lantern Foundation" as a PRODUCT
         if label == "ISSUE":
             out.append(Mention(ent.start, ent.end, ent.text, "Issue", ent_id))
         elif label == "DIALOGUE":

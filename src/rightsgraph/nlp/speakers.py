@@ -9,7 +9,7 @@ from spacy.tokens import Doc, Token
 
 from .knowledge import Knowledge
 from .mentions import MentionIndex
-from .textspans import doc_text, sent_of, transcript_turns
+from .textspans import doc_text, in_question, sent_of, transcript_turns
 
 __all__ = ["SpeakerResolver"]
 
@@ -229,9 +229,14 @@ class SpeakerResolver:
             return name, 0.6  # "I/We raised …" in a briefing turn: its speaker, even in a department's transcript
         if lower in ("i", "we") and self.voice and tok.i not in self.quoted:
             return self.voice, 0.6
+        if lower == "it" and tok.head.dep_ == "ccomp" and (said := self.subject_of(tok.head.head)) is not None \
+                and (m := self.index.at(said.i)) is not None and m.kind in ("Organization", "Government"):
+            return m.canonical, 0.6  # "The US side said it raised …": the body that said so
         if lower == "it" and (prev := self.index.before(tok.i, ("Organization",))) is not None \
                 and tok.i - prev.start < 60:
             return prev.canonical, 0.5  # "It also calls on …" after the organisation was named
+        if lower == "it" and self.voice and tok.i not in self.quoted and tok.dep_ == "nsubj" and not in_question(tok):
+            return self.voice, 0.5  # "It called on …" in a release: its issuer
         if lower in self.k.words("pronouns_person"):
             return self.antecedent(tok)
         if tok.lemma_.lower() in self.generic:  # "activists like Chen Guangcheng": the named example
