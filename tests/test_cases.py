@@ -48,6 +48,12 @@ def _xfail(text: str, expected: object, reason: str):
         # exiled
         ("The writer Yang Hua fled abroad in 2015.", ("Yang Hua", "Person", "exiled")),
         ("Ma Jian, who now lives in exile in London, wrote the novel.", ("Ma Jian", "Person", "exiled")),
+        # the sentence imposed on X is X's
+        ("The senators condemned the life sentence imposed on the economist Tang Xiaoyu by a Urumqi court.",
+         ("Tang Xiaoyu", "Person", "detained")),
+        # forced to flee house arrest: out of it, not held
+        ("Tang Xiaoyu, a blind activist, was forced to flee house arrest this spring and now lives in Ohio.",
+         ("Tang Xiaoyu", "Person", "exiled")),
     ],
 )
 def test_cases_person_status_from_cues(nlp, text, expected):

@@ -1204,3 +1204,11 @@ def test_relations_the_groups_researcher_is_not_the_police_bureaus(nlp):
     found = set(relations(run(nlp, text)))
     assert ("Daniel Yeo", "memberOf", "Harbor Rights Network") in found
     assert ("Daniel Yeo", "memberOf", "Aba Public Security Bureau") not in found
+
+
+def test_relations_titles_the_parse_coordinated_with_the_persons_go_each_to_its_place(nlp):
+    text = ("WASHINGTON--Senator Dale Whitmore (D-OH) and Representative Ann Corso (R-NJ), the Chair and Cochair "
+            "of the Harbor Rights Commission (HRC), today condemned the sentence.")
+    found = set(relations(run(nlp, text)))
+    assert {("Dale Whitmore", "leads", "Harbor Rights Commission"),
+            ("Ann Corso", "leads", "Harbor Rights Commission")} <= found

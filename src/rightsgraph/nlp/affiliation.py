@@ -64,10 +64,13 @@ def membership(doc: Doc, index: MentionIndex, k: Knowledge, speakers: SpeakerRes
                 for o in [o for o in orgs_in(c, index) if o.kind == "Organization"][:1]:
                     yield (m.canonical or "", "memberOf", o.canonical or "", c, 0.8, "person-prep-org")
             # appositive: "X, China director at Human Rights Watch" / "X, CHRD's International Director"
-            if c.dep_ == "appos" and c.pos_ in ("NOUN", "PROPN") and index.at(c.i) is None:
+            # (or the titles the parse coordinated with the persons: "A (D-OH) and B (R-NJ), the Chair and
+            # Cochair of X", read as "A and B and the Chair and …")
+            listed = c.dep_ == "conj" and c.lower_ in title_words and any(d.lower_ == "the" for d in c.children)
+            if (c.dep_ == "appos" or listed) and c.pos_ in ("NOUN", "PROPN") and index.at(c.i) is None:
                 orgs = [o for o in orgs_in(c, index) if not _portfolio(o, doc, k)] or _group_anaphor(c, index, k)
                 # "A and B, the Chairman and Cochairman of X": each person with the title in their place
-                pairs = _respectively(root, c, index) or [(m.canonical or "", c)]
+                pairs = _respectively(root, c, index) or ([] if listed else [(m.canonical or "", c)])
                 for o in orgs[:1]:
                     for person, title in pairs:
                         yield (person, "leads" if _head_title(title, lead_titles, c) else "memberOf", o.canonical or "",
@@ -112,10 +115,11 @@ def _respectively(root: Token, title: Token, index: MentionIndex) -> list[tuple[
     """Each person of a coordination with the title in their place, when an apposition after the last
     of them lists as many titles ('A and B, the Chairman and Cochairman of …'); else nothing."""
     first = first_conjunct(root)
-    if title.dep_ != "appos" or title.head.i != root.i:
+    if title.dep_ not in ("appos", "conj") or title.head.i != root.i:
         return []
-    people = [index.at(t.i) for t in (first, *first.conjuncts)]
-    titles = [title, *title.conjuncts]
+    together = [t for t in (first, *first.conjuncts) if t.i < title.i]
+    people = [index.at(t.i) for t in together]
+    titles = [x for x in (title, *title.conjuncts) if x.i >= title.i and index.at(x.i) is None]
     if len(people) < 2 or len(people) != len(titles) or any(p is None or p.kind != "Person" for p in people):
         return []
     return [(p.canonical or "", t) for p, t in zip(people, titles, strict=True) if p is not None]

@@ -76,6 +76,11 @@ def _context_text(m: Mention, doc: Doc, others: frozenset[int] = frozenset()) ->
     # the nouns and prepositions above the name: "the release of X", "the whereabouts of X"
     t = root
     while t.dep_ in ("pobj", "prep", "appos", "compound", "conj") and t.head.i != t.i:
+        if t.dep_ == "prep" and t.head.pos_ == "VERB" and t.head.dep_ == "acl" and t.head.head.pos_ == "NOUN":
+            # "the life sentence imposed on X", "the charges brought against X": the noun is X's
+            parts.extend((x.i, x.text_with_ws) for x in (t.head, t.head.head))
+            parts.extend((c.i, c.text_with_ws) for c in t.head.head.children if c.dep_ in ("compound", "amod"))
+            break
         if t.dep_ == "prep" and t.head.pos_ == "VERB" and t.lower_ not in ("from", "in", "under"):
             break  # "held talks with X", "met by X": X is not what the verb is about
         sibling = t.dep_ == "conj" and t.head.pos_ == "NOUN" and _names_another(t.head, others)
