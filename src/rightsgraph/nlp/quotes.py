@@ -14,8 +14,9 @@ from ..model import Span as Evidence
 from ..model import Statement
 from .indirect import according_pass, attitude_pass, indirect_pass
 from .knowledge import Knowledge
+from .labels import SKIP_LABELS
 from .mentions import MentionIndex
-from .speakers import SKIP_LABELS, SpeakerResolver
+from .speakers import SpeakerResolver
 from .stance import classify_stance
 from .textspans import (
     doc_text,

@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-import re
-from functools import lru_cache
-
 from spacy.tokens import Doc, Token
 
 from .knowledge import Knowledge
+from .labels import label_speaker
 from .mentions import MentionIndex
 from .textspans import doc_text, in_question, sent_of, transcript_turns
 
@@ -17,45 +15,6 @@ NOMINAL_ORG = {"group", "organization", "organisation", "ngo", "watchdog", "agen
 NOMINAL_PERSON = {"official", "spokesman", "spokeswoman", "spokesperson", "lawyer", "activist", "diplomat",
                   "researcher", "director", "expert", "secretary", "envoy", "ambassador", "senator",
                   "congressman", "congresswoman", "chairman", "minister", "dissident"}
-NAME = r"((?:[A-Z][a-z]+ ){1,2}[A-Z][a-z]+)"
-SPOKES_BEFORE = re.compile(r"[Ss]pokes(?:person|man|woman)\s+" + NAME)
-SPOKES_AFTER = re.compile(NAME + r",?\s+(?:[Dd]eputy\s+)?[Ss]pokes(?:person|man|woman)")
-SKIP_LABELS = {"QUESTION", "Q", "MODERATOR", "OPERATOR", "PARTICIPANT", "STAFF", "REPORTER", "AUDIENCE",
-               "JOURNALIST", "VOICE"}
-GENERIC_LABEL_WORDS = {"official", "officials", "senior", "administration", "department", "state", "staff",
-                       "spokesperson", "spokesman", "spokeswoman", "participant", "moderator", "operator", "reporter"}
-ANSWER_LABELS = {"A", "ANSWER"}
-
-
-def _untitled(words: list[str], titles: frozenset[str] | set[str]) -> list[str]:
-    """The words of a printed name after its leading title words ('Assistant Secretary Kramer' -> 'Kramer')."""
-    n = 0
-    while n < len(words) and words[n].lower().rstrip(".") in titles:
-        n += 1
-    return words[n:]
-
-
-@lru_cache(maxsize=4)
-def _gazetteer_person_names(k: Knowledge) -> dict[str, str]:
-    """Each gazetteer person's names, and the same without middle initials -> the canonical name
-    (the first person holding a name keeps it)."""
-    out: dict[str, str] = {}
-    for e in k.actors:
-        if e.kind == "Person":
-            for n in (e.name, *e.aliases):
-                out.setdefault(n, e.name)
-    for e in k.actors:
-        if e.kind == "Person":
-            for n in (e.name, *e.aliases):
-                out.setdefault(_without_initials(n), e.name)
-    return out
-
-
-def _without_initials(name: str) -> str:
-    """'Mark C. Toner' -> 'Mark Toner': a name's words without its one-letter initials."""
-    words = name.split()
-    return " ".join(w for w in words[:1] + [w for w in words[1:-1] if not re.fullmatch(r"(?:[A-Z]\.?)+", w)]
-                    + words[-1:]) if len(words) > 2 else name
 
 
 def _clause_head(tok: Token) -> Token:
@@ -324,13 +283,6 @@ class SpeakerResolver:
             m = self.index.before(m.start, ("Organization",))
         return (m.canonical, 0.6) if m is not None else (None, 0.0)
 
-    def _canonical(self, name: str) -> str:
-        """The gazetteer's name for a printed one, also when the print adds or drops a middle initial
-        ('Mark C. Toner' is 'Mark Toner')."""
-        name = re.sub(r"['’]s$", "", name.strip())
-        names = _gazetteer_person_names(self.k)
-        return names.get(name) or names.get(_without_initials(name)) or name
-
     def antecedent(self, tok: Token) -> tuple[str | None, float]:
         """he/she: the person who spoke in the last sentences, else their subject, else the last named."""
         reporting = self.k.words("reporting_verbs") | self.k.words("quote_tag_verbs")
@@ -357,41 +309,6 @@ class SpeakerResolver:
             m = self.index.before(m.start, ("Person",))
         return m
 
-    # -- transcript labels ------------------------------------------------------------------
     def from_label(self, label: str) -> str | None:
         """'ASSISTANT SECRETARY POSNER' -> 'Michael Posner'; QUESTION -> None; A -> the spokesperson."""
-        words = [w.strip(".,") for w in label.split()]
-        if not words or words[0].upper() in SKIP_LABELS:
-            return None
-        if words[0].upper() in ANSWER_LABELS:
-            for m in self.index.mentions:
-                if m.kind == "Person" and m.role and "spokes" in m.role.lower():
-                    return m.canonical
-            found = SPOKES_BEFORE.search(self.header) or SPOKES_AFTER.search(self.header)
-            return self._canonical(found.group(1)) if found else None
-        names = [w.capitalize() for w in words if w.lower() not in self.titles]
-        if not names or any(w.lower() in GENERIC_LABEL_WORDS for w in names):
-            return None  # "SENIOR STATE DEPARTMENT OFFICIAL": a role, not a name
-        surname = names[-1]
-        people = [m for m in self.index.mentions if m.kind == "Person" and m.canonical
-                  and m.canonical.split()[-1].lower() == surname.lower()]
-        if people:
-            return max(people, key=lambda m: len(m.canonical or "")).canonical
-        # "Victoria Nuland, Spokesperson", "David J. Kramer" above the transcript; not "Assistant
-        # Secretary Kramer will make a statement" (a title, no first name, before the surname)
-        pattern = (rf"(?<![\w.])((?:(?:[A-Z][a-z]+\.? ){{1,2}}|(?:[A-Z][a-z]+ )?(?:[A-Z]\.)+ )"
-                   rf"(?i:{re.escape(surname)}))\b")
-        if found := next((f for f in re.finditer(pattern, self.header)
-                          if len(_untitled(f.group(1).split(), self.titles)) >= 2), None):
-            words = found.group(1).split()
-            while len(words) > 2 and words[0].lower().rstrip(".") in self.titles:  # "(Secretary of) State Tom X"
-                words = words[1:]
-            before = re.search(r"(,|\band|\bfor|\bof|\b[A-Z][a-z]+)[ \t]+$", self.header[:found.start()])
-            if len(words) > 2 and before and before.group(1).lower() not in self.titles:
-                words = words[1:]  # "… and Labor Michael Posner", "… for Civilian Security Tom Hale": a title's
-                # end, where "Secretary of State Hillary Rodham Clinton" keeps three words
-            return self._canonical(" ".join(words))
-        for e in self.k.actors:
-            if e.kind == "Person" and any(a.split()[-1].lower() == surname.lower() for a in (e.name, *e.aliases)):
-                return e.name
-        return " ".join(names)
+        return label_speaker(label, self.header, self.index, self.k, self.titles)
