@@ -128,3 +128,29 @@ def test_indirect_speech_act_with_a_concern_object(nlp, verb):
 ])
 def test_indirect_what_was_said_runs_to_the_end_of_its_clauses(nlp, text, expected):
     assert statement_texts(run(nlp, text)) == expected
+
+
+@pytest.mark.parametrize("told", [
+    "They told us the lawyers were being dealt with according to the law",
+    "We were told that the lawyers were being dealt with according to the law",
+])
+def test_indirect_what_the_other_side_told_a_turns_speaker_is_its_speech(nlp, told):
+    """'They told us …' / 'We were told …' in an American official's turn, after the Chinese side was
+    named: China said it (the speaker's own government is the gazetteer's affiliation)."""
+    text = ("QUESTION: What did the Chinese side say about the detained lawyers at the human rights dialogue?\n\n"
+            f"ASSISTANT SECRETARY POSNER: {told}. That is not an answer.")
+    found = statement_texts(run(nlp, text))
+    assert ("China", "the lawyers were being dealt with according to the law") in found
+
+
+def test_indirect_who_told_us_in_a_turn_is_the_person_named_before_it(nlp):
+    text = ("ASSISTANT SECRETARY POSNER: At the human rights dialogue we raised the detained lawyers. Yesterday we "
+            "met a group of lawyers, including Pan Yuchen from Guangzhou, who told us he had been questioned for "
+            "nine hours by police.")
+    assert ("Pan Yuchen", "he had been questioned for nine hours by police") in statement_texts(run(nlp, text))
+
+
+def test_indirect_a_pronoun_in_a_turn_stays_the_turns_speaker(nlp):
+    text = ("ASSISTANT SECRETARY POSNER: At the human rights dialogue we raised the case of the lawyer Li Ming. "
+            "His wife wrote to us. She asked us to keep saying his name, and we will.")
+    assert not any(s != "Michael Posner" for s, _t in statement_texts(run(nlp, text)))

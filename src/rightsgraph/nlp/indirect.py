@@ -90,7 +90,7 @@ def _said(b: _Builder, t: Token, lo: int, hi: int) -> None:
     outside = sum(1 for x in span if x.i not in b.quoted and x.is_alpha)
     if inside and outside < 3:
         return  # a direct quote with a speech tag: the quotes pass has it
-    for speaker, conf in b.speakers.resolve_all(b.speakers.subject_of(t)):
+    for speaker, conf in b.speakers.teller(t):
         b.add(speaker, span.text, "indirect", span.start_char, span.end_char, conf * 0.9)
         if t.i in b.spoken:
             b.relayed.add((span.start_char, span.end_char))
@@ -101,7 +101,10 @@ def _relayed(b: _Builder, verb: Token) -> bool:
     'the Chinese side told us …'; 'Mr. Chen told us that …'); 'we told him …' stays the speaker's."""
     subject = b.speakers.subject_of(verb)
     m = b.index.at(subject.i) if subject is not None else None
-    return m is not None and m.is_actor and m.kind in ("Person", "Organization", "Government") \
+    if m is None:  # "They told us …", "We were told …", "lawyers, including X, who told us …"
+        return subject is not None and subject.lower_ in ("who", "that", "they", "we", "i") and any(
+            name != b.speakers.turn_speaker(verb) for name, _conf in b.speakers.teller(verb))
+    return m.is_actor and m.kind in ("Person", "Organization", "Government") \
         and m.canonical != b.speakers.turn_speaker(verb)
 
 

@@ -170,6 +170,43 @@ class SpeakerResolver:
                 return list(dict.fromkeys(found)) or None
         return None
 
+    def teller(self, verb: Token) -> list[tuple[str, float]]:
+        """Who told what a reporting verb reports: its subject's actors, and in a transcript turn also
+        'a group of lawyers, including X, who told us …' (the relative pronoun's antecedent) and the
+        other side in 'They told us …' or 'We were told …'."""
+        subject = self.subject_of(verb)
+        if subject is None or self.turn_speaker(verb) is None:
+            return self.resolve_all(subject)
+        lower = subject.lower_
+        if lower in ("who", "that") and verb.dep_ == "relcl":
+            m = self.index.at(verb.head.i)
+            if m is None or m.kind not in ("Person", "Organization"):  # "…, including X from Guangzhou, who told us"
+                m = self.index.before(subject.i, ("Person",))
+                m = m if m is not None and subject.i - m.end <= 4 else None
+            return [(m.canonical, 0.6)] if m is not None and m.is_actor and m.canonical else []
+        passive = any(c.dep_ == "auxpass" for c in verb.children)
+        if (lower == "they" and not self._they(subject)) or (passive and lower in ("we", "i")):
+            other = self.other_side(verb)
+            return [(other, 0.5)] if other else []
+        return self.resolve_all(subject)
+
+    def other_side(self, tok: Token) -> str | None:
+        """The government across the table from a turn's speaker: the last one named before `tok`
+        (within the exchange) that is not the speaker's own (the gazetteer's affiliation or the
+        transcript issuer's government tells which that is)."""
+        speaker = self.turn_speaker(tok)
+        entry = self.k.by_name.get(speaker or "")
+        body = self.k.by_name.get((entry.affiliation if entry else None) or self.voice or "")
+        own = body.name if body is not None and body.government else (body.parent if body is not None else None)
+        if own is None:
+            return None
+        for m in sorted(self.index.in_range(max(0, tok.i - 200), tok.i, ("Government", "Organization")),
+                        key=lambda m: -m.start):
+            gov = m.canonical if m.kind == "Government" else self.k.delegations.get(m.canonical or "")
+            if gov and gov != own:
+                return gov
+        return None
+
     def turn_speaker(self, tok: Token) -> str | None:
         """The named speaker of the transcript turn the token stands in (not a reporter's question)."""
         if self._turns is None:
