@@ -191,3 +191,28 @@ def test_stance_general_evaluations_of_the_talks(text, stance):
 ])
 def test_stance_ending_the_talks_called_a_mistake_first(text, stance):
     assert classify_stance(text, load_knowledge())[0] == stance
+
+
+@pytest.mark.parametrize("text, stance", [
+    # results the talks brought count for them
+    ("Over the years the dialogue has yielded real gains for ordinary people.", "defends"),
+    ("The session produced concrete results on prison visits.", "defends"),
+    # a null quantity or a negation first: against them
+    ("The session produced no results on prison visits.", "criticizes"),
+    ("The talks have not brought results for the families.", "criticizes"),
+    # an open question is no judgement
+    ("Nobody should judge the dialogue by whether it produces releases the day after.", "neutral"),
+])
+def test_stance_results_the_talks_brought(text, stance):
+    assert classify_stance(text, load_knowledge())[0] == stance
+
+
+@pytest.mark.parametrize("text, stance", [
+    # a label in an unreal condition is denied
+    ("If the dialogue were a talk shop, we would not spend two days on individual cases.", "defends"),
+    ("If these talks had been a sham, they would have ended years ago.", "defends"),
+    # a real condition keeps it
+    ("The dialogue is a talk shop, and everyone knows it.", "criticizes"),
+])
+def test_stance_a_label_in_an_unreal_condition_is_denied(text, stance):
+    assert classify_stance(text, load_knowledge())[0] == stance

@@ -241,6 +241,29 @@ def _weight(low: str, offset: int, knowledge: Knowledge) -> float:
     return weight
 
 
+def _counterfactual(low: str, offset: int) -> bool:
+    """The cue stands in an unreal condition ('If this were a box-checking exercise, it would have
+    been shorter'): the label is denied, not applied."""
+    start = max(low.rfind(c, 0, offset) for c in ".!?;") + 1
+    return bool(re.search(r"(?<![\w-])if\s+(?:[\w'-]+\s+){0,4}?(?:were|had been)\s+[^,]*$", low[start:offset]))
+
+
+@lru_cache(maxsize=4)
+def _results_pattern(knowledge: Knowledge) -> re.Pattern[str]:
+    """An outcome verb with results it brought ('has produced positive results', 'yielded real
+    gains'); a null quantity between them is a dismissal (`_judged_outcomes`), not this."""
+    null = _words(knowledge.words("null_quantities"))
+    return re.compile(_words(knowledge.words("outcome_verbs")) + r"\s+(?!" + null + r")"
+                      r"(?:[\w'-]+\s+){0,2}?" + _words(knowledge.words("result_nouns")))
+
+
+def _results_cues(low: str, knowledge: Knowledge) -> list[tuple[int, bool]]:
+    """(offset, critical?) of results the talks brought; negated ('has not produced results') they
+    count against them."""
+    negators = knowledge.words("stance_negators")
+    return [(m.start(), _negated(low, m.start(), negators)) for m in _results_pattern(knowledge).finditer(low)]
+
+
 def _verb_cues(low: str, knowledge: Knowledge) -> list[tuple[int, bool]]:
     """(offset, critical?) of every stance verb whose object is the talks."""
     pattern, sides = _verb_pattern(knowledge)
@@ -281,6 +304,8 @@ def classify_stance(text: str, knowledge: Knowledge) -> tuple[str, float]:
         if _negated(low, off, negators) and not phrase.startswith(("not ", "no ", "without ")) \
                 and not _prohibited(low, off, modals):
             critical = not critical
+        if _counterfactual(low, off):
+            critical = not critical
         score += (-w_crit if critical else w_supp) * _weight(low, off, knowledge)
     for off, critical in _verb_cues(low, knowledge):
         if _asked(low, off, asked):
@@ -294,6 +319,10 @@ def classify_stance(text: str, knowledge: Knowledge) -> tuple[str, float]:
         score += (-w_crit if critical else w_supp) * _weight(low, off, knowledge)
     if spans:
         taken = [(off, off + len(phrase)) for off, phrase in cues]
+        for off, critical in _results_cues(low, knowledge):
+            if scoped(off) and not any(a <= off < b for a, b in taken) and not _asked(low, off, asked):
+                n += 1
+                score += (-w_crit if critical else w_supp) * _weight(low, off, knowledge)
         for pattern in _judged_outcomes(knowledge):
             for m in pattern.finditer(low):
                 if not scoped(m.start()):
