@@ -462,3 +462,25 @@ def test_quotes_a_generic_subject_with_a_named_member_is_that_member(nlp):
     text = ("QUESTION: Some groups, Human Rights Watch among them, are saying the dialogue has become an empty "
             "ritual. Is it?\n\nMR. TONER: No.")
     assert [s for s, _k, _st in statements(run(nlp, text))] == ["Human Rights Watch"]
+
+
+def test_quotes_a_reporters_question_quoting_someone_named_is_their_statement(nlp):
+    text = ("QUESTION: Victor Ng, a spokesman for the Harbor Rights Network, said last week that the dialogue "
+            "\u201cdied quietly and no one bothered to hold a funeral.\u201d How do you respond?\n\n"
+            "MR. TONER: I'd respectfully disagree with that characterization.")
+    found = statement_texts(run(nlp, text))
+    assert ("Victor Ng", "died quietly and no one bothered to hold a funeral.") in found
+
+
+def test_quotes_a_quote_in_a_question_without_a_named_speaker_is_no_statement(nlp):
+    text = ("QUESTION: You said last week the talks were \u201ca waste of everyone's time and money.\u201d Do you "
+            "stand by that?\n\nMR. TONER: I said what I said about the human rights dialogue.")
+    assert not any("waste" in t for _s, t in statement_texts(run(nlp, text)))
+
+
+def test_quotes_a_sentence_run_on_past_its_full_stop_asks_only_after_it(nlp):
+    from rightsgraph.nlp.textspans import in_question
+    doc = nlp("QUESTION: Ines Moretti said the talks \u201cdied quietly.\u201d How do you respond?")
+    assert not in_question(next(t for t in doc if t.lower_ == "said"))
+    doc = nlp("Did Mr. Posner raise the case of Tang Xiaoyu?")  # an abbreviation's stop ends nothing
+    assert in_question(doc[0])

@@ -69,7 +69,8 @@ def _vocative(doc: Doc, span: Span) -> bool:
     while i >= 0 and doc[i].is_space:
         i -= 1
     return i >= 1 and doc[i].text == ":" and doc[i - 1].text.upper().rstrip(".") in QUESTION_LABELS \
-        and span.end < len(doc) and doc[span.end].text == ","
+        and span.end + 1 < len(doc) and doc[span.end].text == "," \
+        and (len(span) == 1 or doc[span.end + 1].lower_ not in ("a", "an", "the", "who"))  # 'Victor Ng, a …' is no call
 
 
 def _strip_org(span: Span, not_actors: frozenset[str]) -> Span | None:

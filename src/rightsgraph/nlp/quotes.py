@@ -149,7 +149,7 @@ class _Builder:
                 lo, hi = c.left_edge.i, c.right_edge.i + 1
                 span = self.doc[lo:hi]
                 if span.start_char <= start and span.end_char >= end - 1:
-                    outside = [t for t in span if t.i not in self.quoted and t.is_alpha]
+                    outside = [t for t in span if t.i not in self.quoted and t.is_alpha and t.dep_ != "mark"]
                     return len(outside) >= 3
         return False
 
@@ -157,8 +157,9 @@ class _Builder:
         for segs in self._merge_split_quotes():
             start, end = segs[0][0], segs[-1][1]
             first = token_at(self.doc, start)
-            if first is None or first.i in self.in_turn:
-                continue
+            if first is None or first.i in self.spoken:
+                continue  # a named speaker's turn is theirs (turns_pass); a reporter's quotes someone
+            asked = first.i in self.in_turn  # ('Q: X said the talks "…". How do you respond?')
             text = "\n\n".join(doc_text(self.doc)[s:e] for s, e in segs)
             verbs = self._tag_verbs(start, end)
             # a short quotation is a scare quote ("a smoke screen") unless a speech verb tags it as
@@ -174,6 +175,8 @@ class _Builder:
                     break
             if speaker is None:
                 speaker, conf = self.speakers.resolve(self._according_to(start, end))
+            if asked and (speaker is None or speaker == self.speakers.turn_speaker(first)):
+                continue  # in a question only a named speaker's words: not the briefer's, nor a guess
             if speaker is None and not verbs:
                 speaker, conf = self._colon_intro(start)
             if speaker is None and not verbs:

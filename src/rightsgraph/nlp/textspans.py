@@ -18,6 +18,7 @@ __all__ = ["BULLETS", "doc_text", "tokens_of", "in_question", "sentence_of", "pa
 BULLETS = ("-", "*", "•", "\u2013", "\u2014")  # what opens a list's line
 
 OPEN = {"“": "”", '"': '"'}
+_FULL_STOP = re.compile(r"(?<![A-Z])(?<!\bMr)(?<!\bMs)(?<!\bMrs)(?<!\bDr)(?<!\bSt)[.!][\"”’']?\s+[\"“]?[A-Z]")
 TURN_RE = re.compile(r"^([A-Z][A-Z.'\- ]{0,60}[A-Z.]|[AQ]):\s+")
 #: a label printed as a name, two to four capitalised words ('Zhu Bangzao:', 'Mr. Kirby:')
 NAMED_TURN_RE = re.compile(r"^((?:[A-Z][a-z]+\.? ){1,3}[A-Z][a-z]+):\s+")
@@ -71,8 +72,11 @@ def _sentence_table(doc: Doc) -> tuple[list[tuple[int, int, bool]], list[int], l
 
 
 def in_question(tok: Token) -> bool:
-    """The token stands in a question ('Will the delegation raise X?'): asked, not asserted."""
-    return sentence_of(tok)[2]
+    """The token stands in a question ('Will the delegation raise X?'): asked, not asserted. A
+    sentence the parse ran on past its full stop ('… said the talks "died quietly." How do you
+    respond?') asks only after that stop."""
+    _start, end, question = sentence_of(tok)
+    return question and not _FULL_STOP.search(doc_text(tok.doc), tok.idx, end)
 
 
 def paragraphs(text: str) -> list[tuple[int, int]]:
