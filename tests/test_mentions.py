@@ -250,3 +250,26 @@ def test_mentions_an_organisation_name_the_ner_mislabelled_is_an_organisation(nl
     from rightsgraph.nlp.mentions import find_mentions
     found = {(m.text, m.kind) for m in find_mentions(nlp(text), load_knowledge())}
     assert any(kind == "Organization" and name.endswith(("Network", "Foundation")) for name, kind in found)
+
+
+@pytest.mark.parametrize(("text", "org"), [
+    ("Dana Whitlock of the Washington-based Campaign for Prisoners of Conscience spoke.",
+     "Campaign for Prisoners of Conscience"),  # the NER's issue ends the name
+    ("The Center for Religious Freedom said the lawyers were held.", "Center for Religious Freedom"),
+    ("The Asia Foundation for Tibet said so.", "Asia Foundation for Tibet"),
+])
+def test_mentions_an_organisation_named_for_an_issue(nlp, text, org):
+    from rightsgraph.nlp.knowledge import load_knowledge
+    from rightsgraph.nlp.mentions import find_mentions
+    found = [(m.text, m.kind) for m in find_mentions(nlp(text), load_knowledge()) if m.kind == "Organization"]
+    assert found == [(org, "Organization")]
+
+
+@pytest.mark.parametrize("text", [
+    "A report of Human Rights Watch on Torture came out.",  # a gazetteer name is whole
+    "The delegation sought a visit by the Working Group on Arbitrary Detention.",  # 'on': the issue stays
+])
+def test_mentions_an_issue_after_an_organisation_word_stays_an_issue(nlp, text):
+    from rightsgraph.nlp.knowledge import load_knowledge
+    from rightsgraph.nlp.mentions import find_mentions
+    assert any(m.kind == "Issue" for m in find_mentions(nlp(text), load_knowledge()))

@@ -165,8 +165,13 @@ def _joined_org_names(doc: Doc, ents: list[tuple[Span, str]], org_words: frozens
         follows = doc[ent.end].lower_ if ent.end < len(doc) else ""
         tail = next((len(t.split()) for t in tails if t.split()[0] == follows
                      and doc[ent.end:ent.end + len(t.split())].text.lower() == t), 0) if ent.label_ == "ORG" else 0
+        head = _org_head_before(doc, ent.start, org_words) if ent.label_ == "ISSUE" else None
         if tail:
             out.append((Span(doc, ent.start, ent.end + tail, label="ORG"), ""))
+        elif head is not None:  # 'Campaign for' + 'Prisoners of Conscience' (an issue)
+            while out and out[-1][0].end > head:  # the NER's 'Center for' of 'Center for Religious Freedom'
+                out.pop()
+            out.append((Span(doc, head, ent.end, label="ORG"), ""))
         elif ent.label_ in ("ISSUE", "GOV") and (end := _org_name_end(doc, ent.end, org_words, nxt)) is not None:
             start, floor = ent.start, out[-1][0].end if out else 0
             while start > floor and _name_word(doc[start - 1]):  # 'George' of 'George Washington University'
@@ -180,6 +185,23 @@ def _joined_org_names(doc: Doc, ents: list[tuple[Span, str]], org_words: frozens
         else:
             out.append((ent, ent_id))
     return out
+
+
+def _org_head_before(doc: Doc, start: int, org_words: frozenset[str]) -> int | None:
+    """Where an organisation's name begins when it ends in a capitalised issue: '(the) Campaign for'
+    or 'Coalition Against' just before the issue's words, with the capitalised words before that
+    ('Asia Campaign for'). Not 'on': the 'Working Group on Arbitrary Detention' a delegation seeks a
+    visit from is the issue raised too, and the issue stays; nor a gazetteer name's own word."""
+    if start < 2 or not doc[start].is_title or doc[start - 1].lower_ not in ("for", "against"):
+        return None
+    word = doc[start - 2]
+    if word.text not in org_words or (word.ent_type_ and word.ent_type_ != "ORG") or word.ent_id_:
+        return None  # the gazetteer's names are whole ('Human Rights Watch on Torture')
+    i = start - 2
+    while i - 1 >= 0 and not doc[i].is_sent_start and (
+            _name_word(doc[i - 1]) or (doc[i - 1].ent_type_ == "ORG" and doc[i - 1].is_title)):
+        i -= 1
+    return i
 
 
 def _name_word(tok: Token) -> bool:
