@@ -273,3 +273,16 @@ def test_mentions_an_issue_after_an_organisation_word_stays_an_issue(nlp, text):
     from rightsgraph.nlp.knowledge import load_knowledge
     from rightsgraph.nlp.mentions import find_mentions
     assert any(m.kind == "Issue" for m in find_mentions(nlp(text), load_knowledge()))
+
+
+@pytest.mark.parametrize(("text", "kept"), [
+    # a named institution in no fact is still an actor
+    ("Ni Yulan was sentenced in April. The Xicheng District Court gave no reason.", True),
+    ("The Harbor Committee on Asian Affairs held a hearing on Tuesday.", True),
+    # a passing name that is no institution's is not
+    ("The talks took place near Beijing Capital International on Monday.", False),
+    ("Listeners of the Mandarin Service heard little about the talks.", False),
+])
+def test_mentions_an_organisation_in_no_fact_is_an_actor_only_when_named_as_an_institution(nlp, text, kept):
+    found = {name for name, kind in actors(run(nlp, text)) if kind == "Organization"}
+    assert bool(found - {"China", "United States"}) == kept, found

@@ -5,6 +5,7 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from ..metadata import is_letterhead
 from ..model import Actor, Article, Case, Extraction, Relation, Statement
 from .cases import find_cases
 from .derived import derived_relations
@@ -72,12 +73,27 @@ def extract(nlp: Language, article: Article, *, knowledge: Knowledge | None = No
 
 def _without_bystanders(actors: list[Actor], statements: list[Statement], cases: list[Case],
                         relations: list[Relation], k: Knowledge) -> list[Actor]:
-    """Drop organisations that only the statistical NER found and that take part in no fact: a
-    passing name ('the Arctic Council') is noise; gazetteer organisations and people stay."""
+    """Drop organisations that only the statistical NER found, that take part in no fact and whose
+    name is no institution's ('Reuters', 'Commerce', 'Suspension'); gazetteer organisations,
+    people, and a named body that holds an organisation word ('the Xicheng District Court', 'the
+    State Council Information Office') stay."""
     involved = {s.speaker for s in statements} | {c.name for c in cases}
     involved |= {r.subject for r in relations} | {r.object for r in relations}
     gaz = k.by_name
-    return [a for a in actors if a.kind != "Organization" or a.name in gaz or a.name in involved]
+    heads = frozenset(k.lexicon["institution_heads"])
+    return [a for a in actors if a.kind != "Organization" or a.name in gaz or a.name in involved
+            or _institution(a.name, heads)]
+
+
+def _institution(name: str, heads: frozenset[str]) -> bool:
+    """'Aba Public Security Bureau', 'House Committee on Foreign Affairs': two or more capitalised words
+    with an institution's head word last or before 'of', 'on' or 'for', and no outlet's name."""
+    words = name.split()
+    if len(words) < 2 or is_letterhead(name) \
+            or not all(w[:1].isupper() or w in ("of", "on", "for", "and", "the") for w in words):
+        return False
+    pairs = zip(words, words[1:], strict=False)
+    return words[-1] in heads or any(w in heads and nxt in ("of", "on", "for") for w, nxt in pairs)
 
 
 def _speakers_unnamed_in_text(actors: list[Actor], statements: list[Statement], k: Knowledge) -> list[Actor]:
