@@ -286,3 +286,13 @@ def test_mentions_an_issue_after_an_organisation_word_stays_an_issue(nlp, text):
 def test_mentions_an_organisation_in_no_fact_is_an_actor_only_when_named_as_an_institution(nlp, text, kept):
     found = {name for name, kind in actors(run(nlp, text)) if kind == "Organization"}
     assert bool(found - {"China", "United States"}) == kept, found
+
+
+@pytest.mark.parametrize(("text", "government"), [
+    ("Japan urged China to free the detained lawyers.", "Japan"),  # acts: a government
+    ("The talks were held in Geneva on Monday.", None),  # a place
+    ("The Geneva session ended early.", None),  # a modifier
+])
+def test_mentions_a_country_the_gazetteer_does_not_know_is_a_government_where_it_acts(nlp, text, government):
+    found = {name for name, kind in actors(run(nlp, text)) if kind == "Organization"} - {"China", "United States"}
+    assert found == ({government} if government else set())

@@ -109,6 +109,14 @@ def _is_place_or_modifier(span: Span) -> bool:
     return False
 
 
+def _acts(span: Span) -> bool:
+    """A place name that acts as a government: the subject of a verb ('Japan urged …', 'North Korea
+    says …'), not a place ('in Geneva') or a modifier ('the Kunming talks')."""
+    root = span.root
+    return root.dep_ in ("nsubj", "nsubjpass") and root.head.pos_ in ("VERB", "AUX") \
+        and not _is_place_or_modifier(span)
+
+
 def _title_before(doc: Doc, start: int, own: int | None = None) -> str | None:
     """Title words printed just before a name: 'State Department spokesperson Victoria Nuland'; `own`
     is where the NER's entity began when it held the title ('Spokesman Zhu Bangzao')."""
@@ -242,6 +250,10 @@ def find_mentions(doc: Doc, knowledge: Knowledge, title: str = "") -> list[Menti
                                           "government", "administration", "leaders", "police")) \
                     or not _is_place_or_modifier(ent):
                 out.append(Mention(ent.start, ent.end, ent.text, "Government", ent_id))
+        elif label == "GPE" and _acts(ent):  # a foreign government the gazetteer does not know: 'Japan said'
+            span = _strip_org(ent, not_actors)
+            if span is not None and span.text not in place_words:
+                out.append(Mention(span.start, span.end, span.text, "Government", None))
         elif label == "PERSON":
             span = _strip_person(ent, titles)
             in_label = span is not None and span.text.isupper() and span.end < len(doc) and doc[span.end].text == ":"
