@@ -41,3 +41,15 @@ def test_delegations_an_agency_in_a_delegation_raises_nothing_for_its_government
             "Justice. The Department will press for progress on the rule of law and religious freedom.")
     x = extract(nlp, Article(id="t", title="Media Note", body=body, voice="U.S. Department of State"))
     assert not {r.object for r in x.relations if r.predicate == "raised" and r.subject == "United States"}
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Leading the Chinese delegation will be Peng Wenhui, Director General of the Foreign Ministry.",
+     ("Peng Wenhui", "leads", "Chinese delegation")),
+    ("Heading the American side was Assistant Secretary Ruth Calloway.", ("Ruth Calloway", "leads", "U.S. delegation")),
+    # the parse hung 'led by' on the main verb: the group is the noun before the comma
+    ("ASSISTANT SECRETARY CALLOWAY: We've just finished two days of talks with our Chinese counterparts, led by "
+     "my counterpart, Director General Peng Wenhui.", ("Peng Wenhui", "leads", "Chinese delegation")),
+])
+def test_delegations_a_fronted_or_misattached_leader(nlp, text, expected):
+    assert expected in set(relations(run(nlp, text)))

@@ -51,3 +51,9 @@ def test_meetings_the_co_chairs_as_a_noun_met_no_one(nlp):
 def test_meetings_to_meet_takes_the_subject_of_the_verb_it_hangs_on(nlp):
     text = "Assistant Secretary Ruth Calloway will travel to Beijing to meet Vice Minister Gao Ruilin."
     assert frozenset({"Ruth Calloway", "Gao Ruilin"}) in _met(nlp, text)
+
+
+def test_meetings_my_counterpart_in_a_turn_met_its_speaker(nlp):
+    text = ("Ruth Calloway, Assistant Secretary\n\nASSISTANT SECRETARY CALLOWAY: We finished two days of talks, "
+            "led on their side by my counterpart, Director General Peng Wenhui.")
+    assert _met(nlp, text) == {frozenset({"Ruth Calloway", "Peng Wenhui"})}

@@ -46,12 +46,16 @@ def leadership(doc: Doc, index: MentionIndex, k: Knowledge, speakers: SpeakerRes
             # the persons the 'by' phrase names (P, P and Q), not those of a clause the parse hung on it
             # ("led by P, press for the release of C")
             heads = [x for c in agents[0].children if c.dep_ == "pobj" for x in (c, *c.conjuncts)]
+            heads += [a for h in heads for a in h.children if a.dep_ == "appos"]  # "by my counterpart, X"
             leaders = [m for m in index.in_range(agents[0].left_edge.i, agents[0].right_edge.i + 1, ("Person",))
                        if any(m.start <= x.i < m.end for x in heads)]
             subj = [c for c in t.children if c.dep_ in ("nsubjpass", "nsubj")]
             if not subj and t.dep_ == "xcomp":  # "the Chinese side is expected to be led by P"
                 subj = [c for c in t.head.children if c.dep_ in ("nsubjpass", "nsubj")]
             target = subj[0] if subj else (t.head if t.dep_ in ("acl", "advcl") else None)
+            if t.dep_ == "advcl" and not subj and t.i >= 2 and doc[t.i - 1].text == "," \
+                    and doc[t.i - 2].pos_ == "NOUN":  # "talks with our Chinese counterparts, led by X"
+                target = doc[t.i - 2]
             sided = list(_side_leaders(t, agents, index, k))
             for p, side in sided:  # "the round was led on the American side by P"
                 yield (p.canonical or "", "leads", side, t, 0.75, "led-on-side")
@@ -75,6 +79,9 @@ def leadership(doc: Doc, index: MentionIndex, k: Knowledge, speakers: SpeakerRes
                 for p in leaders:
                     yield (p.canonical or "", "leads", led.canonical or "", t, 0.7, "led-by")
             continue
+        if t.tag_ == "VBG" and t.is_sent_start:  # "Leading the Chinese delegation will be X"
+            yield from _fronted_leader(t, index, k)
+            continue
         subj = [c for c in t.children if c.dep_ == "nsubj"]
         objs = [c for c in t.children if c.dep_ == "dobj"]
         if subj and subj[0].lower_ in ("who", "that") and t.dep_ == "relcl":
@@ -89,6 +96,20 @@ def leadership(doc: Doc, index: MentionIndex, k: Knowledge, speakers: SpeakerRes
             led_name = _delegation_name(objs[0], index, k) or (org.canonical if org else None)
             if led_name:
                 yield (head.canonical or "", "leads", led_name, t, 0.75, "leads-verb")
+
+
+def _fronted_leader(verb: Token, index: MentionIndex, k: Knowledge) -> Iterator[Hit]:
+    """'Leading the Chinese delegation will be Chen Xu', 'Heading the American side was X': the
+    person after the form of 'be' leads the delegation named between (read on the surface: the
+    parse takes these sentences many ways)."""
+    sent = sent_of(verb)
+    be = next((x for x in sent if x.i > verb.i and x.lemma_ == "be"), None)
+    if be is None:
+        return
+    deleg = next((name for x in verb.doc[verb.i + 1:be.i] if (name := _delegation_name(x, index, k))), None)
+    person = next(iter(index.in_range(be.i + 1, sent.end, ("Person",))), None)
+    if deleg and person is not None and person.start - be.i <= 4:
+        yield (person.canonical or "", "leads", deleg, verb, 0.75, "fronted-leader")
 
 
 def _led_group(tok: Token, index: MentionIndex, k: Knowledge) -> str | None:

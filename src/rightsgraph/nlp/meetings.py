@@ -100,6 +100,8 @@ def counterparts(doc: Doc, index: MentionIndex, k: Knowledge, speakers: SpeakerR
                     owner = m.canonical
                 elif c.lower_ in ("his", "her"):
                     owner, _conf = speakers.antecedent(c)
+                elif c.lower_ == "my" and c.i not in speakers.quoted:  # "my counterpart, X" in a turn
+                    owner = speakers.turn_speaker(c) or speakers.voice
         if other is not None and owner and owner != other.canonical:
             yield (owner, "metWith", other.canonical or "", t, 0.7, "counterpart")
 
