@@ -1212,3 +1212,11 @@ def test_relations_titles_the_parse_coordinated_with_the_persons_go_each_to_its_
     found = set(relations(run(nlp, text)))
     assert {("Dale Whitmore", "leads", "Harbor Rights Commission"),
             ("Ann Corso", "leads", "Harbor Rights Commission")} <= found
+
+
+def test_relations_whom_a_statement_calls_on_is_asked_not_criticized(nlp):
+    text = ("Amnesty International condemned the crackdown on lawyers in China and called on the United States "
+            "to press Beijing for their release, the group said in a statement.")
+    found = set(relations(run(nlp, text)))
+    assert ("Amnesty International", "criticizes", "United States") not in found
+    assert ("Amnesty International", "urges", "United States") in found

@@ -24,7 +24,7 @@ from spacy.tokens import Doc, Token
 
 from ..model import Case, Relation, Span, Statement
 from .knowledge import Knowledge
-from .mentions import MentionIndex
+from .mentions import Mention, MentionIndex
 from .phrases import evidence_of
 from .raised import named_in_statements, text_range
 from .stance import find_cues, inflections
@@ -253,6 +253,9 @@ def _criticized_actors(doc: Doc, index: MentionIndex, k: Knowledge, statements: 
         found = find_cues(doc_text(doc)[lo:hi], cues)
         govs = [m for m in index.mentions if m.kind == "Government" and m.canonical and m.canonical not in own
                 and lo <= doc[m.start].idx < hi]
+        # whom the statement calls on to act is asked, not blamed ('condemned the life sentence … and
+        # called on the Obama Administration to …')
+        govs = [m for m in govs if not _urged(m, doc, k)]
         if govs:
             target = min(govs, key=lambda m: min(abs(doc[m.start].idx - lo - off) for off, _p in found))
             out.append(Relation(st.speaker, "criticizes", target.canonical or "", st.sentence, 0.5, "criticism-cue"))
@@ -262,6 +265,14 @@ def _criticized_actors(doc: Doc, index: MentionIndex, k: Knowledge, statements: 
             # have been detained or made to disappear'): the domain's detaining state, named in the article
             out.append(Relation(st.speaker, "criticizes", default, st.sentence, 0.4, "repression-cue"))
     return out
+
+
+def _urged(m: Mention, doc: Doc, k: Knowledge) -> bool:
+    """The mention is whom an urge verb addresses: 'urged Washington to …', 'called on the
+    administration to …'."""
+    root = doc[m.start:m.end].root
+    verb = root.head.head if root.dep_ == "pobj" and root.head.lower_ in ("on", "upon") else root.head
+    return (root.dep_ == "dobj" or root.dep_ == "pobj") and verb.lemma_.lower() in k.words("urge_verbs")
 
 
 def _any_government(speaker: str, members: list[Relation], k: Knowledge) -> bool:
