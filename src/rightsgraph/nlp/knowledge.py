@@ -113,7 +113,7 @@ LEXICON_SCHEMA: dict[str, str] = {
         "counterpart_nouns", "led_group_nouns", "delegation_staff_nouns", "open_question_words", "future_markers",
         "residence_cues", "org_tail_nouns", "founding_verbs", "object_free_acts", "view_nouns", "clause_taking_verbs",
         "host_verbs", "joint_chair_verbs", "nongovernmental_anaphors", "state_body_words", "result_nouns",
-        "institution_heads",
+        "institution_heads", "nominal_orgs", "nominal_persons", "skip_labels", "answer_labels", "label_role_words",
         "possessive_pronouns", "group_nouns", "person_descriptors",
         "object_pronouns", "plight_nouns", "description_openers", "legislator_titles",
         "agenda_verbs", "outcome_verbs", "null_quantities", "issue_formulas",

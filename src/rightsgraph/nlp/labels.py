@@ -12,16 +12,16 @@ from functools import lru_cache
 from .knowledge import Knowledge
 from .mention import MentionIndex
 
-__all__ = ["SKIP_LABELS", "label_speaker", "canonical_person"]
+__all__ = ["skip_labels", "label_speaker", "canonical_person"]
 
 NAME = r"((?:[A-Z][a-z]+ ){1,2}[A-Z][a-z]+)"
 SPOKES_BEFORE = re.compile(r"[Ss]pokes(?:person|man|woman)\s+" + NAME)
 SPOKES_AFTER = re.compile(NAME + r",?\s+(?:[Dd]eputy\s+)?[Ss]pokes(?:person|man|woman)")
-SKIP_LABELS = {"QUESTION", "Q", "MODERATOR", "OPERATOR", "PARTICIPANT", "STAFF", "REPORTER", "AUDIENCE",
-               "JOURNALIST", "VOICE"}
-GENERIC_LABEL_WORDS = {"official", "officials", "senior", "administration", "department", "state", "staff",
-                       "spokesperson", "spokesman", "spokeswoman", "participant", "moderator", "operator", "reporter"}
-ANSWER_LABELS = {"A", "ANSWER"}
+
+
+def skip_labels(k: Knowledge) -> frozenset[str]:
+    """The labels of turns that are no named speaker's ('QUESTION', 'MODERATOR'), upper-cased."""
+    return frozenset(w.upper() for w in k.lexicon["skip_labels"])
 
 
 def _untitled(words: list[str], titles: frozenset[str] | set[str]) -> list[str]:
@@ -66,16 +66,16 @@ def canonical_person(k: Knowledge, name: str) -> str:
 def label_speaker(label: str, header: str, index: MentionIndex, k: Knowledge, titles: frozenset[str]) -> str | None:
     """'ASSISTANT SECRETARY POSNER' -> 'Michael Posner'; QUESTION -> None; A -> the spokesperson."""
     words = [w.strip(".,") for w in label.split()]
-    if not words or words[0].upper() in SKIP_LABELS:
+    if not words or words[0].upper() in skip_labels(k):
         return None
-    if words[0].upper() in ANSWER_LABELS:
+    if words[0].upper() in {w.upper() for w in k.lexicon["answer_labels"]}:
         for m in index.mentions:
             if m.kind == "Person" and m.role and "spokes" in m.role.lower():
                 return m.canonical
         found = SPOKES_BEFORE.search(header) or SPOKES_AFTER.search(header)
         return canonical_person(k, found.group(1)) if found else None
     names = [w.capitalize() for w in words if w.lower() not in titles]
-    if not names or any(w.lower() in GENERIC_LABEL_WORDS for w in names):
+    if not names or any(w.lower() in k.words("label_role_words") for w in names):
         return None  # "SENIOR STATE DEPARTMENT OFFICIAL": a role, not a name
     surname = names[-1]
     people = [m for m in index.mentions if m.kind == "Person" and m.canonical

@@ -11,10 +11,6 @@ from .textspans import doc_text, in_question, sent_of, transcript_turns
 
 __all__ = ["SpeakerResolver"]
 
-NOMINAL_ORG = {"group", "organization", "organisation", "ngo", "watchdog", "agency", "ministry", "department"}
-NOMINAL_PERSON = {"official", "spokesman", "spokeswoman", "spokesperson", "lawyer", "activist", "diplomat",
-                  "researcher", "director", "expert", "secretary", "envoy", "ambassador", "senator",
-                  "congressman", "congresswoman", "chairman", "minister", "dissident"}
 
 
 def _clause_head(tok: Token) -> Token:
@@ -34,6 +30,8 @@ class SpeakerResolver:
         self.header = header  # headline and header lines: where a transcript names its speakers
         self.voice: str | None = None  # the author or issuer: who "I"/"we" is outside quotes
         self.generic = knowledge.words("generic_speakers")
+        self.nominal_orgs = knowledge.words("nominal_orgs")  # "the group": an organisation named before
+        self.nominal_persons = knowledge.words("nominal_persons")  # "the spokesman": a person named before
         self.titles = frozenset(w.lower().rstrip(".") for t in knowledge.lexicon["titles"] for w in t.split())
         self._turns: list[tuple[int, int, str | None]] | None = None  # (start, end, speaker) of each turn
 
@@ -260,7 +258,7 @@ class SpeakerResolver:
         right = tok.right_edge.i + 1 if tok.head.i < tok.i else min(tok.right_edge.i + 1, tok.head.i)
         sub = self.index.in_range(tok.left_edge.i, right, ("Person", "Organization", "Government"))
         sub = [s for s in sub if s.start not in self.quoted]
-        if sub and tok.lemma_.lower() not in self.generic | NOMINAL_ORG | NOMINAL_PERSON:
+        if sub and tok.lemma_.lower() not in self.generic | self.nominal_orgs | self.nominal_persons:
             sub.sort(key=lambda s: (s.kind != "Person", abs(s.start - tok.i)))
             return sub[0].canonical, 0.8
         if sub and tok.lemma_.lower() in ("official", "officials") and sub[0].kind == "Government":
@@ -268,13 +266,13 @@ class SpeakerResolver:
         det = [c.lower_ for c in tok.children if c.dep_ in ("det", "poss")]
         if tok.lemma_.lower() == "delegation" and det == ["the"] and not sub:
             return self.last_delegation(tok.i)
-        if tok.lemma_.lower() in NOMINAL_ORG and det and det[0] in ("the", "its", "their"):
+        if tok.lemma_.lower() in self.nominal_orgs and det and det[0] in ("the", "its", "their"):
             prev = self.index.before(tok.i, ("Organization",))
             return (prev.canonical, 0.5) if prev else (None, 0.0)
-        if det and det[0] == "the" and (tok.lemma_.lower() in NOMINAL_PERSON or tok.lower_ in self.titles) \
+        if det and det[0] == "the" and (tok.lemma_.lower() in self.nominal_persons or tok.lower_ in self.titles) \
                 and (titled := self._last_titled(tok)) is not None:
             return titled, 0.6  # "the Secretary", "the assistant secretary": the last person printed with that title
-        if tok.lemma_.lower() in NOMINAL_PERSON and det and det[0] == "the" and tok.tag_ == "NN":
+        if tok.lemma_.lower() in self.nominal_persons and det and det[0] == "the" and tok.tag_ == "NN":
             prev = self.index.before(tok.i, ("Person",))
             return (prev.canonical, 0.5) if prev else (None, 0.0)
         return None, 0.0
@@ -284,7 +282,7 @@ class SpeakerResolver:
         the last one before it, else the first after ('urged the department …' in a letter to the
         Secretary of State, when 'the State Department' is named later)."""
         word = tok.lemma_.lower()
-        if word not in NOMINAL_ORG or not any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children):
+        if word not in self.nominal_orgs or not any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children):
             return None
         bodies = [m for m in self.index.mentions if m.kind in ("Organization", "Government") and m.canonical
                   and word in m.canonical.lower().split()]  # named in a quotation too
