@@ -1220,3 +1220,10 @@ def test_relations_whom_a_statement_calls_on_is_asked_not_criticized(nlp):
     found = set(relations(run(nlp, text)))
     assert ("Amnesty International", "criticizes", "United States") not in found
     assert ("Amnesty International", "urges", "United States") in found
+
+
+def test_relations_among_the_cases_someone_raised_were(nlp):
+    text = ("Among the prisoners whose cases U.S. officials raised at that meeting were Tang Xiaoyu and "
+            "Meng Lifei, whom Chinese authorities sentenced in December.")
+    found = set(relations(run(nlp, text)))
+    assert {("United States", "raised", "Tang Xiaoyu"), ("United States", "raised", "Meng Lifei")} <= found

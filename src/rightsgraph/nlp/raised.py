@@ -192,6 +192,10 @@ def _among_them(doc: Doc, index: MentionIndex, k: Knowledge, article_id: str,
             continue
         tags = [t for t in sent if t.lemma_.lower() in reporting and t.pos_ == "VERB" and t.i not in speakers.quoted]
         who = next((found for t in tags if (found := speakers.resolve_all(speakers.subject_of(t)))), [])
+        if not who:  # "Among the prisoners whose cases U.S. officials raised were A, B and C": who raised them
+            raising = [t for t in first.subtree if t.lemma_.lower() in k.words("raise_verbs") and t.dep_ == "relcl"]
+            who = next((found for t in raising if (found := speakers.resolve_all(speakers.subject_of(t)))), [])
+            tags = raising
         if not who:
             continue
         tag_words = {x.i for t in tags for x in t.subtree}
