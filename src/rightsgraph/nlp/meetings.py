@@ -159,11 +159,12 @@ def hosting(doc: Doc, index: MentionIndex, k: Knowledge, speakers: SpeakerResolv
 def _joint_verb(t: Token, verbs: frozenset[str]) -> int | None:
     """Where a verb of chairing jointly begins: 'co-chaired' (co - chaired), 'cochaired', 'will
     co-host'; None for anything else, the noun included ('the co-chairs')."""
-    doc = t.doc
-    if t.i >= 2 and doc[t.i - 1].text == "-" and doc[t.i - 2].lower_ == "co" and t.lemma_.lower() in verbs:
+    doc, lemma, low = t.doc, t.lemma_.lower(), t.lower_
+    if lemma in verbs:  # the cheap tests first: this runs on every token
+        if t.i < 2 or doc[t.i - 1].text != "-" or doc[t.i - 2].lower_ != "co":
+            return None
         first = t.i - 2
-    elif t.lower_.startswith("co") and any(t.lemma_.lower() in (f"co{v}", f"co{v}e") or t.lower_.startswith(f"co{v}")
-                                           for v in verbs):
+    elif low.startswith("co") and any(lemma in (f"co{v}", f"co{v}e") or low.startswith(f"co{v}") for v in verbs):
         first = t.i
     else:
         return None
