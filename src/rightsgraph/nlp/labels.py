@@ -12,16 +12,11 @@ from functools import lru_cache
 from .knowledge import Knowledge
 from .mention import MentionIndex
 
-__all__ = ["skip_labels", "label_speaker", "canonical_person"]
+__all__ = ["label_speaker", "canonical_person"]
 
 NAME = r"((?:[A-Z][a-z]+ ){1,2}[A-Z][a-z]+)"
 SPOKES_BEFORE = re.compile(r"[Ss]pokes(?:person|man|woman)\s+" + NAME)
 SPOKES_AFTER = re.compile(NAME + r",?\s+(?:[Dd]eputy\s+)?[Ss]pokes(?:person|man|woman)")
-
-
-def skip_labels(k: Knowledge) -> frozenset[str]:
-    """The labels of turns that are no named speaker's ('QUESTION', 'MODERATOR'), upper-cased."""
-    return frozenset(w.upper() for w in k.lexicon["skip_labels"])
 
 
 def _untitled(words: list[str], titles: frozenset[str] | set[str]) -> list[str]:
@@ -66,9 +61,9 @@ def canonical_person(k: Knowledge, name: str) -> str:
 def label_speaker(label: str, header: str, index: MentionIndex, k: Knowledge, titles: frozenset[str]) -> str | None:
     """'ASSISTANT SECRETARY POSNER' -> 'Michael Posner'; QUESTION -> None; A -> the spokesperson."""
     words = [w.strip(".,") for w in label.split()]
-    if not words or words[0].upper() in skip_labels(k):
+    if not words or words[0].lower() in k.words("skip_labels"):
         return None
-    if words[0].upper() in {w.upper() for w in k.lexicon["answer_labels"]}:
+    if words[0].lower() in k.words("answer_labels"):
         for m in index.mentions:
             if m.kind == "Person" and m.role and "spokes" in m.role.lower():
                 return m.canonical

@@ -14,7 +14,6 @@ from ..model import Span as Evidence
 from ..model import Statement
 from .indirect import according_pass, attitude_pass, indirect_pass
 from .knowledge import Knowledge
-from .labels import skip_labels
 from .mentions import MentionIndex
 from .speakers import SpeakerResolver
 from .stance import classify_stance
@@ -54,7 +53,7 @@ class _Builder:
             span = span_of(doc, t.start, t.end)
             if span is not None:
                 self.in_turn.update(range(span.start, span.end))
-                if t.label.split()[0].strip(".").upper() not in skip_labels(knowledge):
+                if t.label.split()[0].strip(".").lower() not in knowledge.words("skip_labels"):
                     self.spoken.update(range(span.start, span.end))
         self.speakers = speakers or SpeakerResolver(doc, index, knowledge, self.quoted, header=header)
         self.voice: str | None = None
