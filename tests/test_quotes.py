@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from nlp_helpers import run, statement_texts, statements
+from nlp_helpers import relations, run, statement_texts, statements
 from rightsgraph.nlp.textspans import quote_spans, transcript_turns
+
+DIALOGUE = "US-China Human Rights Dialogue"
 
 
 def _quotes(text: str) -> list[tuple[str, ...]]:
@@ -333,14 +335,32 @@ def test_quotes_a_title_anaphor_is_the_last_person_printed_with_that_title(nlp):
     assert ("Mary Lane", "indirect", "defends") in statements(run(nlp, text))
 
 
-def test_quotes_a_turn_paragraph_is_one_statement_with_the_stance_of_what_it_says(nlp):
-    """The shared gold's convention: a transcript turn is its speaker's statement, and the stance is
-    the turn's (one evaluative sentence among procedural ones makes the turn evaluative)."""
-    ex = run(nlp, "MS. ORTEGA: The round opens in Geneva on Monday. Our delegation is led by Ann Price. "
-                  "We found the talks candid and useful last year. They will last two days.\n\n"
+def test_quotes_a_turn_splits_where_its_stance_changes(nlp):
+    """A turn that judges the talks in one sentence and reports a case in the next is two
+    statements, each with its own stance; a sentence that names no case, issue or person goes
+    with the judgement beside it, before or after."""
+    ex = run(nlp, "MS. ORTEGA: The round opens in Geneva on Monday. We found the talks candid and useful "
+                  "last year. They will last two days. We will raise the case of Zhang Wei, who is in prison.\n\n"
                   "QUESTION: Anything else?")
-    assert [(s.speaker, s.stance) for s in ex.statements] == [("Ortega", "defends")]
-    assert ex.statements[0].text.startswith("The round opens") and ex.statements[0].text.endswith("two days.")
+    assert [(s.speaker, s.stance, s.text) for s in ex.statements] == [
+        ("Ortega", "defends", "The round opens in Geneva on Monday. We found the talks candid and useful last "
+                              "year. They will last two days."),
+        ("Ortega", "neutral", "We will raise the case of Zhang Wei, who is in prison.")]
+
+
+def test_quotes_a_turn_of_one_stance_is_one_statement(nlp):
+    ex = run(nlp, "MS. ORTEGA: We raised the case of Zhang Wei. We also raised Tibet. The talks ran for two "
+                  "days.\n\nQUESTION: Anything else?")
+    assert [(s.stance, s.text.startswith("We raised"), s.text.endswith("two days.")) for s in ex.statements] == [
+        ("neutral", True, True)]
+
+
+def test_quotes_a_quotation_that_praises_and_faults_the_talks_is_two_statements(nlp):
+    ex = run(nlp, '"The dialogue produces too little to justify itself. Held to account, it could still be '
+                  'worth a great deal," said Mary Lane, a scholar.')
+    assert [(s.speaker, s.stance) for s in ex.statements] == [("Mary Lane", "criticizes"), ("Mary Lane", "defends")]
+    assert ("Mary Lane", "criticizes", DIALOGUE) in relations(ex)
+    assert ("Mary Lane", "defends", DIALOGUE) in relations(ex)
 
 
 def test_quotes_a_short_tagged_question_passes_its_speaker_to_the_next_quote(nlp):

@@ -150,6 +150,16 @@ def test_stance_an_open_question_is_no_judgement(text, stance):
     assert classify_stance(text, load_knowledge())[0] == stance
 
 
+def test_stance_sentences_each_sentence_keeps_its_own_stance():
+    """Offsets into the text as given (its spacing kept); 'it' in the second sentence is scoped by
+    the talks named in the first."""
+    from rightsgraph.nlp.stance import stance_sentences
+    text = "The talks  ran for two days.\nIt was a sham.  We raised Tibet."
+    got = [(text[a:b], stance) for a, b, stance, _c in stance_sentences(text, load_knowledge())]
+    assert got == [("The talks  ran for two days.", "neutral"), ("It was a sham.", "criticizes"),
+                   ("We raised Tibet.", "neutral")]
+
+
 def test_stance_sentences_do_not_end_at_initials_or_titles():
     from rightsgraph.nlp.stance import _normalise, _sentences
     low = _normalise("The U.S. side met Sen. Lee and Mr. Ma. Then it ended! Did it?")

@@ -6,7 +6,8 @@ gazetteer roles (raised from the text itself is raised.py).
   (lower confidence).
 - urges: what a speaker says another actor should or must do; metWith: the heads of two
   governments' delegations.
-- criticizes/defends the dialogue: the majority stance of a speaker's statements in the article.
+- criticizes/defends the dialogue: each stance a speaker's statements in the article take (one who
+  calls the talks too thin and still worth keeping both criticizes and defends them).
 - criticizes an actor: a statement with criticism cues that names another government/organisation.
 - detainedBy: a detained or missing person is held by the agent the text names, else by the
   government most present where detention is reported.
@@ -15,7 +16,6 @@ gazetteer roles (raised from the text itself is raised.py).
 from __future__ import annotations
 
 import re
-from collections import Counter
 from collections.abc import Iterator
 from dataclasses import replace
 from itertools import combinations
@@ -179,20 +179,12 @@ def _relatives_speak_for(statements: list[Statement], relations: list[Relation],
 
 
 def _stance_relations(statements: list[Statement]) -> list[Relation]:
-    by_speaker: dict[str, Counter[str]] = {}
     first: dict[tuple[str, str], Statement] = {}
     for st in statements:
         if st.stance != "neutral":
-            by_speaker.setdefault(st.speaker, Counter())[st.stance] += 1
             first.setdefault((st.speaker, st.stance), st)
-    out = []
-    for speaker, counts in sorted(by_speaker.items()):
-        top = max(counts.values())
-        for stance, n in sorted(counts.items()):
-            if n == top:
-                st = first[(speaker, stance)]
-                out.append(Relation(speaker, stance, DIALOGUE, st.sentence, st.confidence, "statement-stance"))
-    return out
+    return [Relation(speaker, stance, DIALOGUE, st.sentence, st.confidence, "statement-stance")
+            for (speaker, stance), st in sorted(first.items())]
 
 
 def _own_side(speaker: str, members: list[Relation], k: Knowledge) -> set[str]:

@@ -16,7 +16,7 @@ from .indirect import according_pass, attitude_pass, indirect_pass
 from .knowledge import Knowledge
 from .mentions import MentionIndex
 from .speakers import SpeakerResolver
-from .stance import classify_stance
+from .stance import classify_stance, stance_sentences
 from .textspans import (
     doc_text,
     quote_spans,
@@ -73,11 +73,40 @@ class _Builder:
         return Evidence(self.article_id, b, e, doc_text(doc)[b:e])
 
     def add(self, speaker: str, text: str, kind: str, start: int, end: int, conf: float) -> None:
+        """One statement per stretch of one stance: 'The talks have been useful. We raised the
+        case of X.' is a judgement and a case report. A sentence that names no case, issue or
+        person goes with the judgement beside it ('This is a piece of that effort.')."""
+        sentences = stance_sentences(text, self.k) if doc_text(self.doc)[start:end] == text else []
+        if len({s for _x, _y, s, _c in sentences}) < 2:
+            self._add(speaker, text, kind, start, end, conf)
+            return
+        stances = [s if s != "neutral" or self._names_case(start + x, start + y) else None
+                   for x, y, s, _c in sentences]
+        for i, s in enumerate(stances):  # a loose sentence takes the judgement before it, else after
+            if s is None:
+                stances[i] = next((t for t in reversed(stances[:i]) if t), None) \
+                    or next((t for t in stances[i + 1:] if t), "neutral")
+        groups: list[list] = []
+        for (x, y, _s, _c), s in zip(sentences, stances, strict=True):
+            if groups and groups[-1][2] == s:
+                groups[-1][1] = y
+            else:
+                groups.append([x, y, s])
+        for x, y, s in groups:
+            self._add(speaker, text[x:y], kind, start + x, start + y, conf, None if len(groups) == 1 else s)
+
+    def _names_case(self, start: int, end: int) -> bool:
+        span = span_of(self.doc, start, end)
+        return span is not None and bool(self.index.in_range(span.start, span.end, ("Issue", "Person")))
+
+    def _add(self, speaker: str, text: str, kind: str, start: int, end: int, conf: float,
+             stance_of_run: str | None = None) -> None:
         text = text.strip().strip(",;:").strip()
         words = _word_count(text)
         if words < 3:
             return
         stance, s_conf = classify_stance(text, self.k)
+        stance = stance_of_run or stance
         if words < MIN_WORDS and stance == "neutral":
             # a short clause counts only as a judgement ("the talks were useful"); who said it still
             # speaks on ('"Serious for whom?" he said. "The families …"': the next quote is his too)

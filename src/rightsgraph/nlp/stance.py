@@ -8,7 +8,7 @@ from functools import lru_cache
 
 from .knowledge import Knowledge
 
-__all__ = ["classify_stance", "find_cues", "inflections", "VAGUE_TERMS"]
+__all__ = ["classify_stance", "stance_sentences", "find_cues", "inflections", "VAGUE_TERMS"]
 
 #: dialogue_terms too vague to say what a verb or a sentence is about ("it", "this effort")
 VAGUE_TERMS = frozenset({"it", "this", "effort", "process", "room", "setting", "vehicle"})
@@ -35,8 +35,14 @@ def find_cues(text: str, phrases: tuple[str, ...]) -> list[tuple[int, str]]:
     """Non-overlapping cue phrases in `text` (longest first at each place), as (offset, phrase)."""
     if not phrases:
         return []
+    return _cues_in(_normalise(text), phrases)
+
+
+def _cues_in(low: str, phrases: tuple[str, ...]) -> list[tuple[int, str]]:
+    if not phrases:
+        return []
     pattern, keys = _cue_pattern(phrases)
-    return [(m.start(), keys[m.group(0)]) for m in pattern.finditer(_normalise(text))]
+    return [(m.start(), keys[m.group(0)]) for m in pattern.finditer(low)]
 
 
 def _clause_before(low: str, offset: int) -> str:
@@ -270,6 +276,14 @@ def _verb_cues(low: str, knowledge: Knowledge) -> list[tuple[int, bool]]:
     return [(m.start(), sides[m.group("verb")] == "criticizes") for m in pattern.finditer(low)]
 
 
+def _label(score: float, n: int) -> tuple[str, float]:
+    if score < 0:
+        return "criticizes", min(0.9, 0.6 + 0.1 * n)
+    if score > 0:
+        return "defends", min(0.9, 0.6 + 0.1 * n)
+    return "neutral", 0.6 if n else 0.8
+
+
 def classify_stance(text: str, knowledge: Knowledge) -> tuple[str, float]:
     """'criticizes' | 'defends' | 'neutral' with a confidence from how clear the cues are.
 
@@ -277,7 +291,48 @@ def classify_stance(text: str, knowledge: Knowledge) -> tuple[str, float]:
     in the sentences that speak of the talks (`_about_spans`). A negated cue counts for the
     other side.
     """
+    scored = _scored_cues(_normalise(text), knowledge)
+    return _label(sum(w for _o, w in scored), len(scored))
+
+
+def stance_sentences(text: str, knowledge: Knowledge) -> list[tuple[int, int, str, float]]:
+    """Each sentence of `text` with its own stance, as (start, end, stance, confidence) with
+    offsets into `text`. The cues are found in the whole text, so a sentence that judges 'it' is
+    scoped by the one before that names the talks; each cue counts for its own sentence."""
     low = _normalise(text)
+    scored = _scored_cues(low, knowledge)
+    starts = _original_offsets(text)
+    out = []
+    for a, b in _sentences(low, knowledge):
+        mine = [w for o, w in scored if a <= o < b]
+        x, y = starts[min(a, len(starts) - 1)], starts[min(b, len(starts) - 1)]
+        chunk = text[x:y]
+        x, y = x + len(chunk) - len(chunk.lstrip()), y - len(chunk) + len(chunk.rstrip())
+        if y > x:
+            out.append((x, y, *_label(sum(mine), len(mine))))
+    return out
+
+
+def _original_offsets(text: str) -> list[int]:
+    """For each character of `_normalise(text)`, its offset in `text` (one more entry: the end)."""
+    out = [0]  # the leading space
+    i, n = 0, len(text)
+    while i < n:
+        if text[i].isspace():
+            out.append(i)
+            while i < n and text[i].isspace():
+                i += 1
+        else:
+            out.extend([i] * len(text[i].lower()))
+            i += 1
+    out.append(n)  # the trailing space
+    out.append(n)
+    return out
+
+
+def _scored_cues(low: str, knowledge: Knowledge) -> list[tuple[int, float]]:
+    """(offset, signed weight) of every stance cue of a normalised statement: negative counts
+    against the talks, positive for them."""
     negators = knowledge.words("stance_negators")
     always = set(knowledge.phrases("stance_critical")) | set(knowledge.phrases("stance_supportive"))
     crit = set(knowledge.phrases("stance_critical")) | set(knowledge.phrases("stance_critical_general"))
@@ -292,47 +347,40 @@ def classify_stance(text: str, knowledge: Knowledge) -> tuple[str, float]:
     # what follows 'more than' is what the talks are measured against, not a judgement of them
     # ('the dialogue is more than a ritual')
     asked = knowledge.words("open_question_words")
-    cues = [(off, p) for off, p in find_cues(text, phrases) if (p in always or scoped(off))
+    cues = [(off, p) for off, p in _cues_in(low, phrases) if (p in always or scoped(off))
             and not any(0 < off - m < 40 for m, _c in more_than) and not _asked(low, off, asked)]
     weights = knowledge.lexicon.get("stance_weights", {})
     w_crit, w_supp = float(weights.get("critical", 1.0)), float(weights.get("supportive", 1.0))
-    score, n = 0.0, 0
+    out: list[tuple[int, float]] = []
     modals = knowledge.words("urge_modals")
+
+    def count(off: int, critical: bool) -> None:
+        out.append((off, (-w_crit if critical else w_supp) * _weight(low, off, knowledge)))
+
     for off, phrase in cues:
-        n += 1
         critical = phrase in crit
         if _negated(low, off, negators) and not phrase.startswith(("not ", "no ", "without ")) \
                 and not _prohibited(low, off, modals):
             critical = not critical
         if _counterfactual(low, off):
             critical = not critical
-        score += (-w_crit if critical else w_supp) * _weight(low, off, knowledge)
+        count(off, critical)
     for off, critical in _verb_cues(low, knowledge):
         if _asked(low, off, asked):
             continue
-        n += 1
-        if _negated(low, off, negators):
-            critical = not critical
-        score += (-w_crit if critical else w_supp) * _weight(low, off, knowledge)
+        count(off, critical != _negated(low, off, negators))
     for off, critical in _construction_cues(low, knowledge) + more_than:
-        n += 1
-        score += (-w_crit if critical else w_supp) * _weight(low, off, knowledge)
+        count(off, critical)
     if spans:
         taken = [(off, off + len(phrase)) for off, phrase in cues]
         for off, critical in _results_cues(low, knowledge):
             if scoped(off) and not any(a <= off < b for a, b in taken) and not _asked(low, off, asked):
-                n += 1
-                score += (-w_crit if critical else w_supp) * _weight(low, off, knowledge)
+                count(off, critical)
         for pattern in _judged_outcomes(knowledge):
             for m in pattern.finditer(low):
                 if not scoped(m.start()):
                     continue
                 if any(a < m.end() and m.start() < b for a, b in taken):
                     continue  # the same words already counted as a cue ("produced few" / "few results")
-                n += 1
-                score -= w_crit * _weight(low, m.start(), knowledge)
-    if score < 0:
-        return "criticizes", min(0.9, 0.6 + 0.1 * n)
-    if score > 0:
-        return "defends", min(0.9, 0.6 + 0.1 * n)
-    return "neutral", 0.6 if n else 0.8
+                count(m.start(), True)
+    return out
