@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from nlp_helpers import relations, run, statement_texts, statements
+from nlp_helpers import relations, release, run, statement_texts, statements
 from rightsgraph.nlp.textspans import quote_spans, transcript_turns
 
 DIALOGUE = "US-China Human Rights Dialogue"
@@ -89,6 +89,7 @@ def test_quotes_quote_spans(text, expected):
             "Related Stories: none.\n\nHuman Rights Watch: China must free the lawyers.",
             [],
         ),
+        ("The talks open Monday.\n\nPRN: 2013/0934", []),  # a field line, not a turn
     ],
 )
 def test_quotes_transcript_turns(text, expected):
@@ -304,6 +305,14 @@ def test_quotes_a_mixed_case_dateline_is_not_the_speaker(nlp):
     x = run(nlp, "Washington, D.C. — Representative Mary Cole, co-chair of the commission, said the talks "
                  "were a charade.")
     assert [s[0] for s in statements(x)] == ["Mary Cole"]
+
+
+def test_quotes_a_media_note_with_a_prn_line_speaks_in_its_issuers_voice(nlp):
+    ex = release(nlp, "The Department of Justice will join the delegation. The United States remains concerned "
+                      "about the detention of lawyers in China.\n\nPRN: 2013/0934", "U.S. Department of State")
+    assert [(s.speaker, s.text) for s in ex.statements] == [
+        ("U.S. Department of State", "The Department of Justice will join the delegation. The United States remains "
+                                     "concerned about the detention of lawyers in China.")]
 
 
 def test_quotes_the_issuers_delegation_speaks_in_its_voice(nlp):

@@ -179,7 +179,9 @@ def transcript_turns(text: str) -> tuple[Turn, ...]:
 
     def label(para: str) -> re.Match[str] | None:
         m = TURN_RE.match(para) or NAMED_TURN_RE.match(para)
-        return m if m is not None and (m.re is TURN_RE or m.group(1) in named) else None
+        if m is None or not re.search(r"[^\W\d_]", para[m.end():]):
+            return None  # a field, not a turn: 'PRN: 2013/0934'
+        return m if m.re is TURN_RE or m.group(1) in named else None
 
     first = next((n for n, (a, b) in enumerate(paras) if label(text[a:b])), None)
     proper = first is not None and first < TRANSCRIPT_WITHIN
