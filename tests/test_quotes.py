@@ -344,6 +344,13 @@ def test_quotes_a_title_anaphor_is_the_last_person_printed_with_that_title(nlp):
     assert ("Mary Lane", "indirect", "defends") in statements(run(nlp, text))
 
 
+def test_quotes_a_nominal_anaphor_is_the_person_who_spoke_not_the_last_named(nlp):
+    """'The U.S. envoy said …' after the envoy listed a prisoner: the envoy, not the prisoner."""
+    text = ("Assistant Secretary Tom Hale said he handed his hosts a list of cases, among them the writer Zhang "
+            "Wei, who is serving a ten-year sentence. The U.S. envoy said he also pressed for the release of Li Na.")
+    assert [s.speaker for s in run(nlp, text).statements if "Li Na" in s.text] == ["Tom Hale"]
+
+
 def test_quotes_a_turn_splits_where_its_stance_changes(nlp):
     """A turn that judges the talks in one sentence and reports a case in the next is two
     statements, each with its own stance; a sentence that names no case, issue or person goes

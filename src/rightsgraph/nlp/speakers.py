@@ -273,8 +273,10 @@ class SpeakerResolver:
                 and (titled := self._last_titled(tok)) is not None:
             return titled, 0.6  # "the Secretary", "the assistant secretary": the last person printed with that title
         if tok.lemma_.lower() in self.nominal_persons and det and det[0] == "the" and tok.tag_ == "NN":
-            prev = self.index.before(tok.i, ("Person",))
-            return (prev.canonical, 0.5) if prev else (None, 0.0)
+            # "The U.S. envoy said …": the person who spoke in the last sentences, not merely the last
+            # one named (often a prisoner on the speaker's list)
+            name, conf = self.antecedent(tok)
+            return name, min(conf, 0.5)
         return None, 0.0
 
     def named_body(self, tok: Token) -> str | None:
