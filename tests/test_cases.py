@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from nlp_helpers import cases, relations, run
+from nlp_helpers import cases, relations, release, run
 
 
 def _xfail(text: str, expected: object, reason: str):
@@ -181,6 +181,13 @@ def test_cases_a_case_list_status_label(nlp, text, name, status):
     ex = run(nlp, text)
     assert (name, "Person", status) in cases(ex)
     assert not [r for r in relations(ex) if r[1] == "memberOf"]  # "IN EXILE" is no organisation
+
+
+def test_cases_a_named_turn_is_no_case_list(nlp):
+    ex = release(nlp, "Q: Will the talks resume?\n\nHua Chunying: I have already answered that question.\n\n"
+                      "Q: And the lawyers?\n\nHua Chunying: I have nothing to add.", "Chinese Ministry of Foreign Affairs")
+    assert not [c for c in cases(ex) if c[0] == "Hua Chunying"]
+    assert not [r for r in relations(ex) if r[1] == "raised"]
 
 
 def test_cases_a_bulleted_line_describes_the_person_it_opens_with(nlp):

@@ -167,13 +167,14 @@ def _someone_elses(text: str, word: str, pronouns: frozenset[str]) -> bool:
 
 
 def status_label(m: Mention, doc: Doc) -> str:
-    """'Chen Kegui — DETAINED.', 'Li Ming – RELEASED ON BAIL': a case list's capitalised status label."""
+    """'Chen Kegui — DETAINED.', 'Li Ming – RELEASED ON BAIL': a case list's capitalised status label
+    (not the 'I' of a turn: 'Hua Chunying: I have answered that')."""
     i = m.end
     if i + 1 >= len(doc) or doc[i].text not in ("—", "–", "-", ":"):
         return ""
     words = []
     for t in doc[i + 1:i + 6]:
-        if not (t.is_alpha and t.is_upper):
+        if not (t.is_alpha and t.is_upper and len(t.text) > 1):
             break
         words.append(t.text)
     return " ".join(words)
