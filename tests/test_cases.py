@@ -185,7 +185,8 @@ def test_cases_a_case_list_status_label(nlp, text, name, status):
 
 def test_cases_a_named_turn_is_no_case_list(nlp):
     ex = release(nlp, "Q: Will the talks resume?\n\nHua Chunying: I have already answered that question.\n\n"
-                      "Q: And the lawyers?\n\nHua Chunying: I have nothing to add.", "Chinese Ministry of Foreign Affairs")
+                      "Q: And the lawyers?\n\nHua Chunying: I have nothing to add.",
+                 "Chinese Ministry of Foreign Affairs")
     assert not [c for c in cases(ex) if c[0] == "Hua Chunying"]
     assert not [r for r in relations(ex) if r[1] == "raised"]
 
