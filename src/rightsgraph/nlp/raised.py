@@ -90,7 +90,9 @@ def raised_objects(verb: Token, index: MentionIndex, knowledge: Knowledge) -> li
             continue
         for m in index.in_range(c.left_edge.i, c.right_edge.i + 1, ("Person", "Issue")):
             root = verb.doc[m.start:m.end].root
-            partner = root.dep_ == "pobj" and root.head.lower_ in ("with", "to", "by")
+            # "raised it with X", "spoke to X": a partner; but "pointed to X": the verb's own particle
+            partner = root.dep_ == "pobj" and root.head.lower_ in ("with", "to", "by") \
+                and root.head.lower_ not in knowledge.lexicon["raise_particles"].get(verb.lemma_.lower(), ())
             if _not_raisable(m, verb.doc, index, knowledge) or (m.kind == "Person" and partner):
                 continue
             out.append(m)

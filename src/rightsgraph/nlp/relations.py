@@ -97,8 +97,13 @@ def urging(doc: Doc, index: MentionIndex, k: Knowledge, speakers: SpeakerResolve
                 body = speakers.named_body(c) if index.at(c.i) is None else None
                 target = None if body else mention_in(c, index, ACTOR)
                 if target is None and c.lower_ in k.words("object_pronouns"):
-                    # "she wrote to Michael Posner asking him to …": the person named just before
+                    # "she wrote to Michael Posner asking him to …": the person named just before,
+                    # who is not one of those urging ("A and B urged him to …")
+                    subj = speakers.subject_of(t)
+                    own = range(subj.left_edge.i, subj.right_edge.i + 1) if subj is not None else range(0)
                     target = index.before(c.i, ("Person",))
+                    while target is not None and target.start in own:
+                        target = index.before(target.start, ("Person",))
             if c.dep_ == "prep" and not has_object and (
                     c.lower_ in ("on", "upon") or (c.lower_ == "to" and t.lemma_ == "appeal")):
                 target = target or mention_in(c, index, ACTOR)
