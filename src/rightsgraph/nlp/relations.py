@@ -99,10 +99,10 @@ def urging(doc: Doc, index: MentionIndex, k: Knowledge, speakers: SpeakerResolve
                 if target is None and c.lower_ in k.words("object_pronouns"):
                     # "she wrote to Michael Posner asking him to …": the person named just before,
                     # who is not one of those urging ("A and B urged him to …")
-                    subj = speakers.subject_of(t)
-                    own = range(subj.left_edge.i, subj.right_edge.i + 1) if subj is not None else range(0)
+                    urger = speakers.subject_of(t)
+                    urgers = range(urger.left_edge.i, urger.right_edge.i + 1) if urger is not None else range(0)
                     target = index.before(c.i, ("Person",))
-                    while target is not None and target.start in own:
+                    while target is not None and target.start in urgers:
                         target = index.before(target.start, ("Person",))
             if c.dep_ == "prep" and not has_object and (
                     c.lower_ in ("on", "upon") or (c.lower_ == "to" and t.lemma_ == "appeal")):
