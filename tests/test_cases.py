@@ -183,6 +183,16 @@ def test_cases_a_case_list_status_label(nlp, text, name, status):
     assert not [r for r in relations(ex) if r[1] == "memberOf"]  # "IN EXILE" is no organisation
 
 
+@pytest.mark.parametrize(("text", "name", "status"), [
+    # the description ends at the comma that closes it: what the sentence goes on to say is no status
+    ("Ann Hale, who led the American delegation, held talks with her counterpart, Zhang Ye.", "Ann Hale", None),
+    ("Among them is Wang Yu, a lawyer who defended the poor, and who disappeared from her home in July.",
+     "Wang Yu", "missing"),
+])
+def test_cases_a_relative_clause_description_ends_at_its_comma(nlp, text, name, status):
+    assert {c[0]: c[2] for c in cases(run(nlp, text))}.get(name) == status
+
+
 def test_cases_a_named_turn_is_no_case_list(nlp):
     ex = release(nlp, "Q: Will the talks resume?\n\nHua Chunying: I have already answered that question.\n\n"
                       "Q: And the lawyers?\n\nHua Chunying: I have nothing to add.",

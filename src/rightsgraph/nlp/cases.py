@@ -149,6 +149,9 @@ def _described_status(m: Mention, doc: Doc, knowledge: Knowledge, index: Mention
     stop = next((t.i for t in doc[m.end:sent_end] if t.text == ";"), sent_end)
     if index is not None:
         stop = min([o.start for o in index.mentions if o.kind == "Person" and m.end <= o.start < stop], default=stop)
+    # the description ends at the comma that closes it ('X, who led the delegation, held talks …')
+    stop = next((t.i for t in doc[m.end + 1:stop] if t.text == "," and t.i + 1 < len(doc)
+                 and doc[t.i + 1].lower_ not in ("and", "who", "but", "or")), stop)
     words = [t.lower_ for t in doc[m.end:stop]]
     if len(words) < 3 or words[0] != "," or "who" not in words[1:6] or "whose" in words[1:6]:
         return None  # "X, whose husband was detained": that clause is the husband's
