@@ -85,3 +85,18 @@ def test_names_a_name_after_the_word_for_a_kind_of_person(nlp, text, name):
 def test_names_no_name_after_the_kind_of_person_when_the_run_holds_a_title_or_org_word(nlp, text, not_a_name):
     assert not any(m.text.startswith(not_a_name) and m.kind == "Person"
                    for m in find_mentions(nlp(text), load_knowledge()))
+
+
+@pytest.mark.parametrize(("text", "org"), [
+    ("Groups like Open Gate say the talks are a smoke screen.", "Open Gate"),
+    ("Rights organizations such as Lotus Watch called for more pressure.", "Lotus Watch"),
+    ("NGOs, including Harbor Light, wrote to the Secretary.", "Harbor Light"),
+])
+def test_names_an_example_of_groups_is_an_organisation(nlp, text, org):
+    found = _people_and_orgs(nlp, text)
+    assert (org, "Organization") in found
+    assert not {m for m in found if m[0].lower() in ("groups", "organizations", "ngos")}
+
+
+def test_names_a_common_noun_is_no_organisation(nlp):
+    assert not _people_and_orgs(nlp, "Groups say the talks are a smoke screen.")

@@ -520,3 +520,11 @@ def test_quotes_a_sentence_run_on_past_its_full_stop_asks_only_after_it(nlp):
     assert not in_question(next(t for t in doc if t.lower_ == "said"))
     doc = nlp("Did Mr. Posner raise the case of Tang Xiaoyu?")  # an abbreviation's stop ends nothing
     assert in_question(doc[0])
+
+
+@pytest.mark.parametrize(("text", "speaker"), [
+    ("Groups like Open Gate say the talks are a smoke screen.", "Open Gate"),
+    ("Rights groups such as the Lotus Rights Initiative said the dialogue was a charade.", "Lotus Rights Initiative"),
+])
+def test_quotes_groups_named_by_an_example_speak_through_it(nlp, text, speaker):
+    assert [(s.speaker, s.stance) for s in run(nlp, text).statements] == [(speaker, "criticizes")]

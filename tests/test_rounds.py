@@ -37,6 +37,20 @@ def test_rounds_an_ordinal_must_count_a_round(nlp):
     assert found is None or found.ordinal is None
 
 
+@pytest.mark.parametrize("text", [
+    "This is the first time the dialogue has met since 2002.",
+    "It was the second day the human rights dialogue ran over schedule.",
+])
+def test_rounds_an_ordinal_of_another_noun_is_no_round(nlp, text):
+    found = cue(nlp, text)
+    assert found is None or found.ordinal is None
+
+
+def test_rounds_an_ordinal_before_the_dialogues_name(nlp):
+    assert cue(nlp, "The 18th U.S.-China Human Rights Dialogue opened in Kunming.").ordinal == 18
+    assert cue(nlp, "Delegates met for the eighteenth annual round of the talks.").ordinal == 18
+
+
 def test_rounds_venue_and_time_from_a_sentence_about_the_talks(nlp):
     found = cue(nlp, "The two sides will hold their human rights dialogue in Geneva next week.")
     assert (found.place, found.days) == ("Geneva", (1, 13))

@@ -16,6 +16,7 @@ from .mention import Mention, MentionIndex
 from .names import (
     described_names,
     entry_line_names,
+    example_names,
     first_names_before_initials,
     kin_named,
     names_around_governments,
@@ -269,8 +270,9 @@ def find_mentions(doc: Doc, knowledge: Knowledge, title: str = "") -> list[Menti
             span = ent if ent_id else _strip_org(ent, not_actors)
             while span is not None and len(span) > 1 and span[-1].is_space:  # 'Civil Rights Division\n\n'
                 span = span[:-1]
-            if span is None or "\n" in span.text:
-                continue
+            if span is None or "\n" in span.text or (not ent_id and len(span) == 1 and span[0].pos_ == "NOUN"
+                                                      and not span[0].is_upper):
+                continue  # ... or a common noun the NER took for a name ('Groups like X say …')
             comma = next((t.i for t in span if t.text == ","), None) if not ent_id else None
             if comma is not None and comma + 1 < span.end \
                     and any(t.lower_ in titles for t in doc[span.start:comma]):
@@ -286,6 +288,7 @@ def find_mentions(doc: Doc, knowledge: Knowledge, title: str = "") -> list[Menti
                 out.append(Mention(span.start, span.end, span.text, "Person", None, _title_before(doc, span.start)))
             else:
                 out.append(Mention(span.start, span.end, span.text, "Organization", ent_id or None))
+    example_names(doc, out, knowledge.words("group_anaphors"), knowledge.words("example_preps"))
     names_around_governments(doc, out, org_words)
     titled_names(doc, out, knowledge.words("case_descriptors") | knowledge.words("person_descriptors"), titles,
                  org_words)

@@ -11,7 +11,7 @@ from .mention import Mention
 from .textspans import BULLETS, tokens_of
 
 __all__ = ["described_names", "titled_names", "kin_named", "names_around_governments", "first_names_before_initials",
-           "entry_line_names"]
+           "entry_line_names", "example_names"]
 
 
 def _capitalised(t: Token) -> bool:
@@ -179,3 +179,27 @@ def _kind_of_person(doc: Doc, start: int, words: frozenset[str]) -> bool:
             break
         phrase.append(t)
     return bool(phrase) and phrase[0].pos_ != "DET" and any(t.lemma_.lower() in words for t in phrase)
+
+
+def example_names(doc: Doc, mentions: list[Mention], group_nouns: frozenset[str], preps: frozenset[str]) -> None:
+    """An organisation the NER missed, named as an example of groups: 'Groups like Open Gate say …',
+    'organizations such as Freedom Now and China Aid': the capitalised names after 'like', 'such
+    as' or 'including' under a plural group noun."""
+    # a name the NER took for a person's is the group's ('NGOs, including Harbor Light, …')
+    people = {(m.start, m.end) for m in mentions if m.kind == "Person"}
+    covered = {i for m in mentions if (m.start, m.end) not in people for i in range(m.start, m.end)}
+    for tok in tokens_of(doc):
+        if tok.tag_ not in ("NNS", "NNPS") or not {tok.lemma_.lower(), tok.lower_.rstrip("s")} & group_nouns:
+            continue
+        for prep in tok.children:
+            if prep.dep_ != "prep" or prep.lower_ not in preps:
+                continue
+            for obj in (o for p in prep.children if p.dep_ == "pobj" for o in (p, *p.conjuncts)):
+                start = min((c.i for c in obj.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"), default=obj.i)
+                end = obj.i + 1
+                while end < len(doc) and _capitalised(doc[end]) and end not in covered:
+                    end += 1  # 'Freedom Now', where the parse hung 'Now' elsewhere
+                span = doc[start:end]
+                if all(_capitalised(t) or t.is_upper for t in span) and span[0].pos_ == "PROPN" \
+                        and not covered & set(range(span.start, span.end)):
+                    _put(mentions, span.start, span.end, span.text, "Organization")

@@ -42,11 +42,14 @@ def _ordinal(sent: Span, k: Knowledge) -> int | None:
             value = int(m.group(1)) if m else None
         if value is None:
             continue
-        # the ordinal counts a round if a round noun follows within a few words ("17th U.S.-China
-        # Human Rights Dialogue", "18th annual round")
-        following = [x for x in sent[i + 1:i + 8]]
-        if any(x.lemma_.lower() in nouns or x.lower_ in nouns for x in following):
-            return value
+        # the ordinal counts a round if it modifies a round noun a few words on ("17th U.S.-China
+        # Human Rights Dialogue", "18th annual round"), not another noun ("the first time the
+        # dialogue has met since 2002")
+        for x in sent[i + 1:i + 8]:
+            if x.lemma_.lower() in nouns or x.lower_ in nouns:
+                return value
+            if x.pos_ not in ("PROPN", "ADJ", "PUNCT", "NUM") and x.tag_ != "HYPH":
+                break
     return None
 
 
