@@ -33,9 +33,9 @@ from nlp_helpers import run, statement_texts, statements
             "Senator Marco Rubio wants the State Department to suspend the talks until lawyers are freed.",
             ("Marco Rubio", "indirect", "neutral"),
         ),
-        (
+        (  # a condition set for the talks, no judgement of them
             "Hua Chunying insisted that the talks should be based on equality and mutual respect.",
-            ("Hua Chunying", "indirect", "defends"),
+            ("Hua Chunying", "indirect", "neutral"),
         ),
         (
             "Human Rights Watch released a report on Monday. "

@@ -33,6 +33,8 @@ from rightsgraph.nlp.stance import classify_stance
         pytest.param("China has made little progress on ending torture.", "neutral"),
         pytest.param("Torture remains routine in Chinese detention centers.", "neutral"),
         pytest.param("Lawyers play an important role in defending petitioners.", "neutral"),
+        # the condition China sets for talks is no judgement of them
+        ("Dialogue should be conducted on the basis of equality and mutual respect.", "neutral"),
         # negation
         ("The talks are not useful.", "criticizes"),
         ("The dialogue was never constructive.", "criticizes"),
