@@ -174,7 +174,7 @@ def test_quotes_transcript_turns(text, expected):
             "Foreign Ministry spokesperson Geng Shuang held a regular briefing.\n\n"
             "Q: Will China attend the dialogue this year?\n\n"
             "A: We are open to a dialogue based on equality and mutual respect.",
-            ("Geng Shuang", "direct", "defends"),
+            ("Geng Shuang", "direct", "neutral"),
         ),
     ],
 )
