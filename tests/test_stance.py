@@ -228,3 +228,21 @@ def test_stance_results_the_talks_brought(text, stance):
 ])
 def test_stance_a_label_in_an_unreal_condition_is_denied(text, stance):
     assert classify_stance(text, load_knowledge())[0] == stance
+
+
+@pytest.mark.parametrize(("text", "stance"), [
+    # a judgement on a condition that follows it is no judgement ...
+    ("The dialogue is worthwhile only if it produces concrete results.", "neutral"),
+    ("Dialogue is worthwhile when it leads somewhere.", "neutral"),
+    # ... but a concession after a comma, or a denial, keeps its side
+    ("The talks are useful, if limited.", "defends"),
+    ("It's hardly a success if you measure the dialogue by prisoners freed.", "criticizes"),
+    # a cue word inside a phrase that judges nothing
+    ("The talks produced a communique's worth of courtesy.", "neutral"),
+    ("The session produced a day's worth of statements.", "neutral"),
+    # an outcome verb in its base form with a null quantity
+    ("Officials sit through these sessions, nod politely and change nothing.", "criticizes"),
+    ("That is part of what makes the dialogue credible.", "defends"),
+])
+def test_stance_conditions_blank_phrases_and_base_form_outcomes(text, stance):
+    assert classify_stance(text, load_knowledge())[0] == stance

@@ -247,6 +247,15 @@ def _weight(low: str, offset: int, knowledge: Knowledge) -> float:
     return weight
 
 
+def _conditional(low: str, end: int, knowledge: Knowledge) -> bool:
+    """The judgement holds only on a condition that follows it ('worthwhile only if it produces
+    results', 'useful when it leads somewhere'): it says what the talks would be worth, not what
+    they are."""
+    after = re.findall(r"[\w']+|[.!?;,]", low[end:end + 40])[:4]  # 'useful, if limited' is a concession
+    words = " ".join(after[:next((n for n, w in enumerate(after) if w in ".!?;,"), len(after))])
+    return bool(re.match(r"(?:\w+ )?" + _words(knowledge.words("conditional_markers")), words))
+
+
 def _counterfactual(low: str, offset: int) -> bool:
     """The cue stands in an unreal condition ('If this were a box-checking exercise, it would have
     been shorter'): the label is denied, not applied."""
@@ -342,13 +351,19 @@ def _scored_cues(low: str, knowledge: Knowledge) -> list[tuple[int, float]]:
         return any(a <= off < b for a, b in spans)
 
     general = set(knowledge.phrases("stance_critical_general")) | set(knowledge.phrases("stance_supportive_general"))
-    phrases = tuple(sorted(always | (general if spans else set()), key=len, reverse=True))
+    # phrases that hold a cue word and judge nothing ('a communique's worth of courtesy') match as
+    # the longer phrase and count for neither side
+    blank = set(knowledge.phrases("stance_neutral_phrases"))
+    phrases = tuple(sorted(always | blank | (general if spans else set()), key=len, reverse=True))
     more_than = [c for c in _more_than_cues(low, knowledge) if scoped(c[0])]
     # what follows 'more than' is what the talks are measured against, not a judgement of them
     # ('the dialogue is more than a ritual')
     asked = knowledge.words("open_question_words")
+    ifs = frozenset(m for m in knowledge.words("conditional_markers") if " " not in m)
     cues = [(off, p) for off, p in _cues_in(low, phrases) if (p in always or scoped(off))
-            and not any(0 < off - m < 40 for m, _c in more_than) and not _asked(low, off, asked)]
+            and p not in blank and not any(0 < off - m < 40 for m, _c in more_than) and not _asked(low, off, asked)
+            and not (_conditional(low, off + len(p), knowledge) and not _negated(low, off, negators))]
+    # (a denial keeps its condition: 'hardly a success if you measure it by prisoners freed')
     weights = knowledge.lexicon.get("stance_weights", {})
     w_crit, w_supp = float(weights.get("critical", 1.0)), float(weights.get("supportive", 1.0))
     out: list[tuple[int, float]] = []
@@ -374,7 +389,8 @@ def _scored_cues(low: str, knowledge: Knowledge) -> list[tuple[int, float]]:
     if spans:
         taken = [(off, off + len(phrase)) for off, phrase in cues]
         for off, critical in _results_cues(low, knowledge):
-            if scoped(off) and not any(a <= off < b for a, b in taken) and not _asked(low, off, asked):
+            # '… only if it produces concrete results': the condition, not a result claimed
+            if scoped(off) and not any(a <= off < b for a, b in taken) and not _asked(low, off, asked | ifs):
                 count(off, critical)
         for pattern in _judged_outcomes(knowledge):
             for m in pattern.finditer(low):
