@@ -286,6 +286,18 @@ def test_ingest_an_unknown_issuers_letterhead_gives_the_headline_and_the_voice(t
     assert article.publisher is None
 
 
+def test_ingest_a_letterhead_with_a_place_line_and_joined_release_tells(tmp_path):
+    """A place line under the letterhead ('香港 · Hong Kong'), the tells on one line ('PRESS RELEASE --
+    FOR IMMEDIATE RELEASE') and a headline that ends in a quotation with no stop."""
+    text = LANTERN.replace("HARBOR RIGHTS NETWORK\nFor Immediate Release\n",
+                           "HARBOR RIGHTS NETWORK\n香港 · Hong Kong\n\nPRESS RELEASE -- FOR IMMEDIATE RELEASE\n") \
+        .replace("China: Talks Must Free Prisoners\nRound Should Secure Releases, Not Promises",
+                 'Rights talks: "Free the prisoners"')
+    [article] = read_articles([write(tmp_path / "r.txt", text)])
+    assert (article.title, article.voice) == ('Rights talks: "Free the prisoners"', "Harbor Rights Network")
+    assert article.body.startswith("(Washington) - The talks must free prisoners")
+
+
 @pytest.mark.parametrize("text", [
     LANTERN.replace("For Immediate Release\n", ""),  # no release tell: a headline in capitals
     LANTERN.replace("the Harbor Rights Network said", "the group said"),  # the body never names it

@@ -205,7 +205,18 @@ def unknown_letterhead(title: str, lines: list[str], rules: Rules) -> bool:
     words = title.split()
     return 2 <= len(words) <= 8 and title.isupper() and not title.endswith(TERMINAL) \
         and not any(ch.isdigit() for ch in title) and not is_speaker_turn(title) \
-        and any(p.search(ln.strip()) for ln in lines[:3] for p in rules.release)
+        and any(p.search(part) for ln in lines[:3] for part in _parts(ln) for p in rules.release)
+
+
+def _ends_sentence(line: str) -> bool:
+    """A sentence's stop, inside or outside closing quotation marks: a headline may end with a
+    quotation that has none ('Rights talks: "A conversation is not a commitment"')."""
+    return line.rstrip("\"”’'").endswith((".", "!", "?", "…"))
+
+
+def _parts(line: str) -> list[str]:
+    """A furniture line's parts between separators ('PRESS RELEASE -- FOR IMMEDIATE RELEASE')."""
+    return [part.strip() for part in re.split(r"\s+(?:--|—|–|\||·|/)\s+", line.strip())]
 
 
 def _headline_under_letterhead(title: str, flat: list[tuple[int, str]], reasons: list[str | None],
@@ -216,19 +227,23 @@ def _headline_under_letterhead(title: str, flat: list[tuple[int, str]], reasons:
     place or a time above the text is no headline)."""
     if not (is_letterhead(title) or unknown_letterhead(title, [ln for _b, ln in flat], rules)):
         return None
+    for i, (_b, ln) in enumerate(flat[:3]):  # 'PRESS RELEASE -- FOR IMMEDIATE RELEASE'
+        if reasons[i] in (None, "label") and all(any(p.search(part) for p in rules.release) for part in _parts(ln)):
+            reasons[i] = "release"
     # a short headline reads as a label, as does the release's date line, which is no headline; other
     # label lines above it ('Senator A, Chairman | Representative B, Cochairman') are passed over
     kept = [i for i, r in enumerate(reasons) if r is None or (r == "label" and parse_date(flat[i][1]) is None)]
     for first, nxt in zip(kept, kept[1:], strict=False):
         line = flat[first][1].strip()
-        if flat[nxt][0] != flat[first][0] and 4 <= len(line.split()) <= 30 and not line.endswith(TERMINAL) \
+        words = sum(1 for w in line.split() if any(c.isalpha() for c in w))
+        if flat[nxt][0] != flat[first][0] and 4 <= words <= 30 and not _ends_sentence(line) \
                 and not is_speaker_turn(line) and reasons[nxt] is None and is_prose(flat[nxt][1]):
             # a headline above its deck, in one block ('China: Talks Must Deliver' / 'Round Should …')
             while first > 0 and flat[first - 1][0] == flat[first][0] and _headline_like(flat[first - 1][1]):
                 first -= 1
             return first
-        if reasons[first] is None:
-            break  # the text has begun
+        if reasons[first] is None and (words >= 4 or _ends_sentence(line)):
+            break  # the text has begun (a place line under the letterhead, '香港 · Hong Kong', has not)
     return None
 
 
