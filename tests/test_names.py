@@ -100,3 +100,25 @@ def test_names_an_example_of_groups_is_an_organisation(nlp, text, org):
 
 def test_names_a_common_noun_is_no_organisation(nlp):
     assert not _people_and_orgs(nlp, "Groups say the talks are a smoke screen.")
+
+
+def _canon(nlp, text: str) -> set[tuple[str, str, str]]:
+    return {(m.text, m.kind, m.canonical or "") for m in find_mentions(nlp(text), load_knowledge())
+            if m.kind in ("Person", "Organization")}
+
+
+def test_names_an_organisations_short_form_is_its_full_name(nlp):
+    found = _canon(nlp, 'The Harbor Light Rights Network said the talks had failed. "We welcome the talks," said '
+                        "Ana Lo, Harbor Light's research director. Harbor Light noted that police detained petitioners.")
+    assert ("Harbor Light", "Organization", "Harbor Light Rights Network") in found
+    assert not [m for m in found if m[0] == "Harbor Light" and m[1] == "Person"]
+    found = _canon(nlp, "The Lantern Rights Initiative issued a statement. Lantern's director, Paul Ng, spoke.")
+    assert ("Lantern", "Organization", "Lantern Rights Initiative") in found
+
+
+@pytest.mark.parametrize("text", [
+    "Human Rights Watch said so. Human Rights activists agreed.",  # a modifier, not a name
+    "The Lantern Rights Initiative spoke. Lantern festivals were held.",  # one word, no possessive
+])
+def test_names_no_short_form_where_the_words_are_no_name(nlp, text):
+    assert not [m for m in _canon(nlp, text) if m[0] in ("Human Rights", "Lantern")]

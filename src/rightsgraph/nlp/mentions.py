@@ -20,6 +20,7 @@ from .names import (
     first_names_before_initials,
     kin_named,
     names_around_governments,
+    org_short_forms,
     titled_names,
 )
 from .shortnames import HONORIFICS, bare_name, name_tokens, resolve_people, surnames_tagged_org
@@ -305,6 +306,7 @@ def find_mentions(doc: Doc, knowledge: Knowledge, title: str = "") -> list[Menti
     _repeated_name_tokens(doc, out, titles)
     _add_acronyms(doc, out)
     _bare_org_words(doc, out, org_words)
+    org_short_forms(doc, out, titles)
     resolve_people(doc, out, knowledge, title)
     for m in out:
         if m.canonical is None:

@@ -11,7 +11,7 @@ from .mention import Mention
 from .textspans import BULLETS, tokens_of
 
 __all__ = ["described_names", "titled_names", "kin_named", "names_around_governments", "first_names_before_initials",
-           "entry_line_names", "example_names"]
+           "entry_line_names", "example_names", "org_short_forms"]
 
 
 def _capitalised(t: Token) -> bool:
@@ -203,3 +203,43 @@ def example_names(doc: Doc, mentions: list[Mention], group_nouns: frozenset[str]
                 if all(_capitalised(t) or t.is_upper for t in span) and span[0].pos_ == "PROPN" \
                         and not covered & set(range(span.start, span.end)):
                     _put(mentions, span.start, span.end, span.text, "Organization")
+
+
+def org_short_forms(doc: Doc, mentions: list[Mention], titles: frozenset[str]) -> None:
+    """An organisation printed in full once and by the first words of its name after ('the Open Gate
+    Human Rights Network said …, Open Gate's research director …'): the short form is the full name.
+    A short form of two words or more counts anywhere, one word only as a possessive ('Lantern's
+    director'); words another mention covers (a government, a person) are theirs, unless a title
+    follows the possessive somewhere ('Harbor Light's research director', which the NER read as a
+    person's name)."""
+    full = [m for m in mentions if m.kind == "Organization" and m.end - m.start >= 3]
+    covered = {i: m for m in mentions for i in range(m.start, m.end)}
+    for long in full:
+        words = [t.text for t in doc[long.start:long.end]]
+        words = words[1:] if words[0].lower() == "the" else words
+        for n in range(len(words) - 1, 0, -1):
+            found = []  # (start, the mention there or None, possessive?, a title after it?)
+            for i in range(len(doc) - n + 1):
+                if long.start <= i < long.end or [t.text for t in doc[i:i + n]] != words[:n]:
+                    continue
+                nxt = doc[i + n] if i + n < len(doc) else None
+                if nxt is not None and _capitalised(nxt) and nxt.text != words[n]:
+                    continue  # the start of another name ('Open Society')
+                owns = nxt is not None and nxt.text in ("'s", "’s")
+                if (n == 1 and not owns) or (nxt is not None and not owns and nxt.pos_ in ("NOUN", "PROPN", "ADJ")):
+                    continue  # a modifier, not a name: 'Human Rights activists'
+
+                own = covered.get(i)
+                if own is not None and (own.start, own.end) != (i, i + n):
+                    continue
+                found.append((i, own, owns and any(t.lower_ in titles for t in doc[i + n + 1:i + n + 3])))
+            person_ok = any(titled for _i, _own, titled in found)
+            for i, own, _titled in found:
+                if own is None:
+                    mentions.append(own := Mention(i, i + n, doc[i:i + n].text, "Organization", None))
+                    covered.update({j: own for j in range(i, i + n)})
+                elif own.kind == "Person" and person_ok:
+                    own.kind = "Organization"
+                elif own.kind != "Organization":
+                    continue
+                own.canonical = long.canonical or long.text
