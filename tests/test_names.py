@@ -109,7 +109,8 @@ def _canon(nlp, text: str) -> set[tuple[str, str, str]]:
 
 def test_names_an_organisations_short_form_is_its_full_name(nlp):
     found = _canon(nlp, 'The Harbor Light Rights Network said the talks had failed. "We welcome the talks," said '
-                        "Ana Lo, Harbor Light's research director. Harbor Light noted that police detained petitioners.")
+                        "Ana Lo, Harbor Light's research director. Harbor Light noted that police detained "
+                        "petitioners.")
     assert ("Harbor Light", "Organization", "Harbor Light Rights Network") in found
     assert not [m for m in found if m[0] == "Harbor Light" and m[1] == "Person"]
     found = _canon(nlp, "The Lantern Rights Initiative issued a statement. Lantern's director, Paul Ng, spoke.")
