@@ -214,13 +214,14 @@ def org_short_forms(doc: Doc, mentions: list[Mention], titles: frozenset[str]) -
     person's name)."""
     full = [m for m in mentions if m.kind == "Organization" and m.end - m.start >= 3]
     covered = {i: m for m in mentions for i in range(m.start, m.end)}
+    texts = [t.text for t in doc]
     for long in full:
         words = [t.text for t in doc[long.start:long.end]]
         words = words[1:] if words[0].lower() == "the" else words
         for n in range(len(words) - 1, 0, -1):
             found = []  # (start, the mention there or None, possessive?, a title after it?)
-            for i in range(len(doc) - n + 1):
-                if long.start <= i < long.end or [t.text for t in doc[i:i + n]] != words[:n]:
+            for i in (i for i, w in enumerate(texts) if w == words[0]):
+                if long.start <= i < long.end or texts[i:i + n] != words[:n]:
                     continue
                 nxt = doc[i + n] if i + n < len(doc) else None
                 if nxt is not None and _capitalised(nxt) and nxt.text != words[n]:
