@@ -731,6 +731,11 @@ def test_relations_the_gapped_second_delegation_and_its_head(nlp):
     assert {("Wu Ping", "leads", "Chinese delegation"), ("Mary Lane", "leads", "U.S. delegation"),
             ("Mary Lane", "metWith", "Wu Ping")} <= found
     assert ("Mary Lane", "memberOf", "U.S. delegation") not in found  # 'delegation by' is no title's body
+    # the gapped clause hung on the first head's long apposition
+    found = set(relations(run(nlp, "The Chinese delegation was headed by Li Wen, Director General of the Department "
+                                   "of International Organizations and Conferences of the Foreign Ministry, and the "
+                                   "US delegation by Ann Hale, Acting Assistant Secretary of State.")))
+    assert {("Li Wen", "leads", "Chinese delegation"), ("Ann Hale", "leads", "U.S. delegation")} <= found
 
 
 @pytest.mark.parametrize(("text", "expected", "absent"), [

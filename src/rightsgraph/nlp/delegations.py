@@ -66,8 +66,9 @@ def leadership(doc: Doc, index: MentionIndex, k: Knowledge, speakers: SpeakerRes
             if deleg:
                 for p in leaders:
                     yield (p.canonical or "", "leads", deleg, t, 0.8, "led-by-delegation")
-                # the gapped second clause: "…, and the US delegation by Assistant Secretary X"
-                for c in t.children:
+                # the gapped second clause: "…, and the US delegation by Assistant Secretary X" (hung
+                # on the verb, or on a long apposition of the first leader)
+                for c in (x for x in t.sent if x.i > t.i and x.dep_ == "conj"):
                     by = [x for x in c.children if x.dep_ == "prep" and x.lower_ == "by"]
                     if c.dep_ == "conj" and by and (other := _delegation_name(c, index, k)) and other != deleg:
                         for p in index.in_range(by[0].left_edge.i, by[0].right_edge.i + 1, ("Person",)):
