@@ -154,3 +154,12 @@ def test_indirect_a_pronoun_in_a_turn_stays_the_turns_speaker(nlp):
     text = ("ASSISTANT SECRETARY POSNER: At the human rights dialogue we raised the case of the lawyer Li Ming. "
             "His wife wrote to us. She asked us to keep saying his name, and we will.")
     assert not any(s != "Michael Posner" for s, _t in statement_texts(run(nlp, text)))
+
+
+def test_indirect_a_title_the_parse_made_the_subject_speaks_through_its_name(nlp):
+    """'Assistant Secretary of State for …, Human Rights and Labor X, who …, has told': the parse hung
+    the name inside the title, which it made the subject."""
+    text = ("Assistant Secretary of State for Democracy, Human Rights and Labor Ann Hale, who headed the last "
+            "round of the talks in Beijing a year ago, has told members of Congress the sessions produced few "
+            "concrete results.")
+    assert ("Ann Hale", "indirect", "criticizes") in statements(run(nlp, text))

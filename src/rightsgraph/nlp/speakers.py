@@ -258,6 +258,11 @@ class SpeakerResolver:
         right = tok.right_edge.i + 1 if tok.head.i < tok.i else min(tok.right_edge.i + 1, tok.head.i)
         sub = self.index.in_range(tok.left_edge.i, right, ("Person", "Organization", "Government"))
         sub = [s for s in sub if s.start not in self.quoted]
+        inside = [s for s in sub if s.kind == "Person" and s.role]
+        if inside and tok.lower_ in self.titles and not any(c.dep_ == "det" for c in tok.children):
+            # "Assistant Secretary of State for …, Human Rights and Labor Harold Koh, who …, has told":
+            # the parse made the title the subject and hung the name inside it
+            return inside[0].canonical, 0.8
         if sub and tok.lemma_.lower() not in self.generic | self.nominal_orgs | self.nominal_persons:
             sub.sort(key=lambda s: (s.kind != "Person", abs(s.start - tok.i)))
             return sub[0].canonical, 0.8
