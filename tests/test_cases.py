@@ -193,6 +193,13 @@ def test_cases_a_relative_clause_description_ends_at_its_comma(nlp, text, name, 
     assert {c[0]: c[2] for c in cases(run(nlp, text))}.get(name) == status
 
 
+def test_cases_a_cue_after_another_nouns_possessive_is_that_ones(nlp):
+    """'after his uncle's escape from house arrest': the uncle escaped; the nephew is held."""
+    found = {c[0]: c[2] for c in cases(run(nlp, "Chen Hao, the nephew of the advocate Li Wen, has been held in "
+                                                "Shandong since April, after his uncle's escape from house arrest."))}
+    assert found.get("Chen Hao") == "detained"
+
+
 def test_cases_a_named_turn_is_no_case_list(nlp):
     ex = release(nlp, "Q: Will the talks resume?\n\nHua Chunying: I have already answered that question.\n\n"
                       "Q: And the lawyers?\n\nHua Chunying: I have nothing to add.",

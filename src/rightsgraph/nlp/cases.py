@@ -125,8 +125,11 @@ def status_of(m: Mention, doc: Doc, knowledge: Knowledge, index: MentionIndex | 
     _top, verb = _subject_verb(doc[m.start:m.end].root)
     unreal = verb is not None and verb.lower_ in RELEASE_WORDS and verb.tag_ == "VB"
     found, asked = set(), False
+    own = {w.lower() for w in m.text.split()}
     for status in STATUS_ORDER:
-        for _off, phrase in find_cues(text, knowledge.status_phrases[status]):
+        for off, phrase in find_cues(text, knowledge.status_phrases[status]):
+            if _anothers(text, off, own):
+                continue  # "after his uncle's escape": the uncle's
             if status == "released" and phrase in RELEASE_WORDS and (unreal or _demanded(text, phrase, knowledge)):
                 # a release asked for: held, unless it is another's ("appealed for the release of her
                 # husband", "for his release") or the text says where they live
@@ -158,6 +161,14 @@ def _described_status(m: Mention, doc: Doc, knowledge: Knowledge, index: Mention
     text = doc[m.end:stop].text
     return next((status for status in STATUS_ORDER if status != "released"
                  and find_cues(text, knowledge.status_phrases[status])), None)
+
+
+def _anothers(text: str, offset: int, own: set[str]) -> bool:
+    """A cue after a noun's possessive that is not the person's name ('his uncle's escape', not
+    'Chen Kegui's release'). `offset` is find_cues' (into the normalised text, one space ahead)."""
+    before = re.sub(r"\s+", " ", text.lower().replace("’", "'"))[:max(0, offset - 1)]
+    owner = re.search(r"([\w-]+)'s\s*$", before)
+    return owner is not None and owner.group(1) not in own
 
 
 def _someone_elses(text: str, word: str, pronouns: frozenset[str]) -> bool:
