@@ -36,3 +36,11 @@ def test_voice_bulleted_items_and_verbless_lines_are_not_the_issuers_statements(
     x = release(nlp, body, "Amnesty International")
     texts = [s.text for s in x.statements if s.speaker == "Amnesty International"]
     assert texts and not [t for t in texts if "Zhang Wei" in t or "Li Ming" in t]
+
+
+def test_voice_a_heading_in_capitals_is_not_the_issuers_statement(nlp):
+    ex = release(nlp, "The group urges the United States to press for releases.\n\n"
+                      "CASES THE GROUP ASKED THE US DELEGATION TO RAISE\n\n"
+                      "The United States must name each prisoner it raises.", "Lotus Watch")
+    assert [s.text for s in ex.statements if s.text.isupper()] == []
+    assert len(ex.statements) == 2

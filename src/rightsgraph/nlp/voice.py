@@ -95,8 +95,8 @@ def _voice_sentence(b: _Builder, sent: Span, taken: list[tuple[int, int]]) -> bo
         return False
     text = doc_text(b.doc)
     line = text[text.rfind("\n", 0, sent.start_char) + 1:sent.start_char]
-    if line.strip() in BULLETS or sent.root.pos_ not in ("VERB", "AUX"):
-        return False
+    if line.strip() in BULLETS or sent.root.pos_ not in ("VERB", "AUX") or all(t.is_upper for t in words):
+        return False  # (a heading: 'CASES OPEN GATE ASKED THE US DELEGATION TO RAISE')
     return not any(x < sent.end_char and sent.start_char < y for x, y in taken)
 
 
