@@ -109,3 +109,15 @@ def test_topic_a_question_on_the_next_round_follows_the_talks(nlp):
             "QUESTION: Will there be another round of consultations next year?\n\n"
             "MR. TONER: Both sides said they want one.")
     assert [p for p in _off(nlp, text) if "Both sides" in p]
+
+
+def test_topic_the_spokespersons_label_is_no_person_the_exchange_before_named(nlp):
+    """A named answer label ('Hong Lei: …') after an exchange about a prisoner does not carry an
+    off-topic exchange over as a follow-up."""
+    text = ("Q: The US delegation mentioned the Chinese activist Song Pei, who is in detention. Comment?\n\n"
+            "Hong Lei: I'm not aware of the specific case you mentioned.\n\n"
+            "Q: The situation in Egypt is still tense. Does China have any comment?\n\n"
+            "Hong Lei: We hope all parties in Egypt will exercise restraint.")
+    off = _off(nlp, text)
+    assert any("Egypt will exercise restraint" in p for p in off)
+    assert not any("Song Pei" in p for p in off)

@@ -108,5 +108,7 @@ def off_topic_ranges(doc: Doc, index: MentionIndex) -> list[tuple[int, int]]:
 
 
 def _people(doc: Doc, index: MentionIndex, start: int, end: int) -> list[Mention]:
+    """The persons a paragraph names, not the speaker of its turn label ('Hong Lei: …')."""
     span = span_of(doc, start, end)
-    return [] if span is None else [m for m in index.in_range(span.start, span.end, ("Person",)) if m.canonical]
+    return [] if span is None else [m for m in index.in_range(span.start, span.end, ("Person",)) if m.canonical
+                                    and not (m.end < len(doc) and doc[m.end].text == ":")]
