@@ -246,3 +246,12 @@ def test_stance_a_label_in_an_unreal_condition_is_denied(text, stance):
 ])
 def test_stance_conditions_blank_phrases_and_base_form_outcomes(text, stance):
     assert classify_stance(text, load_knowledge())[0] == stance
+
+
+@pytest.mark.parametrize(("text", "stance"), [
+    ("But a conversation is not a commitment.", "criticizes"),
+    ("The dialogue has never been a success.", "criticizes"),
+    ("China's record is not progress.", "neutral"),  # not said of the talks
+])
+def test_stance_the_talks_denied_the_name_of_an_outcome(text, stance):
+    assert classify_stance(text, load_knowledge())[0] == stance

@@ -153,7 +153,8 @@ def _constructions(knowledge: Knowledge) -> tuple[re.Pattern[str], re.Pattern[st
 
 @lru_cache(maxsize=4)
 def _judged_outcomes(knowledge: Knowledge) -> tuple[re.Pattern[str], ...]:
-    """General shapes of dismissal, counted when the statement is about the talks: an outcome verb
+    """General shapes of dismissal, counted when the statement is about the talks (the last: an
+    outcome's name denied, 'a conversation is not a commitment'): an outcome verb
     with a null quantity ('has done little', 'delivered nothing', 'produced few results'), or before
     it ('how little the talks had achieved'), or negated before 'a single' or 'any' ('have not freed a
     single prisoner'), nothing as the subject of a passive outcome ('a table where nothing is ever
@@ -170,7 +171,10 @@ def _judged_outcomes(knowledge: Knowledge) -> tuple[re.Pattern[str], ...]:
     purpose = re.compile(r"(?<![\w-])what(?: exactly| really| then)? (?:(?:is|are|was|were) (?:[\w'-]+ ){1,3}for"
                          r"|(?:[\w'-]+ ){1,3}(?:is|are|was|were) for|(?:is|'s) the (?:point|use|purpose)"
                          r"|good (?:is|are|has|have|did|does))(?![\w-])")
-    return outcome, negated, passive, fronted, purpose
+    # talk denied the name of an outcome: 'a conversation is not a commitment', 'it is not progress'
+    denied = re.compile(r"(?<![\w-])(?:is|are|was|were|has been|have been)\s+(?:not|never)\s+(?:a |an |yet a |yet an )?"
+                        + _words(knowledge.words("result_nouns") | knowledge.words("achievement_nouns")))
+    return outcome, negated, passive, fronted, purpose, denied
 
 
 @lru_cache(maxsize=4)
