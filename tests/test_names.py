@@ -123,3 +123,20 @@ def test_names_an_organisations_short_form_is_its_full_name(nlp):
 ])
 def test_names_no_short_form_where_the_words_are_no_name(nlp, text):
     assert not [m for m in _canon(nlp, text) if m[0] in ("Human Rights", "Lantern")]
+
+
+@pytest.mark.parametrize(("text", "org"), [
+    ("Several groups, Rule of Law Lifeline among them, say the talks fail.", "Rule of Law Lifeline"),
+    ("Internet Freedom Watch said the talks failed.", "Internet Freedom Watch"),
+])
+def test_names_an_issue_in_title_case_run_on_by_a_name_is_an_organisation(nlp, text, org):
+    assert (org, "Organization") in _people_and_orgs(nlp, text)
+
+
+@pytest.mark.parametrize("text", [
+    "They discussed the rule of law and Chen Wei's case.",  # lower case: the issue
+    "The Commission's Political Prisoner Database lists him.",  # a thing an organisation owns
+    "Its Political Prisoner Database lists him.",
+])
+def test_names_no_organisation_from_an_issue_that_is_no_name(nlp, text):
+    assert not [m for m in _people_and_orgs(nlp, text) if m[1] == "Organization" and "Prisoner" in m[0] + "Rule"]

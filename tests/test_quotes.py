@@ -524,6 +524,9 @@ def test_quotes_a_sentence_run_on_past_its_full_stop_asks_only_after_it(nlp):
 
 @pytest.mark.parametrize(("text", "speaker"), [
     ("Groups like Open Gate say the talks are a smoke screen.", "Open Gate"),
+    # a reporter's address to the briefer, then the groups and their named example
+    ("MR. TONER: Hello.\n\nQUESTION: Assistant Secretary, several groups, Lotus Watch among them, say the "
+     "dialogue is a sham. Why go ahead?\n\nMR. TONER: We think it matters.", "Lotus Watch"),
     ("Rights groups such as the Lotus Rights Initiative said the dialogue was a charade.", "Lotus Rights Initiative"),
 ])
 def test_quotes_groups_named_by_an_example_speak_through_it(nlp, text, speaker):

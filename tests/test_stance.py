@@ -252,6 +252,7 @@ def test_stance_conditions_blank_phrases_and_base_form_outcomes(text, stance):
     ("But a conversation is not a commitment.", "criticizes"),
     ("The dialogue has never been a success.", "criticizes"),
     ("China's record is not progress.", "neutral"),  # not said of the talks
+    ("Holding this dialogue while lawyers disappear sends the wrong message.", "criticizes"),
 ])
 def test_stance_the_talks_denied_the_name_of_an_outcome(text, stance):
     assert classify_stance(text, load_knowledge())[0] == stance
