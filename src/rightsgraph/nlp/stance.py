@@ -3,15 +3,23 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
 from functools import lru_cache
 
 from .knowledge import Knowledge
+from .stancepatterns import (
+    VAGUE_TERMS,
+    alternation,
+    constructions,
+    inflections,
+    judged_outcomes,
+    markers,
+    more_than,
+    results_pattern,
+    so_called,
+    verb_pattern,
+)
 
 __all__ = ["classify_stance", "stance_sentences", "find_cues", "inflections", "VAGUE_TERMS"]
-
-#: dialogue_terms too vague to say what a verb or a sentence is about ("it", "this effort")
-VAGUE_TERMS = frozenset({"it", "this", "effort", "process", "room", "setting", "vehicle"})
 
 
 def _normalise(text: str) -> str:
@@ -19,16 +27,11 @@ def _normalise(text: str) -> str:
     return " " + re.sub(r"\s+", " ", text.lower()) + " "
 
 
-def _words(words: Iterable[str]) -> str:
-    """A regex alternation of whole words or phrases, longest first."""
-    return r"(?<![\w-])(?:" + "|".join(map(re.escape, sorted(words, key=len, reverse=True))) + r")(?![\w-])"
-
-
 @lru_cache(maxsize=256)
 def _cue_pattern(phrases: tuple[str, ...]) -> tuple[re.Pattern[str], dict[str, str]]:
     """One alternation, longest phrase first, so each match is the longest cue at its place."""
     keys = {p.replace("’", "'"): p for p in phrases}
-    return re.compile(_words(keys)), keys
+    return re.compile(alternation(keys)), keys
 
 
 def find_cues(text: str, phrases: tuple[str, ...]) -> list[tuple[int, str]]:
@@ -101,103 +104,12 @@ def _sentences(low: str, knowledge: Knowledge) -> list[tuple[int, int]]:
     return out
 
 
-def inflections(verb: str) -> tuple[str, ...]:
-    """welcome -> welcome(s|d), welcoming; dismiss -> dismiss(es|ed|ing); value -> valued."""
-    if verb.endswith("e"):
-        return verb, verb + "s", verb + "d", verb[:-1] + "ing"
-    if verb.endswith(("ss", "sh", "ch", "x")):
-        return verb, verb + "es", verb + "ed", verb + "ing"
-    return verb, verb + "s", verb + "ed", verb + "ing"
-
-
-@lru_cache(maxsize=4)
-def _verb_pattern(knowledge: Knowledge) -> tuple[re.Pattern[str], dict[str, str]]:
-    """A stance verb with the talks as its object, a few words on ('welcomed the resumption of the
-    dialogue', 'dismissed the talks as a ritual'), and each inflected verb's side."""
-    verbs = {form: side for side, base in knowledge.lexicon["stance_verbs"].items()
-             for v in base for form in inflections(v)}
-    terms = knowledge.words("dialogue_terms") - VAGUE_TERMS - {"exercise", "channel", "channels"}
-    pattern = re.compile(r"(?<![\w-])(?P<verb>" + "|".join(sorted(map(re.escape, verbs), key=len, reverse=True))
-                         + r")\s+(?:[\w'-]+\s+){0,4}?" + _words(terms))
-    return pattern, verbs
-
-
-def _forms(phrase: str) -> list[str]:
-    """Inflected forms of a verb phrase's first word: 'walk away from' -> 'walked away from', …"""
-    first, _, rest = phrase.partition(" ")
-    forms = set(inflections(first))
-    if first[-1] not in "aeiouy":  # drop -> dropped, dropping (an extra form that never occurs is harmless)
-        forms |= {first + first[-1] + "ed", first + first[-1] + "ing"}
-    return sorted((f"{f} {rest}".strip() for f in forms), key=len, reverse=True)
-
-
-@lru_cache(maxsize=4)
-def _constructions(knowledge: Knowledge) -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str],
-                                                  re.Pattern[str]]:
-    """Judgements made by a sentence's shape rather than one word: the talks as the only channel
-    ('the only forum where …', 'one of the few places where …'), and ending them as a mistake
-    ('abandoning the dialogue would be a mistake')."""
-    nouns = "|".join(map(re.escape, sorted(knowledge.words("channel_nouns"))))
-    only = re.compile(r"(?<![\w-])(?:(?:the|its|our|their|this) (?:only|one|sole|last) (?:remaining )?(?:" + nouns
-                      + r")s?|one of the (?:few|only|last) (?:" + nouns + r")s)(?: [\w'-]+){0,3}? (?:where|in which|"
-                      r"through which|that|to|for|with)(?![\w-])")
-    terms = knowledge.words("dialogue_terms") - {"exercise", "channel", "channels"}
-    verbs = [f for v in knowledge.words("ending_verbs") for f in _forms(v)]
-    ending = re.compile(_words(verbs) + r"\s+(?:[\w'-]+\s+){0,3}?" + _words(terms))
-    mistake = re.compile(_words(knowledge.words("mistake_words") | {w + "s" for w in knowledge.words("mistake_words")}))
-    # the mistake named first: "a channel we would be foolish to close", "it would be a mistake to end it"
-    mistaken = re.compile(_words(knowledge.words("mistake_words")) + r"\s+to\s+" + _words(verbs)
-                          + r"(?:\s*[.!?;,]|\s+(?:[\w'-]+\s+){0,3}?" + _words(terms | {"them"}) + ")")
-    return only, ending, mistake, mistaken
-
-
-@lru_cache(maxsize=4)
-def _judged_outcomes(knowledge: Knowledge) -> tuple[re.Pattern[str], ...]:
-    """General shapes of dismissal, counted when the statement is about the talks (the last: an
-    outcome's name denied, 'a conversation is not a commitment'): an outcome verb
-    with a null quantity ('has done little', 'delivered nothing', 'produced few results'), or before
-    it ('how little the talks had achieved'), or negated before 'a single' or 'any' ('have not freed a
-    single prisoner'), nothing as the subject of a passive outcome ('a table where nothing is ever
-    decided'), and the rhetorical question of purpose ('what exactly are these talks for?')."""
-    verbs = knowledge.words("outcome_verbs")
-    outcome = re.compile(_words(verbs) + r"\s+(?:so |very |almost )?" + _words(knowledge.words("null_quantities")))
-    negated = re.compile(r"(?:\bnot|n't|\bnever)\s+(?:yet |really |even |once )?" + _words(verbs)
-                         + r"(?:\s+(?:to|in))?\s+(?:a single|any|one)(?![\w-])")
-    passive = re.compile(r"(?<![\w-])nothing (?:is|was|has been|had been|gets|got|will be)\s+(?:ever |really )?"
-                         + _words(verbs))
-    # the null quantity first: 'how little the talks had achieved', 'little has been achieved'
-    fronted = re.compile(r"(?<![\w-])(?:how little|how few|little|nothing)\s+(?:[\w'-]+\s+){0,3}?"
-                         r"(?:has|have|had)\s+(?:been\s+|ever\s+|really\s+)?" + _words(verbs))
-    purpose = re.compile(r"(?<![\w-])what(?: exactly| really| then)? (?:(?:is|are|was|were) (?:[\w'-]+ ){1,3}for"
-                         r"|(?:[\w'-]+ ){1,3}(?:is|are|was|were) for|(?:is|'s) the (?:point|use|purpose)"
-                         r"|good (?:is|are|has|have|did|does))(?![\w-])")
-    # talk denied the name of an outcome: 'a conversation is not a commitment', 'it is not progress'
-    denied = re.compile(r"(?<![\w-])(?:is|are|was|were|has been|have been)\s+(?:not|never)\s+(?:a |an |yet a |yet an )?"
-                        + _words(knowledge.words("result_nouns") | knowledge.words("achievement_nouns")))
-    return outcome, negated, passive, fronted, purpose, denied
-
-
-@lru_cache(maxsize=4)
-def _markers(knowledge: Knowledge) -> tuple[re.Pattern[str], re.Pattern[str]]:
-    """'but', 'yet' …; 'although', 'even though' … (lexicon.json)"""
-    return (re.compile(_words(knowledge.words("contrast_markers"))),
-            re.compile(_words(knowledge.words("concessive_markers"))))
-
-
-@lru_cache(maxsize=4)
-def _more_than(knowledge: Knowledge) -> re.Pattern[str]:
-    """'more than a photo opportunity', 'more than talk', not 'more than a year' nor 'more than 200'."""
-    times = "|".join(map(re.escape, sorted(knowledge.words("time_nouns"))))
-    return re.compile(r"(?<![\w-])more than (?:just |merely |mere )?(?:(?:a|an) (?!(?:[\w'-]+ )?(?:" + times
-                      + r")(?![\w-]))[a-z]|talk(?:ing)?\b|words\b|rhetoric\b)")
-
-
 def _more_than_cues(low: str, knowledge: Knowledge) -> list[tuple[int, bool]]:
     """(offset, critical?) of 'more than a …': asked of the talks ('must produce more than a press
     release', 'if it wants it to be more than a photo opportunity') it is critical; said of them ('the
     dialogue is more than a ritual') it is supportive; otherwise it says nothing."""
     out = []
-    for m in _more_than(knowledge).finditer(low):
+    for m in more_than(knowledge).finditer(low):
         before = re.findall(r"[\w']+", _clause_before(low, m.start()))
         if set(before) & knowledge.words("more_than_modals"):
             out.append((m.start(), True))
@@ -206,20 +118,13 @@ def _more_than_cues(low: str, knowledge: Knowledge) -> list[tuple[int, bool]]:
     return out
 
 
-@lru_cache(maxsize=4)
-def _so_called(knowledge: Knowledge) -> re.Pattern[str]:
-    """'the so-called human rights dialogue': the speaker keeps the talks at a distance."""
-    terms = knowledge.words("dialogue_terms") - {"it", "this", "exercise", "channel", "channels"}
-    return re.compile(r"(?<![\w-])so-called (?:[\w'-]+ ){0,3}?" + _words(terms))
-
-
 def _construction_cues(low: str, knowledge: Knowledge) -> list[tuple[int, bool]]:
-    """(offset, critical?) of the judgements in `_constructions`; a negated one ('not the only
+    """(offset, critical?) of the judgements in `constructions`; a negated one ('not the only
     place where we raise it') says nothing either way."""
-    only, ending, mistake, mistaken = _constructions(knowledge)
+    only, ending, mistake, mistaken = constructions(knowledge)
     negators = knowledge.words("stance_negators")
     out = [(m.start(), False) for m in only.finditer(low) if not _negated(low, m.start(), negators)]
-    out += [(m.start(), True) for m in _so_called(knowledge).finditer(low)]
+    out += [(m.start(), True) for m in so_called(knowledge).finditer(low)]
     out += [(m.start(), False) for m in mistaken.finditer(low) if _words_about(low, m.start(), knowledge)]
     for m in ending.finditer(low):
         sentence_end = min([low.find(c, m.end()) for c in ".!?;" if low.find(c, m.end()) != -1] or [len(low)])
@@ -237,7 +142,7 @@ def _weight(low: str, offset: int, knowledge: Knowledge) -> float:
     """How much a cue counts where it stands in its sentence: double after a contrast ('useful but
     insufficient': the point is the second), half inside a concession ('although it produced little,
     …') or under a hedge ('may be somewhat useful')."""
-    contrast, concessive = _markers(knowledge)
+    contrast, concessive = markers(knowledge)
     start = max(low.rfind(c, 0, offset) for c in ".!?;") + 1
     before = low[start:offset]
     weight = 1.0
@@ -257,7 +162,7 @@ def _conditional(low: str, end: int, knowledge: Knowledge) -> bool:
     they are."""
     after = re.findall(r"[\w']+|[.!?;,]", low[end:end + 40])[:4]  # 'useful, if limited' is a concession
     words = " ".join(after[:next((n for n, w in enumerate(after) if w in ".!?;,"), len(after))])
-    return bool(re.match(r"(?:\w+ )?" + _words(knowledge.words("conditional_markers")), words))
+    return bool(re.match(r"(?:\w+ )?" + alternation(knowledge.words("conditional_markers")), words))
 
 
 def _counterfactual(low: str, offset: int) -> bool:
@@ -267,25 +172,16 @@ def _counterfactual(low: str, offset: int) -> bool:
     return bool(re.search(r"(?<![\w-])if\s+(?:[\w'-]+\s+){0,4}?(?:were|had been)\s+[^,]*$", low[start:offset]))
 
 
-@lru_cache(maxsize=4)
-def _results_pattern(knowledge: Knowledge) -> re.Pattern[str]:
-    """An outcome verb with results it brought ('has produced positive results', 'yielded real
-    gains'); a null quantity between them is a dismissal (`_judged_outcomes`), not this."""
-    null = _words(knowledge.words("null_quantities"))
-    return re.compile(_words(knowledge.words("outcome_verbs")) + r"\s+(?!" + null + r")"
-                      r"(?:[\w'-]+\s+){0,2}?" + _words(knowledge.words("result_nouns")))
-
-
 def _results_cues(low: str, knowledge: Knowledge) -> list[tuple[int, bool]]:
     """(offset, critical?) of results the talks brought; negated ('has not produced results') they
     count against them."""
     negators = knowledge.words("stance_negators")
-    return [(m.start(), _negated(low, m.start(), negators)) for m in _results_pattern(knowledge).finditer(low)]
+    return [(m.start(), _negated(low, m.start(), negators)) for m in results_pattern(knowledge).finditer(low)]
 
 
 def _verb_cues(low: str, knowledge: Knowledge) -> list[tuple[int, bool]]:
     """(offset, critical?) of every stance verb whose object is the talks."""
-    pattern, sides = _verb_pattern(knowledge)
+    pattern, sides = verb_pattern(knowledge)
     return [(m.start(), sides[m.group("verb")] == "criticizes") for m in pattern.finditer(low)]
 
 
@@ -359,13 +255,13 @@ def _scored_cues(low: str, knowledge: Knowledge) -> list[tuple[int, float]]:
     # the longer phrase and count for neither side
     blank = set(knowledge.phrases("stance_neutral_phrases"))
     phrases = tuple(sorted(always | blank | (general if spans else set()), key=len, reverse=True))
-    more_than = [c for c in _more_than_cues(low, knowledge) if scoped(c[0])]
+    measured = [c for c in _more_than_cues(low, knowledge) if scoped(c[0])]
     # what follows 'more than' is what the talks are measured against, not a judgement of them
     # ('the dialogue is more than a ritual')
     asked = knowledge.words("open_question_words")
     ifs = frozenset(m for m in knowledge.words("conditional_markers") if " " not in m)
     cues = [(off, p) for off, p in _cues_in(low, phrases) if (p in always or scoped(off))
-            and p not in blank and not any(0 < off - m < 40 for m, _c in more_than) and not _asked(low, off, asked)
+            and p not in blank and not any(0 < off - m < 40 for m, _c in measured) and not _asked(low, off, asked)
             and not (_conditional(low, off + len(p), knowledge) and not _negated(low, off, negators))]
     # (a denial keeps its condition: 'hardly a success if you measure it by prisoners freed')
     weights = knowledge.lexicon.get("stance_weights", {})
@@ -388,7 +284,7 @@ def _scored_cues(low: str, knowledge: Knowledge) -> list[tuple[int, float]]:
         if _asked(low, off, asked):
             continue
         count(off, critical != _negated(low, off, negators))
-    for off, critical in _construction_cues(low, knowledge) + more_than:
+    for off, critical in _construction_cues(low, knowledge) + measured:
         count(off, critical)
     if spans:
         taken = [(off, off + len(phrase)) for off, phrase in cues]
@@ -396,7 +292,7 @@ def _scored_cues(low: str, knowledge: Knowledge) -> list[tuple[int, float]]:
             # '… only if it produces concrete results': the condition, not a result claimed
             if scoped(off) and not any(a <= off < b for a, b in taken) and not _asked(low, off, asked | ifs):
                 count(off, critical)
-        for pattern in _judged_outcomes(knowledge):
+        for pattern in judged_outcomes(knowledge):
             for m in pattern.finditer(low):
                 if not scoped(m.start()):
                     continue
