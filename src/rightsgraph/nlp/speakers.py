@@ -34,6 +34,7 @@ class SpeakerResolver:
         self.nominal_persons = knowledge.words("nominal_persons")  # "the spokesman": a person named before
         self.titles = frozenset(w.lower().rstrip(".") for t in knowledge.lexicon["titles"] for w in t.split())
         self._turns: list[tuple[int, int, str | None]] | None = None  # (start, end, speaker) of each turn
+        self._tellers: dict[tuple[int, str | None], list[tuple[str, float]]] = {}  # teller() by verb and voice
 
     # -- subjects --------------------------------------------------------------------------
     def subject_of(self, verb: Token) -> Token | None:
@@ -171,7 +172,14 @@ class SpeakerResolver:
     def teller(self, verb: Token) -> list[tuple[str, float]]:
         """Who told what a reporting verb reports: its subject's actors, and in a transcript turn also
         'a group of lawyers, including X, who told us …' (the relative pronoun's antecedent) and the
-        other side in 'They told us …' or 'We were told …'."""
+        other side in 'They told us …' or 'We were told …'. Asked twice of a verb in a turn (is it
+        relayed? who said it?), so kept."""
+        key = (verb.i, self.voice)
+        if key not in self._tellers:
+            self._tellers[key] = self._teller(verb)
+        return self._tellers[key]
+
+    def _teller(self, verb: Token) -> list[tuple[str, float]]:
         subject = self.subject_of(verb)
         if subject is None or self.turn_speaker(verb) is None:
             return self.resolve_all(subject)
