@@ -140,3 +140,10 @@ def test_names_an_issue_in_title_case_run_on_by_a_name_is_an_organisation(nlp, t
 ])
 def test_names_no_organisation_from_an_issue_that_is_no_name(nlp, text):
     assert not [m for m in _people_and_orgs(nlp, text) if m[1] == "Organization" and "Prisoner" in m[0] + "Rule"]
+
+
+def test_names_a_bulleted_entry_with_a_word_for_a_kind_of_person(nlp):
+    found = _people_and_orgs(nlp, "The group named these cases:\n- Sonam Dhargye, Tibetan monk, detained since "
+                                  "1996; moved to Lhasa.\n- Open Road, Tibetan region, closed since May.")
+    assert ("Sonam Dhargye", "Person") in found
+    assert ("Open Road", "Person") not in found  # no word for a person after it

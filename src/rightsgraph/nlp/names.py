@@ -165,7 +165,8 @@ def entry_line_names(doc: Doc, mentions: list[Mention], titles: frozenset[str],
             if "\n" in t.text:
                 break
             rest.append(t)
-        if any(t.lower_ in titles or t.i in orgs for t in rest):
+        # ... or a word for a kind of person ('- Sonam Dhargye, Tibetan monk, detained since 1996')
+        if any(t.lower_ in titles or t.i in orgs for t in rest) or _kind_of_person(doc, end + 1, descriptors):
             _put(mentions, start, end, doc[start:end].text, "Person")
             covered.update(range(start, end))
 
