@@ -57,3 +57,14 @@ def test_meetings_my_counterpart_in_a_turn_met_its_speaker(nlp):
     text = ("Ruth Calloway, Assistant Secretary\n\nASSISTANT SECRETARY CALLOWAY: We finished two days of talks, "
             "led on their side by my counterpart, Director General Peng Wenhui.")
     assert _met(nlp, text) == {frozenset({"Ruth Calloway", "Peng Wenhui"})}
+
+
+@pytest.mark.parametrize("text", [
+    "MODERATOR: Welcome.\n\nASSISTANT SECRETARY HALE: We have just concluded two days of the human rights "
+    "dialogue with our Chinese counterparts, led by Director General Wu Ping of the Foreign Ministry.\n\n"
+    "QUESTION: Thanks.",
+    "MODERATOR: Welcome.\n\nASSISTANT SECRETARY HALE: We held talks with our counterparts led by Wu Ping.\n\n"
+    "QUESTION: Thanks.",
+])
+def test_meetings_our_counterparts_led_by_someone_met_the_turns_speaker(nlp, text):
+    assert ("Hale", "metWith", "Wu Ping") in set(relations(run(nlp, text)))

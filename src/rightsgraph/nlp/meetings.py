@@ -93,6 +93,12 @@ def counterparts(doc: Doc, index: MentionIndex, k: Knowledge, speakers: SpeakerR
                       if (m := mention_in(c, index, ("Person",))) is not None), None)
         if other is None and t.dep_ == "appos" and (m := index.at(t.head.i)) is not None and m.kind == "Person":
             other = m  # "Chen Xu, his counterpart, …"
+        if other is None:  # "talks with our Chinese counterparts, led by Director General X": their head
+            led = [c for c in t.children if c.dep_ == "acl"]  # (or the parse hung 'led' on the main verb)
+            led += [doc[t.i + 2]] if t.i + 2 < len(doc) and doc[t.i + 1].text == "," else []
+            other = next((m for c in led if c.lemma_.lower() in k.words("lead_verbs")
+                          for a in c.children if a.dep_ == "agent"
+                          if (m := mention_in(a, index, ("Person",))) is not None), None)
         owner = None
         for c in t.children:
             if c.dep_ == "poss":
@@ -100,7 +106,7 @@ def counterparts(doc: Doc, index: MentionIndex, k: Knowledge, speakers: SpeakerR
                     owner = m.canonical
                 elif c.lower_ in ("his", "her"):
                     owner, _conf = speakers.antecedent(c)
-                elif c.lower_ == "my" and c.i not in speakers.quoted:  # "my counterpart, X" in a turn
+                elif c.lower_ in ("my", "our") and c.i not in speakers.quoted:  # "my counterpart, X" in a turn
                     owner = speakers.turn_speaker(c) or speakers.voice
         if other is not None and owner and owner != other.canonical:
             yield (owner, "metWith", other.canonical or "", t, 0.7, "counterpart")
