@@ -205,7 +205,11 @@ def unknown_letterhead(title: str, lines: list[str], rules: Rules) -> bool:
     words = title.split()
     return 2 <= len(words) <= 8 and title.isupper() and not title.endswith(TERMINAL) \
         and not any(ch.isdigit() for ch in title) and not is_speaker_turn(title) \
-        and any(p.search(part) for ln in lines[:3] for part in _parts(ln) for p in rules.release)
+        and any(_release_tell(part, rules) for ln in lines[:3] for part in _parts(ln))
+
+
+def _release_tell(text: str, rules: Rules) -> bool:
+    return any(p.search(text) for p in rules.release)
 
 
 def _ends_sentence(line: str) -> bool:
@@ -228,7 +232,7 @@ def _headline_under_letterhead(title: str, flat: list[tuple[int, str]], reasons:
     if not (is_letterhead(title) or unknown_letterhead(title, [ln for _b, ln in flat], rules)):
         return None
     for i, (_b, ln) in enumerate(flat[:3]):  # 'PRESS RELEASE -- FOR IMMEDIATE RELEASE'
-        if reasons[i] in (None, "label") and all(any(p.search(part) for p in rules.release) for part in _parts(ln)):
+        if reasons[i] in (None, "label") and all(_release_tell(part, rules) for part in _parts(ln)):
             reasons[i] = "release"
     # a short headline reads as a label, as does the release's date line, which is no headline; other
     # label lines above it ('Senator A, Chairman | Representative B, Cochairman') are passed over

@@ -126,9 +126,10 @@ def status_of(m: Mention, doc: Doc, knowledge: Knowledge, index: MentionIndex | 
     unreal = verb is not None and verb.lower_ in RELEASE_WORDS and verb.tag_ == "VB"
     found, asked = set(), False
     own = {w.lower() for w in m.text.split()}
+    low = re.sub(r"\s+", " ", text.lower().replace("’", "'"))
     for status in STATUS_ORDER:
         for off, phrase in find_cues(text, knowledge.status_phrases[status]):
-            if _anothers(text, off, own):
+            if _anothers(low, off, own):
                 continue  # "after his uncle's escape": the uncle's
             if status == "released" and phrase in RELEASE_WORDS and (unreal or _demanded(text, phrase, knowledge)):
                 # a release asked for: held, unless it is another's ("appealed for the release of her
@@ -163,11 +164,11 @@ def _described_status(m: Mention, doc: Doc, knowledge: Knowledge, index: Mention
                  and find_cues(text, knowledge.status_phrases[status])), None)
 
 
-def _anothers(text: str, offset: int, own: set[str]) -> bool:
+def _anothers(low: str, offset: int, own: set[str]) -> bool:
     """A cue after a noun's possessive that is not the person's name ('his uncle's escape', not
-    'Chen Kegui's release'). `offset` is find_cues' (into the normalised text, one space ahead)."""
-    before = re.sub(r"\s+", " ", text.lower().replace("’", "'"))[:max(0, offset - 1)]
-    owner = re.search(r"([\w-]+)'s\s*$", before)
+    'Chen Kegui's release'). `low` is the text lower-cased with its spaces collapsed; `offset` is
+    find_cues' (into the normalised text, one space ahead)."""
+    owner = re.search(r"([\w-]+)'s\s*$", low[:max(0, offset - 1)])
     return owner is not None and owner.group(1) not in own
 
 

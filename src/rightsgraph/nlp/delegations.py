@@ -70,7 +70,7 @@ def leadership(doc: Doc, index: MentionIndex, k: Knowledge, speakers: SpeakerRes
                 # on the verb, or on a long apposition of the first leader)
                 for c in (x for x in t.sent if x.i > t.i and x.dep_ == "conj"):
                     by = [x for x in c.children if x.dep_ == "prep" and x.lower_ == "by"]
-                    if c.dep_ == "conj" and by and (other := _delegation_name(c, index, k)) and other != deleg:
+                    if by and (other := _delegation_name(c, index, k)) and other != deleg:
                         for p in index.in_range(by[0].left_edge.i, by[0].right_edge.i + 1, ("Person",)):
                             yield (p.canonical or "", "leads", other, c, 0.75, "led-by-delegation-gapped")
             elif event is not None or target.lemma_.lower() in k.words("dialogue_terms"):

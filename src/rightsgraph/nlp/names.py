@@ -220,7 +220,7 @@ def org_short_forms(doc: Doc, mentions: list[Mention], titles: frozenset[str]) -
         words = [t.text for t in doc[long.start:long.end]]
         words = words[1:] if words[0].lower() == "the" else words
         for n in range(len(words) - 1, 0, -1):
-            found = []  # (start, the mention there or None, possessive?, a title after it?)
+            found = []  # (start, the mention there or None, a title after its possessive?)
             for i in (i for i, w in enumerate(texts) if w == words[0]):
                 if long.start <= i < long.end or texts[i:i + n] != words[:n]:
                     continue
@@ -230,7 +230,6 @@ def org_short_forms(doc: Doc, mentions: list[Mention], titles: frozenset[str]) -
                 owns = nxt is not None and nxt.text in ("'s", "’s")
                 if (n == 1 and not owns) or (nxt is not None and not owns and nxt.pos_ in ("NOUN", "PROPN", "ADJ")):
                     continue  # a modifier, not a name: 'Human Rights activists'
-
                 own = covered.get(i)
                 if own is not None and (own.start, own.end) != (i, i + n):
                     continue

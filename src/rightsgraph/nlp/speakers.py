@@ -267,13 +267,13 @@ class SpeakerResolver:
         sub = self.index.in_range(tok.left_edge.i, right, ("Person", "Organization", "Government"))
         sub = [s for s in sub if s.start not in self.quoted]
         apps = [c for c in tok.children if c.dep_ == "appos"]
-        if tok.lower_ in self.titles and not any(c.dep_ == "det" for c in tok.children) \
-                and (groups := [c for c in apps if c.lemma_.lower() in self.generic]):
+        bare_title = tok.lower_ in self.titles and not any(c.dep_ == "det" for c in tok.children)
+        if bare_title and (groups := [c for c in apps if c.lemma_.lower() in self.generic]):
             # "Assistant Secretary, several groups, X among them, say …": the address, then the speakers
             named = [m for c in apps if (m := self.index.at(c.i)) is not None and m.is_actor and m.kind != "Government"]
             return (named[0].canonical, 0.6) if len(named) == 1 else self.resolve(groups[0])
         inside = [s for s in sub if s.kind == "Person" and s.role]
-        if inside and tok.lower_ in self.titles and not any(c.dep_ == "det" for c in tok.children):
+        if inside and bare_title:
             # "Assistant Secretary of State for …, Human Rights and Labor Harold Koh, who …, has told":
             # the parse made the title the subject and hung the name inside it
             return inside[0].canonical, 0.8

@@ -9,6 +9,7 @@ from .knowledge import Knowledge
 from .stancepatterns import (
     VAGUE_TERMS,
     alternation,
+    conditional,
     constructions,
     inflections,
     judged_outcomes,
@@ -36,8 +37,6 @@ def _cue_pattern(phrases: tuple[str, ...]) -> tuple[re.Pattern[str], dict[str, s
 
 def find_cues(text: str, phrases: tuple[str, ...]) -> list[tuple[int, str]]:
     """Non-overlapping cue phrases in `text` (longest first at each place), as (offset, phrase)."""
-    if not phrases:
-        return []
     return _cues_in(_normalise(text), phrases)
 
 
@@ -162,7 +161,7 @@ def _conditional(low: str, end: int, knowledge: Knowledge) -> bool:
     they are."""
     after = re.findall(r"[\w']+|[.!?;,]", low[end:end + 40])[:4]  # 'useful, if limited' is a concession
     words = " ".join(after[:next((n for n, w in enumerate(after) if w in ".!?;,"), len(after))])
-    return bool(re.match(r"(?:\w+ )?" + alternation(knowledge.words("conditional_markers")), words))
+    return bool(conditional(knowledge).match(words))
 
 
 def _counterfactual(low: str, offset: int) -> bool:

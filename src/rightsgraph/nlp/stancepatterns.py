@@ -11,8 +11,8 @@ from functools import lru_cache
 
 from .knowledge import Knowledge
 
-__all__ = ["VAGUE_TERMS", "alternation", "constructions", "inflections", "judged_outcomes", "markers", "more_than",
-           "results_pattern", "so_called", "verb_pattern"]
+__all__ = ["VAGUE_TERMS", "alternation", "conditional", "constructions", "inflections", "judged_outcomes", "markers",
+           "more_than", "results_pattern", "so_called", "verb_pattern"]
 
 
 #: dialogue_terms too vague to say what a verb or a sentence is about ("it", "this effort")
@@ -131,3 +131,10 @@ def results_pattern(knowledge: Knowledge) -> re.Pattern[str]:
     null = alternation(knowledge.words("null_quantities"))
     return re.compile(alternation(knowledge.words("outcome_verbs")) + r"\s+(?!" + null + r")"
                       r"(?:[\w'-]+\s+){0,2}?" + alternation(knowledge.words("result_nouns")))
+
+
+@lru_cache(maxsize=4)
+def conditional(knowledge: Knowledge) -> re.Pattern[str]:
+    """A condition opening the words after a cue, a word in between at most ('only if', 'worthwhile
+    when it …'; lexicon conditional_markers)."""
+    return re.compile(r"(?:\w+ )?" + alternation(knowledge.words("conditional_markers")))
