@@ -637,13 +637,16 @@ def test_relations_an_urger_the_parse_lost_to_a_fronted_phrase(nlp):
     # an advocate decrying detentions without naming who does them criticizes the detaining state
     ("China hosts the talks this week. Human Rights Watch said scores of activists have been detained or "
      "made to disappear since February.", True),
-    # not a government's own official, nor a lawmaker
-    ("China hosts the talks this week. Senator Tom Hale said scores of activists have been detained since "
-     "February.", False),
+    # a foreign lawmaker or official decrying them does too
+    ("China hosts the talks this week. Senator Tom Hale said scores of activists have been detained or "
+     "made to disappear since February.", True),
+    # not the detaining government's own official
+    ("China hosts the talks this week. Foreign Ministry spokesman Qin Gang said scores of activists have been "
+     "detained or made to disappear since February.", False),
     # nor when the article never names the state
     ("Human Rights Watch said scores of activists have been detained since February.", False),
 ])
-def test_relations_an_advocate_decrying_detentions_criticizes_the_detaining_state(nlp, text, criticizes_china):
+def test_relations_one_decrying_detentions_criticizes_the_detaining_state(nlp, text, criticizes_china):
     found = relations(run(nlp, text))
     assert ([r for r in found if r[1] == "criticizes" and r[2] == "China" and r[0] != "United States"] != []) \
         is criticizes_china

@@ -251,10 +251,11 @@ def _criticized_actors(doc: Doc, index: MentionIndex, k: Knowledge, statements: 
         if govs:
             target = min(govs, key=lambda m: min(abs(doc[m.start].idx - lo - off) for off, _p in found))
             out.append(Relation(st.speaker, "criticizes", target.canonical or "", st.sentence, 0.5, "criticism-cue"))
-        elif default and default in named and st.speaker not in lawmakers \
-                and not _any_government(st.speaker, members, k) and find_cues(st.text, k.phrases("repression_cues")):
-            # an advocate decrying detentions or a crackdown without naming who does it ('scores of people
-            # have been detained or made to disappear'): the domain's detaining state, named in the article
+        elif default and default in named and default not in acts_for and default not in own \
+                and find_cues(st.text, k.phrases("repression_cues")):
+            # an advocate, lawmaker or foreign official decrying detentions or a crackdown without naming
+            # who does it ('scores of people have been detained or made to disappear'): the domain's
+            # detaining state, named in the article; not that state's own officials
             out.append(Relation(st.speaker, "criticizes", default, st.sentence, 0.4, "repression-cue"))
     return out
 
@@ -265,12 +266,6 @@ def _urged(m: Mention, doc: Doc, k: Knowledge) -> bool:
     root = doc[m.start:m.end].root
     verb = root.head.head if root.dep_ == "pobj" and root.head.lower_ in ("on", "upon") else root.head
     return (root.dep_ == "dobj" or root.dep_ == "pobj") and verb.lemma_.lower() in k.words("urge_verbs")
-
-
-def _any_government(speaker: str, members: list[Relation], k: Knowledge) -> bool:
-    """Whether the speaker is a government, or an official, agency or ministry of one."""
-    entry = k.by_name.get(speaker)
-    return (entry is not None and entry.government) or _government_of(speaker, members, k) is not None
 
 
 def _governments_criticize(found: list[Relation], members: list[Relation], k: Knowledge,
