@@ -440,6 +440,19 @@ def test_relations_joint_speakers_and_the_plural_that_stands_for_them(nlp):
     assert not [r for r in found if r[0] == "Zhang Wei"]  # a case the lawmakers named did not urge anyone
 
 
+def test_relations_a_capitalised_plural_title_stands_for_the_pair_named_before(nlp):
+    """'The two Commissioners' (tagged NNPS, its lemma left plural) is the chair and cochair named
+    before, and so is the letter they sent."""
+    text = ("Representative Tom Hale, Chairman of the Commission, and Senator Ann Berg, the Commission's "
+            "Cochairman, spoke on Monday. In a letter sent Thursday to the Secretary of State, the two "
+            "Commissioners urged the State Department to press for Zhang Wei's release. The letter also asks "
+            "the Department to raise the case of Li Ming.")
+    found = set(relations(run(nlp, text)))
+    for person in ("Tom Hale", "Ann Berg"):
+        assert {(person, "urges", "U.S. Department of State"), (person, "raised", "Zhang Wei"),
+                (person, "raised", "Li Ming")} <= found
+
+
 @pytest.mark.parametrize(("text", "expected"), [
     ("Senator Tom Hale, chairman of the Rights Commission, and Representative Ann Berg, the commission's "
      "cochairman, wrote to the Secretary.", ("Ann Berg", "leads", "Rights Commission")),

@@ -99,7 +99,10 @@ class SpeakerResolver:
     def _group(self, tok: Token) -> list[tuple[str, float]] | None:
         """'The (two) lawmakers asked …': the people of the last coordinated pair or list of persons
         who were the subject of a clause (who spoke or acted, not the cases they named)."""
-        if tok.tag_ != "NNS" or tok.lemma_.lower() not in self.k.words("group_nouns") or self.index.at(tok.i):
+        nouns = self.k.words("group_nouns")  # "the two Commissioners" is tagged NNPS, its lemma unreduced
+        lemma = tok.lemma_.lower()
+        if tok.tag_ not in ("NNS", "NNPS") or self.index.at(tok.i) \
+                or not (lemma in nouns or (lemma.endswith("s") and lemma[:-1] in nouns)):
             return None
         if not any(c.dep_ in ("det", "nummod") and c.lower_ in ("the", "both", "two", "three") for c in tok.children):
             return None
