@@ -531,3 +531,14 @@ def test_quotes_a_sentence_run_on_past_its_full_stop_asks_only_after_it(nlp):
 ])
 def test_quotes_groups_named_by_an_example_speak_through_it(nlp, text, speaker):
     assert [(s.speaker, s.stance) for s in run(nlp, text).statements] == [(speaker, "criticizes")]
+
+
+def test_quotes_a_coordinated_subject_each_speaks_a_quotation(nlp):
+    """'A and B wrote that the dialogue "…"': the quotation is each one's statement; one speaker
+    alone gives one statement."""
+    joint = run(nlp, 'Senator Tom Hale and Representative Ann Berg wrote to Secretary Mary Lane that the '
+                     'dialogue "has become a courtesy with nothing to show for it."')
+    assert sorted(statements(joint)) == [("Ann Berg", "direct", "criticizes"), ("Tom Hale", "direct", "criticizes")]
+    alone = run(nlp, 'Senator Tom Hale wrote to Secretary Mary Lane that the dialogue "has become a courtesy '
+                     'with nothing to show for it."')
+    assert statements(alone) == [("Tom Hale", "direct", "criticizes")]

@@ -197,9 +197,11 @@ class _Builder:
             speaker, conf = None, 0.0
             if any(self._embedded(v, start, end) for v in verbs):
                 continue
+            joint: list[tuple[str, float]] = []
             for verb in verbs:  # the nearest tag verb whose speaker is known ('told reporters that X
                 speaker, conf = self.speakers.resolve(self.speakers.subject_of(verb))  # "…," but declined to say')
-                if speaker:
+                if speaker:  # 'A and B wrote that the dialogue "…"': each of a coordinated subject speaks
+                    joint = self.speakers.resolve_all(self.speakers.subject_of(verb))[1:]
                     break
             if speaker is None:
                 speaker, conf = self.speakers.resolve(self._according_to(start, end))
@@ -213,6 +215,9 @@ class _Builder:
                 speaker, conf = self.speakers.antecedent(first)  # the person the last sentences were about
             if speaker:
                 self.add(speaker, text, "direct", start, end, conf)
+            for other, other_conf in joint:
+                if other != speaker:
+                    self.add(other, text, "direct", start, end, other_conf)
 
     def _colon_intro(self, start: int) -> tuple[str | None, float]:
         before = doc_text(self.doc)[:start].rstrip(" “\"\n")
