@@ -87,7 +87,7 @@ def derived_relations(doc: Doc, index: MentionIndex, k: Knowledge, article_id: s
             if holder not in (r.subject, _government_of(r.subject, members, k))]
     out += _relatives_speak_for(statements, relations, persons)
     out += _stance_relations(statements)
-    out += _criticized_actors(doc, index, k, statements, members, lawmakers)
+    out += _criticized_actors(doc, index, k, statements, members)
     out += _governments_criticize(out, members, k, lawmakers)
     out += _modal_urges(doc, index, k, statements, members)
     out += _delegation_heads(relations + out, k)
@@ -225,7 +225,7 @@ def _modal_urges(doc: Doc, index: MentionIndex, k: Knowledge, statements: list[S
 
 
 def _criticized_actors(doc: Doc, index: MentionIndex, k: Knowledge, statements: list[Statement],
-                       members: list[Relation], lawmakers: set[str]) -> list[Relation]:
+                       members: list[Relation]) -> list[Relation]:
     cues, rebuttal = k.phrases("criticism_cues"), k.phrases("rebuttal_cues")
     default = str(k.lexicon.get("default_detaining_government") or "")
     named = index.most_named("Government")

@@ -199,9 +199,10 @@ class _Builder:
                 continue
             joint: list[tuple[str, float]] = []
             for verb in verbs:  # the nearest tag verb whose speaker is known ('told reporters that X
-                speaker, conf = self.speakers.resolve(self.speakers.subject_of(verb))  # "…," but declined to say')
+                subject = self.speakers.subject_of(verb)  # "…," but declined to say')
+                speaker, conf = self.speakers.resolve(subject)
                 if speaker:  # 'A and B wrote that the dialogue "…"': each of a coordinated subject speaks
-                    joint = self.speakers.resolve_all(self.speakers.subject_of(verb))[1:]
+                    joint = self.speakers.resolve_all(subject)[1:]
                     break
             if speaker is None:
                 speaker, conf = self.speakers.resolve(self._according_to(start, end))
