@@ -542,3 +542,15 @@ def test_quotes_a_coordinated_subject_each_speaks_a_quotation(nlp):
     alone = run(nlp, 'Senator Tom Hale wrote to Secretary Mary Lane that the dialogue "has become a courtesy '
                      'with nothing to show for it."')
     assert statements(alone) == [("Tom Hale", "direct", "criticizes")]
+
+
+def test_quotes_a_sentence_naming_an_organization_keeps_its_own_stance(nlp):
+    """A sentence that names a government or a group says something of its own ('The responsibility
+    lies with the U.S. side'); it does not take the judgement of the talks beside it, and a loose
+    sentence after it goes with it."""
+    ex = run(nlp, "MR. LIANG: The talks were candid and useful. The responsibility for the delay lies "
+                  "with the State Department. We will meet again next year.\n\nQUESTION: Anything else?")
+    assert [(s.stance, s.text) for s in ex.statements] == [
+        ("defends", "The talks were candid and useful."),
+        ("neutral", "The responsibility for the delay lies with the State Department. We will meet again "
+                    "next year.")]

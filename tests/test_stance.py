@@ -256,3 +256,21 @@ def test_stance_conditions_blank_phrases_and_base_form_outcomes(text, stance):
 ])
 def test_stance_the_talks_denied_the_name_of_an_outcome(text, stance):
     assert classify_stance(text, load_knowledge())[0] == stance
+
+
+@pytest.mark.parametrize("text, stance", [
+    # a few general idioms of praise and dismissal, counted where the sentence speaks of the talks
+    ("The dialogue is one tool among many that we use.", "defends"),
+    ("These sessions remain a valuable channel for raising cases.", "defends"),
+    ("For Beijing the talks are little more than a PR exercise.", "criticizes"),
+    ("The round was perfunctory and over by lunch.", "criticizes"),
+    ("The exchanges have stagnant agendas and platitudes.", "criticizes"),
+    ("Every year the meetings take place and nothing changes.", "criticizes"),
+    ("The government should stop pretending the dialogue works.", "criticizes"),
+    ("The talks are not going nowhere; they are slow.", "defends"),  # negated
+    # the same words about something else say nothing of the talks
+    ("The new bridge is one tool among many for the city planners.", "neutral"),
+    ("Nothing changes in the village from one harvest to the next.", "neutral"),
+])
+def test_stance_general_idioms_of_praise_and_dismissal(text, stance):
+    assert classify_stance(text, load_knowledge())[0] == stance

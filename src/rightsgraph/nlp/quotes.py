@@ -97,7 +97,7 @@ class _Builder:
 
     def _names_case(self, start: int, end: int) -> bool:
         span = span_of(self.doc, start, end)
-        return span is not None and bool(self.index.in_range(span.start, span.end, ("Issue", "Person")))
+        return span is not None and bool(self.index.in_range(span.start, span.end, ("Issue", "Person", "Organization")))
 
     def _add(self, speaker: str, text: str, kind: str, start: int, end: int, conf: float,
              stance_of_run: str | None = None) -> None:
