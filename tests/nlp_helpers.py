@@ -6,6 +6,7 @@ The pipeline is the session-scoped ``nlp`` fixture from conftest.py.
 from __future__ import annotations
 
 from spacy.language import Language
+from spacy.tokens import Doc
 
 from rightsgraph.model import Article, Extraction
 from rightsgraph.nlp import extract
@@ -56,3 +57,24 @@ def actors(ex: Extraction) -> list[tuple[str, str]]:
 def aliases(ex: Extraction) -> dict[str, tuple[str, ...]]:
     """canonical actor name -> printed aliases."""
     return {a.name: a.aliases for a in ex.actors}
+
+
+def reparsed(nlp: Language, text: str, attach: dict[str, tuple[str, str]]) -> Doc:
+    """`text` parsed, then with some tokens re-attached as the parser sometimes does on other names:
+    attach maps a token's text to (its new head's text, its new dependency label), first occurrences.
+    Tests a rule against a parse it must survive without hunting for a sentence that provokes it."""
+    doc = nlp(text)
+    where = {}
+    for t in doc:
+        where.setdefault(t.text, t.i)
+    heads = [t.head.i for t in doc]
+    deps = [t.dep_ for t in doc]
+    for word, (head, dep) in attach.items():
+        heads[where[word]], deps[where[word]] = where[head], dep
+    out = Doc(doc.vocab, words=[t.text for t in doc], spaces=[bool(t.whitespace_) for t in doc],
+              heads=heads, deps=deps, pos=[t.pos_ for t in doc], tags=[t.tag_ for t in doc],
+              lemmas=[t.lemma_ for t in doc], ents=[t.ent_iob_ + ("-" + t.ent_type_ if t.ent_type_ else "")
+                                                   for t in doc])
+    for t, o in zip(doc, out, strict=True):
+        o.ent_id_ = t.ent_id_
+    return out

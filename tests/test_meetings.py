@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from nlp_helpers import relations, run
+from nlp_helpers import relations, reparsed, run
+from rightsgraph.model import Article
+from rightsgraph.nlp import extract
 
 MET = "metWith"
 
@@ -68,3 +70,15 @@ def test_meetings_my_counterpart_in_a_turn_met_its_speaker(nlp):
 ])
 def test_meetings_our_counterparts_led_by_someone_met_the_turns_speaker(nlp, text):
     assert ("Hale", "metWith", "Wu Ping") in set(relations(run(nlp, text)))
+
+
+def test_meetings_counterpart_named_after_a_relative_clause(nlp):
+    """'led by P, who met his counterpart, Y, …': P met Y, and Y does not lead P's delegation, even
+    where the parse hangs Y on P as an apposition past the relative clause."""
+    text = ("The American delegation was led by Assistant Secretary of State Dana Whitmore, who met his "
+            "counterpart, Gu Shenping, director-general of the Chinese Foreign Ministry's Treaty Department.")
+    for doc in (nlp(text), reparsed(nlp, text, {"Shenping": ("Whitmore", "appos")})):
+        rels = relations(extract(nlp, Article(id="t", title="Test article", body=text), doc=doc))
+        assert ("Dana Whitmore", "metWith", "Gu Shenping") in rels
+        assert ("Dana Whitmore", "leads", "U.S. delegation") in rels
+        assert ("Gu Shenping", "leads", "U.S. delegation") not in rels

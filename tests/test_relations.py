@@ -1267,3 +1267,20 @@ def test_relations_a_founder_is_a_member_not_a_leader(nlp):
     found = set(relations(run(nlp, text)))
     assert ("Tang Xiaoyu", "memberOf", "Harbor Democracy Party") in found
     assert ("Tang Xiaoyu", "leads", "Harbor Democracy Party") not in found
+
+
+def test_relations_among_them_after_a_raise_names_what_was_raised(nlp):
+    """'X raised the cases of several activists. Among them were A, a monk; B, a lawyer; and C':
+    X raised each one the list names, semicolon items included, not the names in their descriptions."""
+    ex = run(nlp, "Assistant Secretary Dana Whitmore told reporters he had raised the cases of several "
+                  "jailed activists.\n\nAmong them were Fu Lanqing, a member of the banned "
+                  "Harbor Democracy League who was detained in Ningbo; labor organizer Ke Yunfei, sentenced "
+                  "last month to nine years; and Dawa Lhundup, a Tibetan monk.")
+    assert {"Fu Lanqing", "Ke Yunfei", "Dawa Lhundup"} <= raised_by(ex, "Dana Whitmore")
+    assert "Harbor Democracy League" not in raised_by(ex, "Dana Whitmore")
+
+
+def test_relations_among_them_needs_a_raise_before_it(nlp):
+    ex = run(nlp, "Dana Whitmore visited Ningbo last week.\n\nAmong them were Fu Lanqing, a lawyer; "
+                  "and Ke Yunfei, a labor organizer.")
+    assert raised_by(ex, "Dana Whitmore") == set()

@@ -46,7 +46,10 @@ def leadership(doc: Doc, index: MentionIndex, k: Knowledge, speakers: SpeakerRes
             # the persons the 'by' phrase names (P, P and Q), not those of a clause the parse hung on it
             # ("led by P, press for the release of C")
             heads = [x for c in agents[0].children if c.dep_ == "pobj" for x in (c, *c.conjuncts)]
-            heads += [a for h in heads for a in h.children if a.dep_ == "appos"]  # "by my counterpart, X"
+            # "by my counterpart, X"; not a name the parse hung past a relative clause ("by P, who met
+            # his counterpart, Y")
+            heads += [a for h in heads for a in h.children if a.dep_ == "appos"
+                      and not any(r.dep_ == "relcl" and h.i < r.i < a.i for r in h.children)]
             leaders = [m for m in index.in_range(agents[0].left_edge.i, agents[0].right_edge.i + 1, ("Person",))
                        if any(m.start <= x.i < m.end for x in heads)]
             subj = [c for c in t.children if c.dep_ in ("nsubjpass", "nsubj")]

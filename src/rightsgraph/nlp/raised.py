@@ -198,6 +198,11 @@ def _among_them(doc: Doc, index: MentionIndex, k: Knowledge, article_id: str,
             raising = [t for t in first.subtree if t.lemma_.lower() in k.words("raise_verbs") and t.dep_ == "relcl"]
             who = next((found for t in raising if (found := speakers.resolve_all(speakers.subject_of(t)))), [])
             tags = raising
+        if not who and sent.start > 0 and any(t.lower_ in ("them", "these", "those") for t in first.children):
+            # "He raised the cases of several activists. Among them were A, B and C": who raised them
+            raising = [t for t in doc[sent.start - 1].sent if t.lemma_.lower() in k.words("raise_verbs")
+                       and t.pos_ == "VERB"]
+            who = next((found for t in raising if (found := speakers.resolve_all(speakers.subject_of(t)))), [])
         if not who:
             continue
         tag_words = {x.i for t in tags for x in t.subtree}
@@ -213,8 +218,9 @@ def _among_them(doc: Doc, index: MentionIndex, k: Knowledge, article_id: str,
 def _described(tok: Token, top: Token) -> bool:
     """Whether `tok` is inside another name's description ('X, the wife of Y', 'X, who represented Z')."""
     while tok.i != top.i and tok.head.i != tok.i:
-        if tok.dep_ in ("relcl", "acl", "appos") or (tok.dep_ == "pobj" and tok.head.lower_ == "of"):
-            return True
+        listed = tok.dep_ == "appos" and any(t.text == ";" for t in tok.doc[tok.head.i:tok.i])
+        if not listed and (tok.dep_ in ("relcl", "acl", "appos") or (tok.dep_ == "pobj" and tok.head.lower_ == "of")):
+            return True  # (an 'apposition' after a semicolon is the list's next item: 'A, a monk; B, a lawyer')
         tok = tok.head
     return False
 
