@@ -120,7 +120,7 @@ LEXICON_SCHEMA: dict[str, str] = {
         "repression_cues", "deputy_modifiers", "rebuttal_cues", "composition_verbs", "time_nouns",
         "more_than_modals", "document_nouns", "authoring_verbs", "employment_verbs",
         "not_actors", "list_nouns", "more_than_copulas", "pair_nouns", "joining_verbs", "talks_verbs", "unit_words",
-        "stance_neutral_phrases", "conditional_markers", "achievement_nouns")},
+        "stance_neutral_phrases", "conditional_markers", "achievement_nouns", "letter_closings")},
     "status_cues": "object of lists of strings",
     "stance_verbs": "object of lists of strings",
     "raise_particles": "object of lists of strings",

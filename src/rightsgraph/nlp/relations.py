@@ -18,6 +18,7 @@ from .knowledge import Knowledge
 from .meetings import cochairs, counterparts, hosting, meetings
 from .mentions import MentionIndex
 from .phrases import ACTOR, Hit, evidence_of, mention_in
+from .signatures import signatories
 from .speakers import SpeakerResolver
 from .textspans import tokens_of
 
@@ -171,7 +172,7 @@ def letter_addressees(doc: Doc, index: MentionIndex, k: Knowledge, speakers: Spe
 #: (subject, predicate, object, token, confidence, rule name); a new rule is a function added here
 Rule = Callable[[Doc, MentionIndex, Knowledge, SpeakerResolver], Iterator[Hit]]
 RULES: tuple[Rule, ...] = (membership, founders, leadership, own_delegation, composition, delegation_members,
-                           meetings, counterparts, hosting, cochairs, kinship, urging, letter_addressees)
+                           meetings, counterparts, hosting, cochairs, kinship, urging, letter_addressees, signatories)
 
 
 def find_relations(doc: Doc, index: MentionIndex, k: Knowledge, article_id: str,
