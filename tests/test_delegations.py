@@ -53,3 +53,18 @@ def test_delegations_an_agency_in_a_delegation_raises_nothing_for_its_government
 ])
 def test_delegations_a_fronted_or_misattached_leader(nlp, text, expected):
     assert expected in set(relations(run(nlp, text)))
+
+
+@pytest.mark.parametrize("text, who", [
+    ("MS. HALE: Thank you. I led the U.S. delegation this week.\n\nQUESTION: Anything else?", "Hale"),
+    ("Assistant Secretary Margaret Hale spoke to reporters on Friday. She said she headed the American "
+     "delegation at the talks in Kunming.", "Margaret Hale"),
+])
+def test_delegations_a_pronoun_that_led_the_delegation(nlp, text, who):
+    """'I led the U.S. delegation' in a turn is its speaker; 'she headed …' her antecedent."""
+    assert (who, "leads", "U.S. delegation") in relations(run(nlp, text))
+
+
+def test_delegations_we_led_is_no_one_leader(nlp):
+    rels = relations(run(nlp, "MS. HALE: We led the U.S. delegation this week.\n\nQUESTION: Anything else?"))
+    assert not [r for r in rels if r[1] == "leads"]

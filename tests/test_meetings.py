@@ -82,3 +82,11 @@ def test_meetings_counterpart_named_after_a_relative_clause(nlp):
         assert ("Dana Whitmore", "metWith", "Gu Shenping") in rels
         assert ("Dana Whitmore", "leads", "U.S. delegation") in rels
         assert ("Gu Shenping", "leads", "U.S. delegation") not in rels
+
+
+def test_meetings_my_counterpart_was(nlp):
+    """'my counterpart was X' in a turn: the speaker met X."""
+    rels = relations(run(nlp, "MS. HALE: Thank you. I led the U.S. delegation, and my counterpart was Director "
+                              "General Zhang Minghao of the Foreign Ministry. The talks were long."
+                              "\n\nQUESTION: Anything else?"))
+    assert ("Hale", "metWith", "Zhang Minghao") in rels

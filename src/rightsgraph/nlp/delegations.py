@@ -91,6 +91,12 @@ def leadership(doc: Doc, index: MentionIndex, k: Knowledge, speakers: SpeakerRes
         if subj and subj[0].lower_ in ("who", "that") and t.dep_ == "relcl":
             # "Bob Fu, who heads ChinaAid"; "X, the Ohio Democrat who chairs the subcommittee"
             subj = [t.head.head if t.head.dep_ == "appos" and index.at(t.head.i) is None else t.head]
+        if subj and objs and subj[0].lower_ in ("i", "he", "she") and mention_in(subj[0], index, ("Person",)) is None:
+            # "I led the U.S. delegation" in a turn, "he headed the Chinese side": who the pronoun is
+            speaker, _conf = speakers.resolve(subj[0]) if subj[0].lower_ == "i" else speakers.antecedent(subj[0])
+            if speaker and (deleg := _delegation_name(objs[0], index, k)):
+                yield (speaker, "leads", deleg, t, 0.7, "leads-verb-pronoun")
+            continue
         if subj and objs and (head := mention_in(subj[0], index, ("Person",))) is not None:
             org = mention_in(objs[0], index, ORGS)
             if org is not None and index.at(objs[0].i) is None and doc[org.start:org.end].root.dep_ == "poss":

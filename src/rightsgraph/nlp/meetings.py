@@ -96,6 +96,9 @@ def counterparts(doc: Doc, index: MentionIndex, k: Knowledge, speakers: SpeakerR
         if other is None and t.i + 2 < len(doc) and doc[t.i + 1].text == "," \
                 and (m := index.at(t.i + 2)) is not None and m.kind == "Person":
             other = m  # "met his counterpart, Liu Wei, …" with the name hung elsewhere by the parse
+        if other is None and t.dep_ == "nsubj" and t.head.lemma_ == "be":  # "my counterpart was X"
+            other = next((m for c in t.head.children if c.dep_ == "attr"
+                          if (m := mention_in(c, index, ("Person",))) is not None), None)
         if other is None:  # "talks with our Chinese counterparts, led by Director General X": their head
             led = [c for c in t.children if c.dep_ == "acl"]  # (or the parse hung 'led' on the main verb)
             led += [doc[t.i + 2]] if t.i + 2 < len(doc) and doc[t.i + 1].text == "," else []
