@@ -68,3 +68,10 @@ def test_delegations_a_pronoun_that_led_the_delegation(nlp, text, who):
 def test_delegations_we_led_is_no_one_leader(nlp):
     rels = relations(run(nlp, "MS. HALE: We led the U.S. delegation this week.\n\nQUESTION: Anything else?"))
     assert not [r for r in rels if r[1] == "leads"]
+
+
+def test_delegations_i_lead_a_body(nlp):
+    """'I lead the Harbor Conscience Institute' in a witness's turn: its head."""
+    ex = run(nlp, "Witnesses: Dr. Margaret Hale, Harbor Conscience Institute.\n\nDR. HALE: Thank you. I lead the "
+                  "Harbor Conscience Institute. Let me be concrete about the dialogue.\n\nSENATOR LUND: Thank you.")
+    assert ("Margaret Hale", "leads", "Harbor Conscience Institute") in relations(ex)

@@ -1284,3 +1284,21 @@ def test_relations_among_them_needs_a_raise_before_it(nlp):
     ex = run(nlp, "Dana Whitmore visited Ningbo last week.\n\nAmong them were Fu Lanqing, a lawyer; "
                   "and Ke Yunfei, a labor organizer.")
     assert raised_by(ex, "Dana Whitmore") == set()
+
+
+@pytest.mark.parametrize("text", [
+    "Dr. Margaret Hale, President, Harbor Conscience Institute, testified on Monday.",
+    "The delegation included:\n- Paul Ostrander, Senior Researcher, Harbor Conscience Institute\n"
+    "- Margaret Hale, President, Harbor Conscience Institute",
+])
+def test_relations_a_bare_head_title_before_its_body(nlp, text):
+    """'X, President, Body' (a witness list, an entry line): X leads the body."""
+    rels = relations(run(nlp, text))
+    assert ("Margaret Hale", "leads", "Harbor Conscience Institute") in rels
+    assert ("Paul Ostrander", "leads", "Harbor Conscience Institute") not in rels
+
+
+def test_relations_the_director_of_a_unit_is_its_member(nlp):
+    rels = relations(run(nlp, "The delegation included:\n- Paul Ostrander, Director, Office of Maritime Affairs\n"
+                              "- Margaret Hale, Senior Adviser, Office of Maritime Affairs"))
+    assert ("Paul Ostrander", "leads", "Office of Maritime Affairs") not in rels

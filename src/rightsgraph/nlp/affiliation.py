@@ -73,8 +73,8 @@ def membership(doc: Doc, index: MentionIndex, k: Knowledge, speakers: SpeakerRes
                 pairs = _respectively(root, c, index) or ([] if listed else [(m.canonical or "", c)])
                 for o in orgs[:1]:
                     for person, title in pairs:
-                        yield (person, "leads" if _head_title(title, lead_titles, c) else "memberOf", o.canonical or "",
-                               c, 0.75, "appositive-title")
+                        heads = _head_title(title, lead_titles, c) or _head_before(title, o, doc, k)
+                        yield (person, "leads" if heads else "memberOf", o.canonical or "", c, 0.75, "appositive-title")
                 if not orgs:  # "Daniel Baer, the deputy assistant secretary of state who …": the title's office
                     clause = {t.i for x in c.children if x.dep_ in ("relcl", "acl") for t in x.subtree}
                     if index.in_range(c.left_edge.i, c.right_edge.i + 1, ("Person",)):
@@ -167,6 +167,10 @@ def _entry_lines(doc: Doc, index: MentionIndex, k: Knowledge) -> Iterator[Hit]:
             orgs.append(heading)
         if orgs:
             yield from _member_of_units(person, orgs, doc, k, "entry-line")
+            role = text[doc[person.end].idx + 1:doc[orgs[0].start].idx].strip().rstrip(",").strip()
+            if len(orgs) == 1 and orgs[0].kind == "Organization" and orgs[0].canonical and "," not in role \
+                    and _head_role(role, k) and not _unit(orgs[0], k):  # "- Name, President, Body": its head
+                yield (person.canonical or "", "leads", orgs[0].canonical, doc[person.start], 0.7, "entry-line-head")
         if (office := _title_org(doc[person.end:span.end].text, k)) is not None:
             yield (person.canonical or "", "memberOf", office, doc[person.start], 0.7, "entry-line-title")
 
@@ -201,6 +205,20 @@ def _head_role(role: str, k: Knowledge) -> bool:
         if len(words) >= n and " ".join(words[-n:]) in heads:
             return len(words) == n or words[-n - 1] not in k.words("deputy_modifiers")
     return False
+
+
+def _head_before(title: Token, org: Mention, doc: Doc, k: Knowledge) -> bool:
+    """'X, President, Harbor Institute': a head's bare title with its body printed right after it and
+    a comma, as in a witness list or a signature line."""
+    return org.kind == "Organization" and org.start == title.i + 2 and doc[title.i + 1].text == "," \
+        and _head_role(doc[title.left_edge.i:title.i + 1].text, k) and not _unit(org, k)
+
+
+def _unit(org: Mention, k: Knowledge) -> bool:
+    """'Office of …', 'Asylum Division': a part of a body by its name, whose director the gazetteer
+    and the annotators take as one of its staff rather than the head of an organisation."""
+    words = org.text.split()
+    return bool({words[0].lower(), words[-1].lower()} & k.words("unit_words"))
 
 
 def _head_title(title: Token, lead_titles: frozenset[str], owner: Token | None = None) -> bool:

@@ -94,8 +94,11 @@ def leadership(doc: Doc, index: MentionIndex, k: Knowledge, speakers: SpeakerRes
         if subj and objs and subj[0].lower_ in ("i", "he", "she") and mention_in(subj[0], index, ("Person",)) is None:
             # "I led the U.S. delegation" in a turn, "he headed the Chinese side": who the pronoun is
             speaker, _conf = speakers.resolve(subj[0]) if subj[0].lower_ == "i" else speakers.antecedent(subj[0])
-            if speaker and (deleg := _delegation_name(objs[0], index, k)):
-                yield (speaker, "leads", deleg, t, 0.7, "leads-verb-pronoun")
+            body = mention_in(objs[0], index, ORGS)
+            name = _delegation_name(objs[0], index, k) or (
+                body.canonical if body is not None and body.kind == "Organization" else None)
+            if speaker and name:  # ("I lead the X Institute": its head)
+                yield (speaker, "leads", name, t, 0.7, "leads-verb-pronoun")
             continue
         if subj and objs and (head := mention_in(subj[0], index, ("Person",))) is not None:
             org = mention_in(objs[0], index, ORGS)
