@@ -255,3 +255,16 @@ def test_cases_the_issues_china_raises_about_the_united_states(nlp):
     """The thesaurus holds the issues the Chinese side brings up about the U.S. too."""
     x = run(nlp, "The Chinese side raised gun violence and discrimination in the United States.")
     assert {("Gun violence", "Issue", None), ("Discrimination", "Issue", None)} <= set(cases(x))
+
+
+def test_cases_a_participle_description_in_a_semicolon_list(nlp):
+    """'…; the blogger X, sentenced to eight years; and Pastor Y of Ningbo, detained in May': each
+    item's own participle gives its status, past a place after 'of'."""
+    ex = run(nlp, "The following people remain detained: the lawyer Fang Wenjun, held since July; the blogger "
+                  "Kou Lin, sentenced to eight years; and Pastor Ye Wenchang of Ningbo, detained in May.")
+    assert {("Kou Lin", "Person", "detained"), ("Ye Wenchang", "Person", "detained")} <= set(cases(ex))
+
+
+def test_cases_a_participle_that_is_no_status_gives_none(nlp):
+    ex = run(nlp, "Speakers included the scholar Kou Lin, invited by the university; and the poet Ye Wenchang.")
+    assert not [c for c in cases(ex) if c[0] == "Kou Lin"]

@@ -153,13 +153,17 @@ def _described_status(m: Mention, doc: Doc, knowledge: Knowledge, index: Mention
     stop = next((t.i for t in doc[m.end:sent_end] if t.text == ";"), sent_end)
     if index is not None:
         stop = min([o.start for o in index.mentions if o.kind == "Person" and m.end <= o.start < stop], default=stop)
+    start = m.end
+    if start < stop and doc[start].lower_ == "of":  # "Pastor X of Zhejiang, detained in May"
+        start = next((t.i for t in doc[start:stop] if t.text == ","), stop)
     # the description ends at the comma that closes it ('X, who led the delegation, held talks …')
-    stop = next((t.i for t in doc[m.end + 1:stop] if t.text == "," and t.i + 1 < len(doc)
+    stop = next((t.i for t in doc[start + 1:stop] if t.text == "," and t.i + 1 < len(doc)
                  and doc[t.i + 1].lower_ not in ("and", "who", "but", "or")), stop)
-    words = [t.lower_ for t in doc[m.end:stop]]
-    if len(words) < 3 or words[0] != "," or "who" not in words[1:6] or "whose" in words[1:6]:
+    words = [t.lower_ for t in doc[start:stop]]
+    participle = len(words) > 1 and doc[start + 1].tag_ == "VBN"  # "X, sentenced to eight years; …"
+    if len(words) < 3 or words[0] != "," or not ("who" in words[1:6] or participle) or "whose" in words[1:6]:
         return None  # "X, whose husband was detained": that clause is the husband's
-    text = doc[m.end:stop].text
+    text = doc[start:stop].text
     return next((status for status in STATUS_ORDER if status != "released"
                  and find_cues(text, knowledge.status_phrases[status])), None)
 
