@@ -268,3 +268,8 @@ def test_cases_a_participle_description_in_a_semicolon_list(nlp):
 def test_cases_a_participle_that_is_no_status_gives_none(nlp):
     ex = run(nlp, "Speakers included the scholar Kou Lin, invited by the university; and the poet Ye Wenchang.")
     assert not [c for c in cases(ex) if c[0] == "Kou Lin"]
+
+
+def test_cases_a_house_church_is_religious_freedom(nlp):
+    ex = run(nlp, "The delegation raised pressure on house church leaders in Henan.")
+    assert ("Religious freedom", "Issue", None) in cases(ex)

@@ -147,3 +147,11 @@ def test_names_a_bulleted_entry_with_a_word_for_a_kind_of_person(nlp):
                                   "1996; moved to Lhasa.\n- Open Road, Tibetan region, closed since May.")
     assert ("Sonam Dhargye", "Person") in found
     assert ("Open Road", "Person") not in found  # no word for a person after it
+
+
+def test_names_the_case_of_a_described_name(nlp):
+    """'the case of Ablet Kurban, the Uighur businessman …': 'of' before the name is not the 'of
+    PLACE' of 'Bishop X of Baoding, a prelate'."""
+    text = ("We saw backsliding: arrests of writers, pressure on church leaders, the case of Ablet Kurban, "
+            "the Uighur businessman who's still being held without trial.")
+    assert ("Ablet Kurban", "Person") in _people_and_orgs(nlp, text)

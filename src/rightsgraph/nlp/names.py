@@ -35,7 +35,8 @@ def described_names(doc: Doc, mentions: list[Mention], descriptors: frozenset[st
             continue
         end = tok.i  # "Bishop Su Zhimin of Baoding, a Catholic prelate": the name stops at "of PLACE"
         for n in (2, 3):
-            if end - n > 0 and doc[end - n].lower_ == "of" and all(_capitalised(t) for t in doc[end - n + 1:end]):
+            if end - n > 0 and doc[end - n].lower_ == "of" and all(_capitalised(t) for t in doc[end - n + 1:end]) \
+                    and _capitalised(doc[end - n - 1]):  # (not 'the case of Abdulla Tursun, the …')
                 end -= n
                 break
         start = end
