@@ -75,3 +75,16 @@ def test_delegations_i_lead_a_body(nlp):
     ex = run(nlp, "Witnesses: Dr. Margaret Hale, Harbor Conscience Institute.\n\nDR. HALE: Thank you. I lead the "
                   "Harbor Conscience Institute. Let me be concrete about the dialogue.\n\nSENATOR LUND: Thank you.")
     assert ("Margaret Hale", "leads", "Harbor Conscience Institute") in relations(ex)
+
+
+def test_delegations_a_delegation_composed_of_agencies(nlp):
+    """'X, Director-General of … the Foreign Ministry, will lead a delegation composed of officials from
+    the Ministry of Justice and …': X leads the Chinese delegation (the side his title names), not the
+    ministry it includes, and each agency is a member of it."""
+    rels = relations(run(nlp, "Wang Jianmin, Director-General of the Department of Treaty Affairs of the Foreign "
+                              "Ministry, will lead a delegation composed of officials from the Ministry of "
+                              "Justice, the Supreme People's Procuratorate and the State Ethnic Affairs "
+                              "Commission."))
+    assert ("Wang Jianmin", "leads", "Chinese delegation") in rels
+    assert ("Wang Jianmin", "leads", "Ministry of Justice") not in rels
+    assert ("Ministry of Justice", "memberOf", "Chinese delegation") in rels

@@ -90,3 +90,14 @@ def test_meetings_my_counterpart_was(nlp):
                               "General Zhang Minghao of the Foreign Ministry. The talks were long."
                               "\n\nQUESTION: Anything else?"))
     assert ("Hale", "metWith", "Zhang Minghao") in rels
+
+
+def test_meetings_he_will_hold_talks_with(nlp):
+    """'He will hold talks with X' in a main clause: his antecedent met X; in 'the President raised
+    it when he met X' the pronoun is that unnamed subject's."""
+    rels = relations(run(nlp, "Wang Jianmin of the Foreign Ministry will lead the Chinese delegation. He will "
+                              "hold talks with Assistant Secretary of State Margaret Hale."))
+    assert ("Wang Jianmin", "metWith", "Margaret Hale") in rels
+    rels = relations(run(nlp, "The lawyer Kou Lin is still held. The President raised his case when he met "
+                              "Vice Premier Wang Jianmin."))
+    assert ("Kou Lin", "metWith", "Wang Jianmin") not in rels

@@ -106,7 +106,20 @@ def leadership(doc: Doc, index: MentionIndex, k: Knowledge, speakers: SpeakerRes
                 # "who heads the State Department's human rights bureau": a unit of it, not the department
                 yield (head.canonical or "", "memberOf", org.canonical or "", t, 0.7, "heads-unit-of")
                 continue
-            led_name = _delegation_name(objs[0], index, k) or (org.canonical if org else None)
+            led_name = _delegation_name(objs[0], index, k)
+            if led_name is None and objs[0].lemma_.lower() in k.words("delegation_terms"):
+                # "X, Director-General of the Foreign Ministry, will lead a delegation composed of officials
+                # from …": the delegation of the government X's own title names, not a body it includes
+                led_name = _own_side(subj[0], index, k)
+                if led_name:  # "… a delegation composed of officials from A, B and C": each agency is in it
+                    staff = k.words("delegation_staff_nouns")
+                    for acl in (c for c in objs[0].children if c.dep_ == "acl"
+                                and c.lemma_.lower() in k.words("composition_verbs")):
+                        for m in index.in_range(acl.left_edge.i, acl.right_edge.i + 1, ("Organization",)):
+                            if m.canonical and _agency_of_staff(doc[m.start:m.end].root, staff):
+                                yield (m.canonical, "memberOf", led_name, doc[m.start], 0.65, "delegation-composed")
+            elif led_name is None:
+                led_name = org.canonical if org else None
             if led_name:
                 yield (head.canonical or "", "leads", led_name, t, 0.75, "leads-verb")
 
@@ -123,6 +136,17 @@ def _fronted_leader(verb: Token, index: MentionIndex, k: Knowledge) -> Iterator[
     person = next(iter(index.in_range(be.i + 1, sent.end, ("Person",))), None)
     if deleg and person is not None and person.start - be.i <= 4:
         yield (person.canonical or "", "leads", deleg, verb, 0.75, "fronted-leader")
+
+
+def _own_side(subject: Token, index: MentionIndex, k: Knowledge) -> str | None:
+    """The delegation of the government whose body the subject's own words name ('X, Director-General
+    of the Foreign Ministry' -> the Chinese delegation, by the gazetteer's parent of the ministry)."""
+    for m in index.in_range(subject.left_edge.i, subject.right_edge.i + 1, ("Organization", "Government")):
+        entry = k.by_name.get(m.canonical or "")
+        gov = m.canonical if m.kind == "Government" else (entry.parent if entry is not None else None)
+        if (name := next((d for d, g in k.delegations.items() if gov and g == gov), None)) is not None:
+            return name
+    return None
 
 
 def _led_group(tok: Token, index: MentionIndex, k: Knowledge) -> str | None:

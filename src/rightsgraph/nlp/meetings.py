@@ -64,10 +64,13 @@ def meetings(doc: Doc, index: MentionIndex, k: Knowledge, speakers: SpeakerResol
         others = _heads_only(others, doc, index)
         names = [s.canonical or "" for s in subjects]
         if not names and others:  # "I also held talks with X", "We concluded talks with …" in a briefing turn
-            pronoun = next((c for c in t.children if c.dep_ == "nsubj" and (c.lower_ in ("i", "we") or (
+            pronoun = next((c for c in t.children if c.dep_ == "nsubj" and (c.lower_ in ("i", "we", "he", "she") or (
                 c.lemma_.lower() == "delegation" and any(p.lower_ in ("our", "my") for p in c.children)))), None)
             if pronoun is not None and pronoun.lemma_.lower() == "delegation":  # 'our delegation … met with'
                 names = [name for name in [speakers.turn_speaker(pronoun) or speakers.voice] if name]
+            elif pronoun is not None and pronoun.lower_ in ("he", "she"):  # "He will hold talks with X"
+                # (a main clause only: in "the President raised it when he met X" he is that subject)
+                names = [name for name in [speakers.antecedent(pronoun)[0]] if name and t.dep_ == "ROOT"]
             else:
                 names = [name for name, _conf in speakers.resolve_all(pronoun) if name]
         ended = is_talks and lemma not in ("hold", "have")  # "concluded / spent two days of talks with …":
