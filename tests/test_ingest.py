@@ -510,3 +510,21 @@ def test_ingest_sample_corpus(sample_articles):
     ]
     assert by_id["001_c89174e8f8252706"].body.count("ASSISTANT SECRETARY POSNER: We take our lead") == 1
     assert by_id["002_13f0ba4c00f2165e"].body.endswith("then that will hardly be progress,” Richardson says.")
+
+
+def test_ingest_a_release_tell_above_the_issuers_name(tmp_path):
+    """'PRESS RELEASE' over a name line in ordinary capitals ('Harbor Rights Network'), then a place
+    and date line: the name is the letterhead, the headline the line under the furniture."""
+    text = ("PRESS RELEASE\nHarbor Rights Network\nHong Kong, August 11, 2014\n\n"
+            "Rights Talks Must Deliver Names, Says Network\n\n"
+            "As officials prepare to meet, the Harbor Rights Network today released a list of detained "
+            "activists.\n\nIt named three lawyers still held.")
+    [article] = read_articles([write(tmp_path / "r.txt", text)])
+    assert (article.title, article.voice) == ("Rights Talks Must Deliver Names, Says Network", "Harbor Rights Network")
+
+
+def test_ingest_a_release_tell_above_a_sentence_is_no_letterhead(tmp_path):
+    text = ("PRESS RELEASE\nThe network released a list of detained activists today.\n\n"
+            "It named three lawyers still held in Beijing and two in Ningbo.")
+    [article] = read_articles([write(tmp_path / "r.txt", text)])
+    assert article.voice is None

@@ -176,7 +176,8 @@ def clean_page(lines: list[str], *, title: str | None = None) -> Page:
                 reasons[j] = reasons[j] or "caption"
     _drop_tail(flat, reasons, rules)
     letterhead = None
-    if script is None and (found := _headline_under_letterhead(title, flat, reasons, rules)) is not None:
+    tell_above = bool(dropped) and _release_tell(dropped[-1].strip(), rules)  # 'PRESS RELEASE' over the name
+    if script is None and (found := _headline_under_letterhead(title, flat, reasons, rules, tell_above)) is not None:
         dropped.append(title.strip())  # the issuer's letterhead stays a publisher tell
         letterhead = title.strip()
         title, reasons[found] = flat[found][1], "headline"
@@ -223,13 +224,23 @@ def _parts(line: str) -> list[str]:
     return [part.strip() for part in re.split(r"\s+(?:--|—|–|\||·|/)\s+", line.strip())]
 
 
+def _name_line(line: str) -> bool:
+    """A line that is only a name ('China Justice Network'): two to eight words, each capitalised or a
+    short joining word, no digits, no sentence end."""
+    words = line.split()
+    return 2 <= len(words) <= 8 and not line.endswith(TERMINAL) and not any(ch.isdigit() for ch in line) \
+        and not is_speaker_turn(line) and words[0][:1].isupper() and words[-1][:1].isupper() \
+        and all(w[:1].isupper() or w in ("of", "for", "the", "and", "on", "in", "&") for w in words)
+
+
 def _headline_under_letterhead(title: str, flat: list[tuple[int, str]], reasons: list[str | None],
-                               rules: Rules) -> int | None:
+                               rules: Rules, tell_above: bool = False) -> int | None:
     """A release whose first line is its issuer's name ('CONGRESSIONAL-EXECUTIVE COMMISSION ON CHINA',
     then 'FOR IMMEDIATE RELEASE', a date, a contact): the headline is the first line of text after that
     furniture, a line of its own of four words or more with no sentence end, followed by the text (a
     place or a time above the text is no headline)."""
-    if not (is_letterhead(title) or unknown_letterhead(title, [ln for _b, ln in flat], rules)):
+    if not (is_letterhead(title) or unknown_letterhead(title, [ln for _b, ln in flat], rules)
+            or (tell_above and _name_line(title))):  # 'PRESS RELEASE' / 'China Justice Network' / …
         return None
     for i, (_b, ln) in enumerate(flat[:3]):  # 'PRESS RELEASE -- FOR IMMEDIATE RELEASE'
         if reasons[i] in (None, "label") and all(_release_tell(part, rules) for part in _parts(ln)):
