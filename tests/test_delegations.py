@@ -88,3 +88,16 @@ def test_delegations_a_delegation_composed_of_agencies(nlp):
     assert ("Wang Jianmin", "leads", "Chinese delegation") in rels
     assert ("Wang Jianmin", "leads", "Ministry of Justice") not in rels
     assert ("Ministry of Justice", "memberOf", "Chinese delegation") in rels
+
+
+def test_delegations_agencies_after_a_long_bureau_name(nlp):
+    """'… representatives from the Bureau of Democracy, Human Rights, and Labor, as well as the U.S.
+    Department of Justice, the U.S. Department of Labor …': each later agency is in the delegation,
+    however the parse hangs it inside the bureau's name."""
+    rels = relations(run(nlp, "The U.S. delegation included representatives from the Office of the Legal Adviser "
+                              "and the Bureau of Democracy, Human Rights, and Labor, as well as the U.S. Department "
+                              "of Justice, the U.S. Department of Labor, and the U.S. Agency for International "
+                              "Development."))
+    for agency in ("U.S. Department of Justice", "U.S. Department of Labor",
+                   "U.S. Agency for International Development"):
+        assert (agency, "memberOf", "U.S. delegation") in rels

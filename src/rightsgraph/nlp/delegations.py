@@ -293,4 +293,13 @@ def _agency_of_staff(tok: Token, staff: frozenset[str]) -> bool:
         first = first.head
     if first.dep_ == "conj":  # the parse coordinated the later agencies with 'officials' itself
         return True
-    return first.dep_ == "pobj" and first.head.lower_ in ("from", "of") and first.head.head.lemma_.lower() in staff
+    if first.dep_ == "pobj" and first.head.lower_ in ("from", "of") and first.head.head.lemma_.lower() in staff:
+        return True
+    t = tok  # '… from the Bureau of Democracy, Human Rights, and Labor, as well as the Department of
+    for _ in range(16):  # Justice': the parse hung the later agencies inside an earlier one's name
+        if t.dep_ == "prep" and t.lower_ in ("from", "of") and t.head.lemma_.lower() in staff:
+            return True
+        if t.dep_ not in ("conj", "appos", "pobj", "prep") or t.head.i == t.i or t.head.pos_ in ("VERB", "AUX"):
+            return False
+        t = t.head
+    return False
