@@ -554,3 +554,10 @@ def test_quotes_a_sentence_naming_an_organization_keeps_its_own_stance(nlp):
         ("defends", "The talks were candid and useful."),
         ("neutral", "The responsibility for the delay lies with the State Department. We will meet again "
                     "next year.")]
+
+
+def test_quotes_quoted_x_as_saying(nlp):
+    """'State media quoted Wang as saying the talks were "…"': the one quoted speaks, not the outlet."""
+    ex = run(nlp, 'The Chinese delegation was led by Wang Jianmin of the Foreign Ministry. Chinese state media '
+                  'quoted Wang as saying the talks were "candid and constructive and helpful to understanding."')
+    assert [(s.speaker, s.stance) for s in ex.statements] == [("Wang Jianmin", "defends")]

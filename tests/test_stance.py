@@ -274,3 +274,8 @@ def test_stance_the_talks_denied_the_name_of_an_outcome(text, stance):
 ])
 def test_stance_general_idioms_of_praise_and_dismissal(text, stance):
     assert classify_stance(text, load_knowledge())[0] == stance
+
+
+def test_stance_one_of_the_few_rooms_where():
+    assert classify_stance("It is one of the few rooms where officials actually have to listen.",
+                           load_knowledge())[0] == "defends"

@@ -48,6 +48,12 @@ class SpeakerResolver:
         for _ in range(4):
             if tok is None:
                 return None
+            if tok.tag_ == "VBG" and tok.dep_ == "pcomp" and tok.head.lower_ == "as" \
+                    and tok.head.head.lemma_.lower() in ("quote", "cite"):
+                # "state media quoted Li as saying …": the one quoted speaks, not who quotes him
+                quoted = [c for c in tok.head.head.children if c.dep_ == "dobj" and c.i not in self.quoted]
+                if quoted:
+                    return quoted[0]
             subj = [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass") and c.i not in self.quoted]
             if subj:  # the last when a hyphen split the subject ("co - chairman": the head is "chairman")
                 return subj[-1]
