@@ -528,3 +528,14 @@ def test_ingest_a_release_tell_above_a_sentence_is_no_letterhead(tmp_path):
             "It named three lawyers still held in Beijing and two in Ningbo.")
     [article] = read_articles([write(tmp_path / "r.txt", text)])
     assert article.voice is None
+
+
+def test_ingest_a_photo_caption_label_is_no_speakers_turn(tmp_path):
+    """'PHOTO: Relatives hold portraits … (VOA/K. Brandt)' under a web article's byline is a caption,
+    dropped, not a transcript turn that would make the rest of the article 'PHOTO's words."""
+    text = ("Rights Talks Open Amid Crackdown\n\nBy Jane Roe\nAugust 12, 2015\n\n"
+            "PHOTO: Relatives of detained lawyers hold portraits outside the State Department. (VOA/K. Brandt)\n\n"
+            "WASHINGTON - The talks began Wednesday, weeks after police detained dozens of lawyers.")
+    [article] = read_articles([write(tmp_path / "r.txt", text)])
+    assert article.body.startswith("WASHINGTON - The talks began")
+    assert "PHOTO" not in article.body

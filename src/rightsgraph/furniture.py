@@ -55,6 +55,7 @@ class Rules:
     phone: re.Pattern[str]
     url: re.Pattern[str]
     release: tuple[re.Pattern[str], ...] = ()
+    captions: tuple[re.Pattern[str], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -89,6 +90,7 @@ def load_rules() -> Rules:
             label_max_words=int(raw["label_max_words"]),
             kickers=frozenset(k.casefold() for k in raw["section_kickers"]),
             drop=tuple(re.compile(p, ci) for p in raw["drop_lines"]),
+            captions=tuple(re.compile(p, ci) for p in raw["caption_lines"]),
             end=tuple(re.compile(p, ci) for p in raw["end_markers"]),
             metadata=tuple(re.compile(p, ci) for p in raw["metadata_prefixes"]),
             credits=tuple(
@@ -133,6 +135,8 @@ def furniture_kind(line: str, rules: Rules | None = None) -> str | None:
         return None
     if any(p.search(s) for p in rules.credits):
         return "credit"
+    if any(p.search(s) for p in rules.captions):  # 'PHOTO: …' is no speaker's turn
+        return "furniture"
     if is_speaker_turn(s):
         return None
     if any(p.search(s) for p in rules.drop):
