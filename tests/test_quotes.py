@@ -561,3 +561,13 @@ def test_quotes_quoted_x_as_saying(nlp):
     ex = run(nlp, 'The Chinese delegation was led by Wang Jianmin of the Foreign Ministry. Chinese state media '
                   'quoted Wang as saying the talks were "candid and constructive and helpful to understanding."')
     assert [(s.speaker, s.stance) for s in ex.statements] == [("Wang Jianmin", "defends")]
+
+
+def test_quotes_the_letter_reads(nlp):
+    """'"…," the letter reads': the quotation is the words of the letter's senders, not of the person
+    named last before it."""
+    ex = run(nlp, "WASHINGTON - Senator Paul Ostrander and Representative Margaret Hale today sent a letter to "
+                  "Secretary of State Hillary Clinton ahead of the dialogue.\n\nKou Lin's sister, Kou Mei, who "
+                  "lives in Australia, met with Commission staff on Monday.\n\n\"We welcome the commitment to "
+                  "hold this round and we expect it to produce results,\" the letter reads.")
+    assert {s.speaker for s in ex.statements if s.text.startswith("We welcome")} == {"Paul Ostrander", "Margaret Hale"}

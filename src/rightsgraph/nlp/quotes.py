@@ -204,6 +204,9 @@ class _Builder:
                 if speaker:  # 'A and B wrote that the dialogue "…"': each of a coordinated subject speaks
                     joint = self.speakers.resolve_all(subject)[1:]
                     break
+                if subject is not None and (found := self.speakers.resolve_all(subject)):
+                    (speaker, conf), joint = found[0], found[1:]  # '"…," the letter reads': its senders
+                    break
             if speaker is None:
                 speaker, conf = self.speakers.resolve(self._according_to(start, end))
             if asked and (speaker is None or speaker == self.speakers.turn_speaker(first)):
