@@ -101,3 +101,11 @@ def test_delegations_agencies_after_a_long_bureau_name(nlp):
     for agency in ("U.S. Department of Justice", "U.S. Department of Labor",
                    "U.S. Agency for International Development"):
         assert (agency, "memberOf", "U.S. delegation") in rels
+
+
+def test_delegations_a_long_title_split_from_its_name(nlp):
+    """'Assistant Secretary of State for Democracy, Human Rights, and Labor X will lead …': the parse
+    makes the title and the name two subjects; the one that names a person leads."""
+    rels = relations(run(nlp, "Assistant Secretary of State for Democracy, Human Rights, and Labor Margaret J. Hale "
+                              "will lead the U.S. delegation to the talks in Beijing on April 27-28, 2011."))
+    assert ("Margaret J. Hale", "leads", "U.S. delegation") in rels

@@ -1302,3 +1302,19 @@ def test_relations_the_director_of_a_unit_is_its_member(nlp):
     rels = relations(run(nlp, "The delegation included:\n- Paul Ostrander, Director, Office of Maritime Affairs\n"
                               "- Margaret Hale, Senior Adviser, Office of Maritime Affairs"))
     assert ("Paul Ostrander", "leads", "Office of Maritime Affairs") not in rels
+
+
+def test_relations_intends_to_raise(nlp):
+    """'The delegation intends to raise individual cases, including that of X, and of Y': the subject
+    of the verb that 'to raise' completes raised them."""
+    ex = run(nlp, "Assistant Secretary Margaret Hale will lead the U.S. delegation to the talks in Beijing.\n\n"
+                  "The delegation intends to raise individual cases of concern, including that of rights lawyer "
+                  "Kou Lin, who was taken away in February, and of activist poet Ye Wenchang, who remains "
+                  "imprisoned in Guangdong.")
+    assert {"Kou Lin", "Ye Wenchang"} <= raised_by(ex, "U.S. delegation")
+
+
+def test_relations_an_urger_still_raises_what_it_urges_others_to_raise(nlp):
+    """The rule reads the completed verb's subject; an urger still raises what it urges others to raise."""
+    ex = run(nlp, "Human Rights Watch urged the U.S. delegation to raise the case of Kou Lin, a detained lawyer.")
+    assert "Kou Lin" in raised_by(ex, "Human Rights Watch")

@@ -87,6 +87,9 @@ def leadership(doc: Doc, index: MentionIndex, k: Knowledge, speakers: SpeakerRes
             yield from _fronted_leader(t, index, k)
             continue
         subj = [c for c in t.children if c.dep_ == "nsubj"]
+        # two subjects where the parse split a long title from its name ('Assistant Secretary … for
+        # Democracy, Human Rights, and Labor Michael H. Posner will lead'): the one that names a person
+        subj.sort(key=lambda c: mention_in(c, index, ("Person",)) is None)
         objs = [c for c in t.children if c.dep_ == "dobj"]
         if subj and subj[0].lower_ in ("who", "that") and t.dep_ == "relcl":
             # "Bob Fu, who heads ChinaAid"; "X, the Ohio Democrat who chairs the subcommittee"

@@ -39,8 +39,10 @@ def raised_relations(doc: Doc, index: MentionIndex, k: Knowledge, article_id: st
             continue  # "brought up", "put on the agenda", "asked about", "called for the release of", "talked about"
         agent = [c for c in t.children if c.dep_ == "agent"]
         subj = agent[0] if agent else speakers.subject_of(t)
-        if subj is None and t.dep_ == "xcomp" and t.head.lemma_.lower() in k.words("urge_verbs"):
-            subj = speakers.subject_of(t.head)  # "X urged Washington to raise the case of Y": X raised Y
+        if subj is None and t.dep_ == "xcomp" and t.head.pos_ == "VERB":
+            # "X urged Washington to raise the case of Y": X raised Y; "the delegation intends / plans to
+            # raise …": the delegation
+            subj = speakers.subject_of(t.head)
         if subj is None:
             continue
         for speaker, conf in speakers.resolve_all(subj if not agent else next(iter(agent[0].children), None)):
