@@ -27,8 +27,7 @@ def _delegation_name(tok: Token, index: MentionIndex, k: Knowledge) -> str | Non
     govs = index.in_range(tok.left_edge.i, tok.right_edge.i + 1, ("Government",))
     text = " ".join(t.lower_ for t in tok.subtree)
     if govs:  # the gazetteer's delegation of that government ("the Chinese side" -> Chinese delegation)
-        named = [name for name, gov in k.delegations.items() if gov == govs[0].canonical]
-        return named[0] if named else f"{govs[0].canonical} delegation"
+        return k.delegation_of.get(govs[0].canonical or "") or f"{govs[0].canonical} delegation"
     if "chinese" in text:
         return "Chinese delegation"
     if "american" in text or "u.s." in text or "us " in text:
@@ -96,7 +95,7 @@ def leadership(doc: Doc, index: MentionIndex, k: Knowledge, speakers: SpeakerRes
             subj = [t.head.head if t.head.dep_ == "appos" and index.at(t.head.i) is None else t.head]
         if subj and objs and subj[0].lower_ in ("i", "he", "she") and mention_in(subj[0], index, ("Person",)) is None:
             # "I led the U.S. delegation" in a turn, "he headed the Chinese side": who the pronoun is
-            speaker, _conf = speakers.resolve(subj[0]) if subj[0].lower_ == "i" else speakers.antecedent(subj[0])
+            speaker, _conf = speakers.resolve(subj[0])
             body = mention_in(objs[0], index, ORGS)
             name = _delegation_name(objs[0], index, k) or (
                 body.canonical if body is not None and body.kind == "Organization" else None)
@@ -147,7 +146,7 @@ def _own_side(subject: Token, index: MentionIndex, k: Knowledge) -> str | None:
     for m in index.in_range(subject.left_edge.i, subject.right_edge.i + 1, ("Organization", "Government")):
         entry = k.by_name.get(m.canonical or "")
         gov = m.canonical if m.kind == "Government" else (entry.parent if entry is not None else None)
-        if (name := next((d for d, g in k.delegations.items() if gov and g == gov), None)) is not None:
+        if gov and (name := k.delegation_of.get(gov)) is not None:
             return name
     return None
 
@@ -157,7 +156,7 @@ def _led_group(tok: Token, index: MentionIndex, k: Knowledge) -> str | None:
     if tok.lower_ not in k.words("led_group_nouns"):
         return None
     govs = [m for m in index.in_range(tok.left_edge.i, tok.i + 1, ("Government",)) if m.canonical]
-    return next((name for name, gov in k.delegations.items() if govs and gov == govs[0].canonical), None)
+    return k.delegation_of.get(govs[0].canonical) if govs and govs[0].canonical else None
 
 
 def _side_leaders(verb: Token, agents: list[Token], index: MentionIndex,
@@ -212,8 +211,7 @@ def _government_delegation(name: str, index: MentionIndex, k: Knowledge) -> str 
     orgs += [o for m in index.mentions if m.canonical == name and m.role and (o := _title_org(m.role, k))]
     for org in orgs:
         gov = k.by_name[org].parent if org in k.by_name else None
-        found = next((d for d, g in k.delegations.items() if g == gov), None)
-        if found:
+        if gov and (found := k.delegation_of.get(gov)):
             return found
     return None
 

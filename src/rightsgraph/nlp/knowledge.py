@@ -54,6 +54,14 @@ class Knowledge:                     # and hashing the whole gazetteer each time
         return {e.name: e.parent for e in self.actors if e.parent and e.name.lower().endswith("delegation")}
 
     @functools.cached_property
+    def delegation_of(self) -> dict[str, str]:
+        """Each government -> its delegation in the gazetteer (the first listed, if several)."""
+        out: dict[str, str] = {}
+        for name, gov in self.delegations.items():
+            out.setdefault(gov, name)
+        return out
+
+    @functools.cached_property
     def status_phrases(self) -> dict[str, tuple[str, ...]]:
         """Each status's cue phrases (lexicon status_cues), lower-cased, longest first."""
         return {status: tuple(sorted({p.lower() for p in cues}, key=len, reverse=True))

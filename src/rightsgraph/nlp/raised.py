@@ -195,16 +195,15 @@ def _among_them(doc: Doc, index: MentionIndex, k: Knowledge, article_id: str,
         if first is None or first.lower_ != "among" or first.i in speakers.quoted:
             continue
         tags = [t for t in sent if t.lemma_.lower() in reporting and t.pos_ == "VERB" and t.i not in speakers.quoted]
-        who = next((found for t in tags if (found := speakers.resolve_all(speakers.subject_of(t)))), [])
+        who = _first_speakers(tags, speakers)
         if not who:  # "Among the prisoners whose cases U.S. officials raised were A, B and C": who raised them
             raising = [t for t in first.subtree if t.lemma_.lower() in k.words("raise_verbs") and t.dep_ == "relcl"]
-            who = next((found for t in raising if (found := speakers.resolve_all(speakers.subject_of(t)))), [])
+            who = _first_speakers(raising, speakers)
             tags = raising
         if not who and sent.start > 0 and any(t.lower_ in ("them", "these", "those") for t in first.children):
             # "He raised the cases of several activists. Among them were A, B and C": who raised them
-            raising = [t for t in doc[sent.start - 1].sent if t.lemma_.lower() in k.words("raise_verbs")
-                       and t.pos_ == "VERB"]
-            who = next((found for t in raising if (found := speakers.resolve_all(speakers.subject_of(t)))), [])
+            who = _first_speakers([t for t in doc[sent.start - 1].sent if t.lemma_.lower() in k.words("raise_verbs")
+                                   and t.pos_ == "VERB"], speakers)
         if not who:
             continue
         tag_words = {x.i for t in tags for x in t.subtree}
@@ -215,6 +214,11 @@ def _among_them(doc: Doc, index: MentionIndex, k: Knowledge, article_id: str,
             out += [Relation(speaker, "raised", m.canonical, evidence_of(doc[m.start], article_id),
                              round(0.7 * conf, 2), "among-them") for speaker, conf in who if speaker != m.canonical]
     return out
+
+
+def _first_speakers(verbs: list[Token], speakers: SpeakerResolver) -> list[tuple[str, float]]:
+    """The speakers of the first of `verbs` whose subject resolves to anyone."""
+    return next((found for t in verbs if (found := speakers.resolve_all(speakers.subject_of(t)))), [])
 
 
 def _described(tok: Token, top: Token) -> bool:
